@@ -1,0 +1,58 @@
+"""graphkit: turn narrative text into a relationship graph of its characters.
+
+The public API is small and imports nothing heavy until it is used:
+
+>>> import graphkit
+>>> a = graphkit.analyze_text("Alice met Bob. Bob and Carol left.")
+>>> sorted(a.graph.edges())
+[('Alice', 'Bob'), ('Bob', 'Carol')]
+
+``graphkit.analyze(path)`` reads a file; both return an
+:class:`~graphkit.analysis.Analysis` with ``.graph``, ``.characters``,
+``.metrics``, ``.plot()`` and ``.export(folder)``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "__version__",
+    "Analysis",
+    "analyze",
+    "analyze_text",
+    "read_text",
+    "read_cast",
+    "GraphkitError",
+]
+
+_LAZY = {
+    "Analysis": "graphkit.analysis",
+    "analyze": "graphkit.analysis",
+    "analyze_text": "graphkit.analysis",
+    "read_text": "graphkit.text",
+    "read_cast": "graphkit.cast",
+    "GraphkitError": "graphkit.errors",
+}
+
+if TYPE_CHECKING:
+    from .analysis import Analysis, analyze, analyze_text
+    from .cast import read_cast
+    from .errors import GraphkitError
+    from .text import read_text
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'graphkit' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

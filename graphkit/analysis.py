@@ -1,0 +1,308 @@
+"""The pipeline in one call, and the :class:`Analysis` it returns.
+
+``analyze(path)`` runs text -> document -> mentions -> characters ->
+interactions -> graph and keeps every intermediate result, so a notebook can
+look at any stage.  Tables (``characters``, ``metrics``, ``summary``) are
+computed on first use and cached.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import networkx as nx
+
+from .cast import Cast, find_cast_file, read_cast
+from .characters import merge_characters
+from .document import build_document
+from .graph import build_graph
+from .interactions import Window, co_occurrences, parse_window
+from .mentions import find_mentions
+from .model import Character, Document, Interaction, Mention, Relation
+from .text import SourceText, read_text
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+__all__ = ["Analysis", "analyze", "analyze_text", "resolve_cast", "OUTPUT_FILES"]
+
+#: The files :meth:`Analysis.export` writes.
+OUTPUT_FILES = (
+    "graph.graphml",
+    "graph.gexf",
+    "graph.json",
+    "nodes.csv",
+    "edges.csv",
+    "metrics.csv",
+    "network.png",
+    "centrality.png",
+)
+
+CastOption = Cast | str | os.PathLike | bool | None
+
+
+@dataclass(frozen=True, eq=False)
+class Analysis:
+    """Everything graphkit found in one text.
+
+    Attributes
+    ----------
+    document : Document
+        The normalised text with its paragraphs, sentences and segments.
+    mentions : tuple of Mention
+        Every name mention, labelled with its character.
+    character_list : tuple of Character
+        The characters, most mentioned first.
+    interactions : tuple of Interaction
+        Co-occurring pairs with their evidence.
+    graph : networkx.Graph
+        The character graph (see :mod:`graphkit.graph`).
+    """
+
+    document: Document
+    mentions: tuple[Mention, ...]
+    character_list: tuple[Character, ...]
+    interactions: tuple[Interaction, ...]
+    relations: tuple[Relation, ...]
+    graph: nx.Graph
+    window: Window = "sentence"
+    cast_source: str | None = None
+    name: str = field(default="text")
+
+    @cached_property
+    def characters(self) -> pd.DataFrame:
+        """One row per character: id, label, kind, mentions, first_seen, aliases, work."""
+        import pandas as pd
+
+        rows = [
+            {
+                "id": c.id,
+                "label": c.label,
+                "kind": c.kind,
+                "mentions": c.mentions,
+                "first_seen": c.first_seen,
+                "aliases": list(c.aliases),
+                "work": c.work or "",
+            }
+            for c in self.character_list
+        ]
+        return pd.DataFrame(
+            rows, columns=["id", "label", "kind", "mentions", "first_seen", "aliases", "work"]
+        )
+
+    @cached_property
+    def metrics(self) -> pd.DataFrame:
+        """Centralities, community and component of every node (see :func:`graphkit.metrics.node_metrics`)."""
+        from .metrics import node_metrics
+
+        return node_metrics(self.graph)
+
+    @cached_property
+    def summary(self) -> pd.DataFrame:
+        """A one-row table describing the whole network."""
+        from .metrics import graph_summary
+
+        return graph_summary(self.graph)
+
+    def ego(self, name: str, radius: int = 1) -> nx.Graph:
+        """The ego network of ``name`` (a canonical name or an alias)."""
+        return nx.ego_graph(self.graph, self.resolve(name), radius=radius)
+
+    def resolve(self, name: str) -> str:
+        """The canonical id of ``name``: itself, or the character it is an alias of."""
+        if name in self.graph:
+            return name
+        for c in self.character_list:
+            if name in c.aliases or name.lower() == c.id.lower():
+                return c.id
+        from .errors import GraphkitError
+
+        raise GraphkitError(f"no character called {name!r}")
+
+    def evidence(self, a: str, b: str) -> pd.DataFrame:
+        """The sentences that link ``a`` and ``b``: index, text, and relation types they state."""
+        import pandas as pd
+
+        a, b = self.resolve(a), self.resolve(b)
+        rows = []
+        if self.graph.has_edge(a, b):
+            data = self.graph.edges[a, b]
+            types_by_sentence: dict[int, list[str]] = {}
+            for rtype, sentences in data.get("relation_evidence", {}).items():
+                for s in sentences:
+                    types_by_sentence.setdefault(s, []).append(rtype)
+            for s in sorted(set(data.get("evidence", [])) | set(types_by_sentence)):
+                rows.append(
+                    {
+                        "sentence": s,
+                        "types": ";".join(sorted(types_by_sentence.get(s, []))) or "co-occurrence",
+                        "text": self.document.sentence_text(s),
+                    }
+                )
+        return pd.DataFrame(rows, columns=["sentence", "types", "text"])
+
+    def plot(self, top: int = 40, ax=None) -> Figure:
+        """The network diagram as a matplotlib Figure (shown inline in Jupyter)."""
+        from .plot import draw_network
+
+        scores = dict(zip(self.metrics["id"], self.metrics["pagerank"], strict=False))
+        return draw_network(self.graph, ax=ax, top=top, scores=scores, title=self.name)
+
+    def plot_centrality(self, top: int = 10) -> Figure:
+        """Bar charts of the top characters by each main centrality."""
+        from .plot import draw_centrality
+
+        return draw_centrality(
+            self.metrics, top=top, title=f"{self.name}: top characters by centrality"
+        )
+
+    def files(self) -> dict[str, bytes]:
+        """The eight output files as ``{file name: bytes}``."""
+        from .export import render
+        from .plot import figure_png
+
+        metrics_csv = self.metrics.to_csv(index=False, lineterminator="\n").encode("utf-8")
+        return {
+            "graph.graphml": render(self.graph, "graphml"),
+            "graph.gexf": render(self.graph, "gexf"),
+            "graph.json": render(self.graph, "json"),
+            "nodes.csv": render(self.graph, "nodes"),
+            "edges.csv": render(self.graph, "edges"),
+            "metrics.csv": metrics_csv,
+            "network.png": figure_png(self.plot()),
+            "centrality.png": figure_png(self.plot_centrality()),
+        }
+
+    def export(self, folder: str | os.PathLike) -> list[Path]:
+        """Write the eight output files into ``folder`` (created if needed), all or nothing."""
+        from .export import write_files
+
+        out = Path(folder)
+        return write_files({out / name: data for name, data in self.files().items()})
+
+    def _repr_html_(self) -> str:
+        top = self.metrics.head(10)[
+            ["label", "kind", "mentions", "degree", "pagerank", "community"]
+        ]
+        s = self.summary.iloc[0]
+        return (
+            f"<b>graphkit analysis of {self.name}</b>: {int(s['nodes'])} characters, "
+            f"{int(s['edges'])} links, {int(s['components'])} component(s), window={self.window}"
+            + (f", cast={self.cast_source}" if self.cast_source else ", no cast file")
+            + top.to_html(index=False)
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"<Analysis {self.name!r}: {self.graph.number_of_nodes()} nodes, "
+            f"{self.graph.number_of_edges()} edges, window={self.window!r}>"
+        )
+
+
+def resolve_cast(cast: CastOption, path: str | os.PathLike | None) -> Cast | None:
+    """Turn the ``cast`` option into a :class:`Cast` or ``None``.
+
+    ``None`` looks for ``<stem>.cast.yml`` beside ``path``; ``False`` uses no
+    cast; a path is read; a :class:`Cast` is used as it is.
+    """
+    if cast is False:
+        return None
+    if isinstance(cast, Cast):
+        return cast
+    if cast is None or cast is True:
+        found = find_cast_file(path) if path is not None else None
+        return read_cast(found) if found else None
+    return read_cast(cast)
+
+
+def _run(
+    source: SourceText,
+    cast: Cast | None,
+    window: Window,
+    min_mentions: int,
+    name: str | None = None,
+) -> Analysis:
+    window = parse_window(window)
+    doc: Document = build_document(source)
+    mentions = find_mentions(doc, cast)
+    characters, mentions = merge_characters(doc, mentions, cast)
+    if min_mentions > 1:
+        keep = {c.id for c in characters if c.mentions >= min_mentions}
+        characters = [c for c in characters if c.id in keep]
+        mentions = [m for m in mentions if m.character in keep]
+    interactions = co_occurrences(doc, mentions, window)
+    name = name or Path(source.source).stem
+    graph = build_graph(characters, interactions, name=name, window=str(window))
+    return Analysis(
+        document=doc,
+        mentions=tuple(mentions),
+        character_list=tuple(characters),
+        interactions=tuple(interactions),
+        relations=(),
+        graph=graph,
+        window=window,
+        cast_source=cast.source if cast else None,
+        name=name,
+    )
+
+
+def analyze(
+    path: str | os.PathLike,
+    cast: CastOption = None,
+    window: str | int = "sentence",
+    encoding: str | None = None,
+    min_mentions: int = 1,
+) -> Analysis:
+    """Analyse a text file.
+
+    Parameters
+    ----------
+    path : str or PathLike
+        A text file (plain text or HTML; UTF-8, UTF-16 or cp1252).
+    cast : path, Cast, False or None
+        A cast file; ``None`` uses ``<stem>.cast.yml`` beside the text if there
+        is one; ``False`` uses automatic discovery only.
+    window : "sentence", "paragraph" or int
+        What counts as co-occurring (an int is a window of N word tokens).
+    encoding : str, optional
+        Force the text's encoding instead of detecting it.
+    min_mentions : int
+        Drop characters mentioned fewer times than this.
+
+    Examples
+    --------
+    >>> import graphkit, tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "tale.txt"
+    >>> _ = p.write_text("Alice met Bob. Bob thanked Alice. Carol waved at Bob.", encoding="utf-8")
+    >>> a = graphkit.analyze(p)
+    >>> sorted(a.graph.edges(data="weight"))
+    [('Alice', 'Bob', 2), ('Bob', 'Carol', 1)]
+    """
+    source = read_text(path, encoding=encoding)
+    return _run(source, resolve_cast(cast, path), window, min_mentions)
+
+
+def analyze_text(
+    text: str,
+    cast: Cast | str | os.PathLike | None = None,
+    window: str | int = "sentence",
+    name: str = "text",
+    min_mentions: int = 1,
+) -> Analysis:
+    """Analyse a string (see :func:`analyze`); ``cast`` is a path or a :class:`Cast` or ``None``.
+
+    Examples
+    --------
+    >>> import graphkit
+    >>> a = graphkit.analyze_text("Theodore loves Samantha. Amy is a friend of Theodore.")
+    >>> a.metrics[["id", "degree"]].values.tolist()
+    [['Theodore', 2], ['Amy', 1], ['Samantha', 1]]
+    """
+    source = SourceText(text=text, source=f"<{name}>")
+    c = None if cast is None or cast is False else resolve_cast(cast, None)
+    return _run(source, c, window, min_mentions, name)

@@ -1,0 +1,296 @@
+"""The ``graphkit`` command: a thin click shell over :mod:`graphkit.analysis`.
+
+Each command parses its options, calls one API function and prints or
+writes the result.  A :class:`~graphkit.errors.GraphkitError` becomes one
+``Error: ...`` line on stderr and exit status 1; usage errors exit with 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import GraphkitError
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+BUNDLED = Path(__file__).resolve().parent.parent / "data" / "her.txt"
+
+
+class _Group(click.Group):
+    """Turn library errors into one clean line and exit status 1."""
+
+    def invoke(self, ctx: click.Context):  # noqa: D401
+        try:
+            return super().invoke(ctx)
+        except GraphkitError as exc:
+            raise click.ClickException(str(exc)) from None
+        except KeyboardInterrupt:
+            raise click.Abort() from None
+
+
+@click.group(cls=_Group, context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="graphkit")
+def main() -> None:
+    """Turn narrative text into a graph of its characters, people and works.
+
+    \b
+    Example:
+      graphkit analyze                      # the bundled Her article -> out/her/
+      graphkit analyze novel.txt --no-cast --window paragraph
+    """
+
+
+def _text_options(f):
+    f = click.option(
+        "--encoding", metavar="NAME", help="Force the text encoding (default: detect)."
+    )(f)
+    f = click.option(
+        "--min-mentions",
+        type=click.IntRange(min=1),
+        default=1,
+        show_default=True,
+        help="Drop characters mentioned fewer times.",
+    )(f)
+    f = click.option(
+        "--window",
+        "-w",
+        default="sentence",
+        show_default=True,
+        metavar="sentence|paragraph|N",
+        help="What counts as co-occurring: same sentence, same paragraph, or within N tokens.",
+    )(f)
+    f = click.option(
+        "--no-cast", is_flag=True, help="Ignore any cast file; discover names automatically."
+    )(f)
+    f = click.option(
+        "--cast",
+        "cast_path",
+        type=click.Path(dir_okay=False),
+        metavar="FILE",
+        help="Cast file (YAML or CSV). Default: <stem>.cast.yml beside the text, if any.",
+    )(f)
+    return f
+
+
+def _analyze(
+    path: str,
+    cast_path: str | None,
+    no_cast: bool,
+    window: str,
+    min_mentions: int,
+    encoding: str | None,
+):
+    from .analysis import analyze
+    from .interactions import parse_window
+
+    if cast_path and no_cast:
+        raise click.UsageError("--cast and --no-cast cannot be used together")
+    try:
+        parse_window(window)
+    except GraphkitError as exc:
+        raise click.BadParameter(str(exc), param_hint="--window") from None
+    cast = False if no_cast else cast_path
+    return analyze(path, cast=cast, window=window, encoding=encoding, min_mentions=min_mentions)
+
+
+def _default_path(path: str | None) -> str:
+    if path:
+        return path
+    if not BUNDLED.is_file():
+        raise GraphkitError(f"bundled article not found at {BUNDLED}; give a PATH")
+    return str(BUNDLED)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("path", required=False, type=click.Path())
+@_text_options
+@click.option(
+    "--out",
+    "-o",
+    "out",
+    type=click.Path(file_okay=False),
+    help="Output folder [default: out/<stem>/].",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    help="Characters listed in the summary.",
+)
+def analyze(path, cast_path, no_cast, window, min_mentions, encoding, out, top) -> None:
+    """Analyse a text and write the graph, tables and pictures.
+
+    Writes graph.graphml, graph.gexf, graph.json, nodes.csv, edges.csv,
+    metrics.csv, network.png and centrality.png into OUT and prints a summary.
+    With no PATH, analyses the bundled article data/her.txt.
+
+    \b
+    Example:
+      graphkit analyze                             # -> out/her/
+      graphkit analyze book.txt --no-cast --window 15 --out results/book
+    """
+    path = _default_path(path)
+    result = _analyze(path, cast_path, no_cast, window, min_mentions, encoding)
+    folder = Path(out) if out else Path("out") / Path(path).stem
+    written = result.export(folder)
+    s = result.summary.iloc[0]
+    cast = (
+        f"cast file {result.cast_source}"
+        if result.cast_source
+        else "no cast file (automatic discovery)"
+    )
+    click.echo(
+        f"{result.name}: {int(s['nodes'])} characters, {int(s['edges'])} links, "
+        f"{int(s['components'])} component(s) · window={result.window} · {cast}"
+    )
+    if len(result.metrics):
+        click.echo("Top characters by PageRank:")
+        for i, row in enumerate(result.metrics.head(top).itertuples(), 1):
+            click.echo(
+                f"  {i:2d}. {row.label:<28} {row.kind:<9} {row.mentions:>5} mentions "
+                f"{row.degree:>4} links  pagerank {row.pagerank:.3f}"
+            )
+    click.echo(f"Wrote {len(written)} files to {folder}/: " + " ".join(p.name for p in written))
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("path", type=click.Path())
+@_text_options
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+def characters(path, cast_path, no_cast, window, min_mentions, encoding, fmt) -> None:
+    """List the characters found in a text, with kinds, aliases and mention counts.
+
+    \b
+    Example:
+      graphkit characters data/her.txt --no-cast
+    """
+    result = _analyze(path, cast_path, no_cast, window, min_mentions, encoding)
+    df = result.characters.copy()
+    df["aliases"] = df["aliases"].map(";".join)
+    _emit(df, fmt)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("path", type=click.Path())
+@_text_options
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+@click.option("--summary", is_flag=True, help="Print the one-row network summary instead.")
+def metrics(path, cast_path, no_cast, window, min_mentions, encoding, fmt, summary) -> None:
+    """Print centrality metrics (degree, strength, betweenness, closeness, ...) per character.
+
+    \b
+    Example:
+      graphkit metrics data/her.txt --format csv > metrics.csv
+    """
+    result = _analyze(path, cast_path, no_cast, window, min_mentions, encoding)
+    _emit(result.summary if summary else result.metrics, fmt)
+
+
+def _emit(df, fmt: str) -> None:
+    if fmt == "csv":
+        click.echo(df.to_csv(index=False, lineterminator="\n"), nl=False)
+    elif fmt == "json":
+        click.echo(df.to_json(orient="records", force_ascii=False, indent=2))
+    elif df.empty:
+        click.echo("(no characters found)")
+    else:
+        click.echo(df.to_string(index=False))
+
+
+EXPORT_FORMATS = ["graphml", "gexf", "json", "nodes", "edges", "metrics"]
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("path", type=click.Path())
+@_text_options
+@click.option(
+    "--format", "-f", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Export format."
+)
+@click.option(
+    "--output", "-o", "output", required=True, metavar="FILE", help="Output file, or - for stdout."
+)
+def export(path, cast_path, no_cast, window, min_mentions, encoding, fmt, output) -> None:
+    """Export the graph in one format (GraphML, GEXF, node-link JSON or CSV).
+
+    \b
+    Example:
+      graphkit export data/her.txt -f gexf -o her.gexf     # open in Gephi
+      graphkit export data/her.txt -f json -o -            # to stdout
+    """
+    from .export import render, write_atomic
+
+    result = _analyze(path, cast_path, no_cast, window, min_mentions, encoding)
+    if fmt == "metrics":
+        data = result.metrics.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    else:
+        data = render(result.graph, fmt)
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        write_atomic(output, data)
+        click.echo(f"Wrote {output}", err=True)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("path", type=click.Path())
+@_text_options
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="PNG file to write.",
+)
+@click.option(
+    "--kind",
+    "kind",
+    type=click.Choice(["network", "centrality"]),
+    default="network",
+    show_default=True,
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=40,
+    show_default=True,
+    help="Most central nodes to draw.",
+)
+def plot(path, cast_path, no_cast, window, min_mentions, encoding, output, kind, top) -> None:
+    """Draw the network (or the centrality chart) as a PNG.
+
+    \b
+    Example:
+      graphkit plot data/her.txt -o her.png
+      graphkit plot novel.txt --no-cast --top 25 -o novel.png
+    """
+    from .export import write_atomic
+    from .plot import figure_png
+
+    result = _analyze(path, cast_path, no_cast, window, min_mentions, encoding)
+    fig = result.plot(top=top) if kind == "network" else result.plot_centrality(top=min(top, 15))
+    write_atomic(output, figure_png(fig))
+    click.echo(f"Wrote {output}", err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,255 @@
+"""Normalised text -> :class:`~graphkit.model.Document`.
+
+Paragraphs are blocks between blank lines, classified as prose, headings
+(titles, captions, chapter headings) or debris (image slugs, ``RELATED:``
+lines, URLs, a Project Gutenberg licence); sentences are found in prose
+paragraphs only; segments are chapters when the text has chapter headings,
+else the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import word_list
+from .model import Document, OffsetMap, Paragraph, Segment, Sentence
+from .text import SourceText, normalize
+
+__all__ = ["build_document", "split_sentences", "classify_paragraph"]
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}(?:\.(?:jpe?g|png|gif|webp))?")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_LABEL = re.compile(r"[A-Z][A-Z ]{2,}:|(?:Image|Photo|Credit|Source|Advertisement)\b", re.I)
+_CHAPTER = re.compile(
+    r"(?:CHAPTER|Chapter|BOOK|Book|PART|Part|VOLUME|Volume|STAVE|Stave|LETTER|Letter)"
+    r"\s+(?:[IVXLCDM]+\b|\d+\b|[A-Z][A-Za-z]+)"
+    r"|[IVXLCDM]+\.?$|\d{1,3}\.?$"
+)
+_GUTENBERG_START = re.compile(r"\*\*\* ?START OF (?:THE|THIS) PROJECT GUTENBERG", re.I)
+_GUTENBERG_END = re.compile(r"\*\*\* ?END OF (?:THE|THIS) PROJECT GUTENBERG", re.I)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_TERMINAL = ".!?:;\"')]"
+
+
+def classify_paragraph(block: str) -> str:
+    """Say whether a paragraph is ``"text"``, a ``"heading"`` or ``"debris"``.
+
+    Examples
+    --------
+    >>> classify_paragraph("her-spike-jonze-theo-samantha")
+    'debris'
+    >>> classify_paragraph("RELATED: 10 Of The Most Realistic Sci-Fi Films")
+    'debris'
+    >>> classify_paragraph("What Is Her About?")
+    'heading'
+    >>> classify_paragraph("CHAPTER I.")
+    'heading'
+    >>> classify_paragraph("Theodore is a writer.")
+    'text'
+    """
+    line = block.strip()
+    if _SLUG.fullmatch(line) or _URL.fullmatch(line):
+        return "debris"
+    if "\n" in line:
+        return "text"
+    if _LABEL.match(line) and len(line) < 160:
+        return "debris"
+    if _CHAPTER.match(line):
+        return "heading"
+    words = _WORD.findall(line)
+    if not words or line[0] in "\"'(“‘":
+        return "text"
+    if len(words) <= 12 and line[-1] not in _TERMINAL:
+        return "heading"
+    if 3 <= len(words) <= 10 and line[-1] in "?!":
+        function = word_list("function_words.txt")
+        content = [w for w in words if w.lower() not in function or w[0].isupper()]
+        capitalised = sum(w[0].isupper() for w in content)
+        if content and capitalised / len(content) >= 0.8:
+            return "heading"
+    return "text"
+
+
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "prof",
+        "rev",
+        "capt",
+        "col",
+        "gen",
+        "lt",
+        "sgt",
+        "mt",
+        "messrs",
+        "mme",
+        "mlle",
+        "m",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "no",
+        "vol",
+        "fig",
+        "inc",
+        "ltd",
+        "co",
+        "esq",
+        "hon",
+        "gov",
+        "sen",
+        "rep",
+        "ft",
+        "ave",
+    ]
+)
+_BOUNDARY = re.compile(r"[.!?]+['\")\]]*(?=\s+['\"(\[]*[A-Z0-9])")
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans in ``text[start:end]``, keeping abbreviations and initials inside.
+
+    Examples
+    --------
+    >>> t = "Mr. Darcy bowed. Elizabeth smiled! J. R. Smith left."
+    >>> [t[a:b] for a, b in split_sentences(t)]
+    ['Mr. Darcy bowed.', 'Elizabeth smiled!', 'J. R. Smith left.']
+    """
+    end = len(text) if end is None else end
+    spans = []
+    left = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        if text[m.start()] == ".":
+            word_start = m.start()
+            while word_start > left and not text[word_start - 1].isspace():
+                word_start -= 1
+            word = text[word_start : m.start()].lstrip("\"'([").lower()
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        spans.append((left, m.end()))
+        left = m.end()
+        while left < end and text[left].isspace():
+            left += 1
+    if left < end and text[left:end].strip():
+        stop = end
+        while stop > left and text[stop - 1].isspace():
+            stop -= 1
+        spans.append((left, stop))
+    return spans
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    left = 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((left, m.start()))
+        left = m.end()
+    spans.append((left, len(text)))
+    if len(spans) == 1 and text.count("\n") >= 2:
+        # No blank lines: a text with one paragraph per line (a common scrape).
+        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+        if sum(b - a for a, b in lines) / len(lines) > 80:
+            spans = lines
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def build_document(source: SourceText | str, normalized: bool = False) -> Document:
+    """Normalise a text and split it into paragraphs, sentences and segments.
+
+    Examples
+    --------
+    >>> doc = build_document("CHAPTER I\\n\\nAnn met Bob. They talked.\\n\\nCHAPTER II\\n\\nBob left.")
+    >>> [doc.sentence_text(s.index) for s in doc.sentences]
+    ['Ann met Bob.', 'They talked.', 'Bob left.']
+    >>> [(seg.title, [s.index for s in doc.sentences if s.segment == seg.index]) for seg in doc.segments]
+    [('CHAPTER I', [0, 1]), ('CHAPTER II', [2])]
+    """
+    if isinstance(source, str):
+        source = SourceText(text=source, source="<text>")
+    raw = source.text
+    if normalized:
+        text, offsets = raw, OffsetMap.identity()
+    else:
+        text, offsets = normalize(raw)
+    para_spans = _paragraph_spans(text)
+    kinds = [classify_paragraph(text[a:b]) for a, b in para_spans]
+    _mark_gutenberg_boilerplate(text, para_spans, kinds)
+    paragraphs = tuple(
+        Paragraph(i, a, b, k) for i, ((a, b), k) in enumerate(zip(para_spans, kinds, strict=False))
+    )
+
+    segment_starts: list[tuple[int, str]] = []
+    sentences: list[Sentence] = []
+    pending_heading: tuple[int, str] | None = None
+    for p in paragraphs:
+        if p.kind == "heading" and _CHAPTER.match(text[p.start : p.end]):
+            if pending_heading is None:
+                pending_heading = (p.start, " ".join(text[p.start : p.end].split()))
+            continue
+        if p.kind != "text":
+            continue
+        if pending_heading is not None:
+            # A heading followed by prose opens a segment; runs of headings
+            # (a table of contents, "BOOK I" then "CHAPTER 1") open one.
+            segment_starts.append(pending_heading)
+            pending_heading = None
+        seg = len(segment_starts) - 1 if segment_starts else 0
+        for a, b in split_sentences(text, p.start, p.end):
+            sentences.append(Sentence(len(sentences), a, b, p.index, max(seg, 0)))
+
+    if segment_starts and sentences and sentences[0].start < segment_starts[0][0]:
+        # Prose before the first chapter heading (a preface) is a segment of its own.
+        segment_starts.insert(0, (0, "(front matter)"))
+        sentences = [
+            Sentence(s.index, s.start, s.end, s.paragraph, s.segment + 1)
+            if s.start >= segment_starts[1][0]
+            else s
+            for s in sentences
+        ]
+    if not segment_starts:
+        segment_starts = [(0, "(whole text)")]
+    segments = tuple(
+        Segment(
+            i, title, start, segment_starts[i + 1][0] if i + 1 < len(segment_starts) else len(text)
+        )
+        for i, (start, title) in enumerate(segment_starts)
+    )
+    return Document(
+        text=text,
+        paragraphs=paragraphs,
+        sentences=tuple(sentences),
+        segments=segments,
+        raw=raw,
+        offsets=offsets,
+        source=source.source,
+        titles=source.titles,
+    )
+
+
+def _mark_gutenberg_boilerplate(text: str, spans: list[tuple[int, int]], kinds: list[str]) -> None:
+    """Mark a Project Gutenberg header and licence (outside the START/END lines) as debris."""
+    start = _GUTENBERG_START.search(text)
+    end = _GUTENBERG_END.search(text)
+    if not start and not end:
+        return
+    for i, (a, b) in enumerate(spans):
+        if (start and b <= start.end() + 1) or (start and a <= start.start() < b):
+            kinds[i] = "debris"
+        if end and b > end.start():
+            kinds[i] = "debris"

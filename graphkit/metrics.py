@@ -1,0 +1,231 @@
+"""Graph -> centrality tables (pandas DataFrames).
+
+Path-based measures (betweenness, closeness) use the distance ``1/weight``,
+so that characters who meet often are close.  On a graph with several
+components they are computed on the whole graph, never silently on the
+largest component: closeness uses the Wasserman-Faust scaling that NetworkX
+applies to disconnected graphs, and each row says which ``component`` it is
+in (0 = the largest).  The summary says how many components there are and
+gives the diameter of the largest one.
+
+Functions return plain dicts keyed by node; only :func:`node_metrics` and
+:func:`graph_summary` build DataFrames (pandas is imported inside them).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import networkx as nx
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "COLUMNS",
+    "distance_graph",
+    "components",
+    "communities",
+    "centralities",
+    "node_metrics",
+    "graph_summary",
+]
+
+#: Columns of :func:`node_metrics`, in order.
+COLUMNS = (
+    "id",
+    "label",
+    "kind",
+    "mentions",
+    "degree",
+    "strength",
+    "betweenness",
+    "closeness",
+    "eigenvector",
+    "pagerank",
+    "community",
+    "component",
+)
+
+SEED = 42
+
+
+def distance_graph(g: nx.Graph) -> nx.Graph:
+    """A copy of ``g`` whose edges carry ``distance = 1 / weight`` (unit weight when missing)."""
+    h = nx.Graph()
+    h.add_nodes_from(g)
+    h.add_weighted_edges_from(
+        ((u, v, 1.0 / max(float(d.get("weight", 1) or 1), 1e-9)) for u, v, d in g.edges(data=True)),
+        weight="distance",
+    )
+    return h
+
+
+def components(g: nx.Graph) -> dict[str, int]:
+    """Component index of each node: 0 for the largest, ties broken by the smallest node id.
+
+    Examples
+    --------
+    >>> g = nx.Graph([("a", "b"), ("b", "c"), ("x", "y")])
+    >>> components(g)
+    {'a': 0, 'b': 0, 'c': 0, 'x': 1, 'y': 1}
+    """
+    comps = sorted(nx.connected_components(g), key=lambda c: (-len(c), min(c)))
+    return {n: i for i, comp in enumerate(comps) for n in sorted(comp)}
+
+
+def communities(g: nx.Graph, seed: int = SEED) -> dict[str, int]:
+    """Louvain communities (weighted, seeded), numbered by size.
+
+    Examples
+    --------
+    >>> g = nx.barbell_graph(4, 0)
+    >>> g = nx.relabel_nodes(g, str)
+    >>> sorted(set(communities(g).values()))
+    [0, 1]
+    """
+    if g.number_of_edges() == 0:
+        return {n: i for i, n in enumerate(sorted(g))}
+    parts = nx.community.louvain_communities(g, weight="weight", seed=seed)
+    parts = sorted((sorted(p) for p in parts), key=lambda p: (-len(p), p[0]))
+    return {n: i for i, part in enumerate(parts) for n in part}
+
+
+def centralities(g: nx.Graph) -> dict[str, dict[str, float]]:
+    """Degree, strength, betweenness, closeness, eigenvector and PageRank, each a dict by node.
+
+    Examples
+    --------
+    >>> g = nx.relabel_nodes(nx.krackhardt_kite_graph(), str)
+    >>> c = centralities(g)
+    >>> max(c["betweenness"], key=c["betweenness"].get)  # Heather, the kite's bridge
+    '7'
+    >>> round(c["betweenness"]["7"], 3)
+    0.389
+    """
+    n = g.number_of_nodes()
+    out: dict[str, dict[str, float]] = {
+        "degree": dict(g.degree()),
+        "strength": dict(g.degree(weight="weight")),
+    }
+    if n == 0:
+        return {**out, "betweenness": {}, "closeness": {}, "eigenvector": {}, "pagerank": {}}
+    dist = distance_graph(g)
+    out["betweenness"] = nx.betweenness_centrality(dist, weight="distance", normalized=True)
+    out["closeness"] = nx.closeness_centrality(dist, distance="distance", wf_improved=True)
+    out["eigenvector"] = _eigenvector(g)
+    out["pagerank"] = (
+        nx.pagerank(g, weight="weight") if g.number_of_edges() else {v: 1 / n for v in g}
+    )
+    return out
+
+
+def _eigenvector(g: nx.Graph) -> dict[str, float]:
+    """Weighted eigenvector centrality, per component, scaled by the component's share of nodes.
+
+    On a disconnected graph the leading eigenvector lives on one component
+    only; computing it per component and weighting by the component's size
+    keeps every character's score meaningful.  Symmetric eigensolvers (dense
+    for small components, ARPACK with a fixed start vector above) keep it fast
+    and deterministic.
+    """
+    import numpy as np
+
+    result = dict.fromkeys(g, 0.0)
+    n = g.number_of_nodes()
+    for comp in nx.connected_components(g):
+        if len(comp) < 2:
+            continue
+        nodes = sorted(comp)
+        a = nx.to_scipy_sparse_array(g, nodelist=nodes, weight="weight", dtype=float)
+        if len(nodes) <= 200:
+            _, vectors = np.linalg.eigh(a.toarray())
+            vector = vectors[:, -1]
+        else:
+            from scipy.sparse.linalg import eigsh
+
+            _, vectors = eigsh(a, k=1, which="LA", v0=np.ones(len(nodes)))
+            vector = vectors[:, 0]
+        vector = np.abs(vector) / (np.linalg.norm(vector) or 1.0)
+        share = len(nodes) / n
+        for node, value in zip(nodes, vector.tolist(), strict=False):
+            result[node] = value * share
+    return result
+
+
+def node_metrics(g: nx.Graph, seed: int = SEED) -> pd.DataFrame:
+    """One row per node with every centrality, its community and its component.
+
+    Rows are sorted by PageRank (highest first), then by id.
+
+    Examples
+    --------
+    >>> g = nx.Graph()
+    >>> g.add_edge("Ann", "Bob", weight=2); g.add_edge("Bob", "Cy", weight=1)
+    >>> node_metrics(g)[["id", "degree", "strength"]].to_string(index=False)
+    ' id  degree  strength\\nBob       2         3\\nAnn       1         2\\n Cy       1         1'
+    """
+    import pandas as pd
+
+    cents = centralities(g)
+    comm = communities(g, seed)
+    comp = components(g)
+    rows = []
+    for node in g:
+        data = g.nodes[node]
+        rows.append(
+            {
+                "id": node,
+                "label": data.get("label", node),
+                "kind": data.get("kind", "character"),
+                "mentions": int(data.get("mentions", 0)),
+                "degree": int(cents["degree"][node]),
+                "strength": float(cents["strength"][node]),
+                "betweenness": float(cents["betweenness"][node]),
+                "closeness": float(cents["closeness"][node]),
+                "eigenvector": float(cents["eigenvector"][node]),
+                "pagerank": float(cents["pagerank"][node]),
+                "community": comm[node],
+                "component": comp[node],
+            }
+        )
+    df = pd.DataFrame(rows, columns=list(COLUMNS))
+    if len(df):
+        df["strength"] = df["strength"].round(6)
+        for col in ("betweenness", "closeness", "eigenvector", "pagerank"):
+            df[col] = df[col].round(6)
+        if (df["strength"] == df["strength"].round()).all():
+            df["strength"] = df["strength"].astype(int)
+        df = df.sort_values(["pagerank", "id"], ascending=[False, True], kind="mergesort")
+    return df.reset_index(drop=True)
+
+
+def graph_summary(g: nx.Graph) -> pd.DataFrame:
+    """A one-row table: nodes, edges, density, components, clustering, diameter.
+
+    ``diameter`` is the number of hops across the largest component
+    (``largest_component`` nodes); it is 0 for an empty graph.
+
+    Examples
+    --------
+    >>> g = nx.Graph([("a", "b"), ("b", "c"), ("x", "y")])
+    >>> graph_summary(g)[["nodes", "edges", "components", "largest_component", "diameter"]].iloc[0].tolist()
+    [5, 3, 2, 3, 2]
+    """
+    import pandas as pd
+
+    n = g.number_of_nodes()
+    comps = sorted(nx.connected_components(g), key=len, reverse=True) if n else []
+    largest = g.subgraph(comps[0]) if comps else nx.Graph()
+    row = {
+        "nodes": n,
+        "edges": g.number_of_edges(),
+        "density": round(nx.density(g), 6) if n > 1 else 0.0,
+        "components": len(comps),
+        "largest_component": largest.number_of_nodes(),
+        "isolates": nx.number_of_isolates(g),
+        "average_clustering": round(nx.average_clustering(g), 6) if n else 0.0,
+        "diameter": nx.diameter(largest) if largest.number_of_nodes() > 1 else 0,
+        "total_weight": int(g.size(weight="weight")) if n else 0,
+    }
+    return pd.DataFrame([row])

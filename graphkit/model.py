@@ -1,0 +1,213 @@
+"""Frozen dataclasses passed between the pipeline stages.
+
+Data flows one way: ``text -> Document -> Mention -> Character -> Interaction
+-> networkx.Graph``.  Each stage returns new immutable values; nothing here
+imports a later stage.  Offsets are character offsets into
+``Document.text`` (the normalised text) unless a name says ``raw``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+__all__ = [
+    "KINDS",
+    "OffsetMap",
+    "Paragraph",
+    "Sentence",
+    "Segment",
+    "Document",
+    "Mention",
+    "Character",
+    "Evidence",
+    "Interaction",
+    "Relation",
+]
+
+#: The kinds a node can have: a fictional character, a real person, a work.
+KINDS = ("character", "person", "work")
+
+
+@dataclass(frozen=True, eq=False)
+class OffsetMap:
+    """Piecewise map from offsets in the normalised text to offsets in the text as read.
+
+    The normalised text is the text as read with a few edits (CRLF folded,
+    invisible characters dropped, spaces inserted between glued words).
+    Between edits the two texts agree character for character, so the map
+    stores one anchor per edit: ``clean[i]`` in the normalised text stands
+    at ``raw[i]`` in the text as read.
+
+    Examples
+    --------
+    >>> m = OffsetMap.identity()
+    >>> m.to_raw([0, 5]).tolist()
+    [0, 5]
+    >>> m = OffsetMap.from_edits("ab\\r\\ncd", [(2, 4, "\\n")])
+    >>> m.to_raw([0, 3, 4]).tolist()
+    [0, 4, 5]
+    """
+
+    clean: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    raw: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+
+    @classmethod
+    def identity(cls) -> OffsetMap:
+        """The map of a text that normalisation did not change."""
+        return cls()
+
+    @classmethod
+    def from_edits(cls, raw_text: str, edits: Sequence[tuple[int, int, str]]) -> OffsetMap:
+        """Build the map of ``edits`` (sorted, non-overlapping ``(start, end, new)`` in raw offsets)."""
+        clean = [0]
+        raw = [0]
+        shift = 0
+        for start, end, new in edits:
+            # Inside a replaced run every clean offset maps to the run's raw start;
+            # right after it, the texts agree again.
+            clean.append(start + shift)
+            raw.append(start)
+            shift += len(new) - (end - start)
+            clean.append(end + shift)
+            raw.append(end)
+        return cls(np.asarray(clean, dtype=np.int64), np.asarray(raw, dtype=np.int64))
+
+    def to_raw(self, offsets: Sequence[int] | np.ndarray) -> np.ndarray:
+        """Map normalised offsets to offsets in the text as read."""
+        pos = np.asarray(offsets, dtype=np.int64)
+        i = np.searchsorted(self.clean, pos, side="right") - 1
+        i = np.clip(i, 0, len(self.clean) - 1)
+        delta = pos - self.clean[i]
+        # Odd anchors open a replaced run: offsets inside it collapse to its start.
+        inside_edit = (i % 2 == 1) & (delta > 0)
+        return np.where(inside_edit, self.raw[i], self.raw[i] + delta)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A block of text between blank lines.
+
+    ``kind`` is ``"text"`` for prose, ``"heading"`` for a title, caption or
+    chapter heading, ``"debris"`` for page furniture that analysis skips
+    (image slugs, ``RELATED:`` lines, bare URLs).
+    """
+
+    index: int
+    start: int
+    end: int
+    kind: str = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a text paragraph, with the paragraph and segment it belongs to."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    segment: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A stretch of narrative time: a chapter, an act or scene, or the whole text."""
+
+    index: int
+    title: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, eq=False)
+class Document:
+    """A normalised text split into paragraphs, sentences and segments.
+
+    ``text`` is the normalised text all offsets refer to; ``raw`` is the text
+    as read (after decoding) and ``offsets`` maps the former to the latter.
+    ``titles`` holds phrases the input marked as titles (HTML italics,
+    quotes), which later stages may treat as names of works.
+    """
+
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    segments: tuple[Segment, ...]
+    raw: str = ""
+    offsets: OffsetMap = field(default_factory=OffsetMap.identity)
+    source: str = "<text>"
+    titles: tuple[str, ...] = ()
+
+    def sentence_text(self, index: int) -> str:
+        """The text of sentence ``index`` with its line breaks folded."""
+        s = self.sentences[index]
+        return " ".join(self.text[s.start : s.end].split())
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of a name in the text, attributed to a character.
+
+    ``character`` is the canonical id of the character after alias merging,
+    ``text`` the surface form as it stands (possessive removed).
+    """
+
+    start: int
+    end: int
+    text: str
+    character: str
+    kind: str
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class Character:
+    """A node of the graph: a fictional character, a real person or a work."""
+
+    id: str
+    label: str
+    kind: str = "character"
+    aliases: tuple[str, ...] = ()
+    mentions: int = 0
+    first_seen: int = -1
+    work: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where two characters meet: a sentence index and the span that holds both names."""
+
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Interaction:
+    """Two characters who co-occur, how often, and the spans that show it.
+
+    ``source < target`` always holds, so an interaction names one undirected edge.
+    """
+
+    source: str
+    target: str
+    weight: int
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def sentences(self) -> tuple[int, ...]:
+        """Sorted indices of the sentences that support this interaction."""
+        return tuple(sorted({e.sentence for e in self.evidence}))
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A typed relation stated in one sentence, e.g. ``("Joaquin Phoenix", "plays", "Theodore")``."""
+
+    source: str
+    type: str
+    target: str
+    sentence: int

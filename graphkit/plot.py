@@ -1,0 +1,297 @@
+"""Graph -> matplotlib figures: the network diagram and the centrality chart.
+
+Positions are computed apart from drawing (:func:`layout`, seeded, no
+matplotlib); drawing functions import matplotlib inside, build a
+:class:`matplotlib.figure.Figure` without pyplot (no global state, Agg
+canvas) and take an optional ``ax``.  Large graphs are filtered to the
+``top`` characters by PageRank so the picture stays readable; the title says
+how many are shown.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+import networkx as nx
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "KIND_COLOURS",
+    "layout",
+    "top_subgraph",
+    "draw_network",
+    "draw_centrality",
+    "figure_png",
+]
+
+KIND_COLOURS = {"character": "#1f77b4", "person": "#ff7f0e", "work": "#2ca02c"}
+OTHER_COLOUR = "#7f7f7f"
+SEED = 42
+
+
+def top_subgraph(g: nx.Graph, scores: Mapping[str, float], top: int) -> nx.Graph:
+    """The subgraph of the ``top`` nodes by ``scores`` (ties by id)."""
+    if g.number_of_nodes() <= top:
+        return g
+    keep = sorted(g, key=lambda n: (-scores.get(n, 0.0), n))[:top]
+    return g.subgraph(sorted(keep)).copy()
+
+
+def layout(g: nx.Graph, seed: int = SEED) -> dict[str, tuple[float, float]]:
+    """Seeded node positions in [-1, 1]²: Kamada-Kawai on ``1/weight`` for small graphs, spring above.
+
+    Examples
+    --------
+    >>> g = nx.Graph([("a", "b"), ("b", "c")])
+    >>> layout(g) == layout(g)
+    True
+    """
+    if g.number_of_nodes() == 0:
+        return {}
+    if g.number_of_nodes() == 1:
+        return {next(iter(g)): (0.0, 0.0)}
+    h = nx.Graph()
+    h.add_nodes_from(sorted(g))
+    for u, v, d in sorted(g.edges(data=True)):
+        w = float(d.get("weight", 1) or 1)
+        h.add_edge(u, v, weight=w, distance=1.0 / (1.0 + math.log(w)))
+    initial = nx.spring_layout(h, seed=seed, weight="weight")
+    if h.number_of_nodes() <= 80:
+        pos = nx.kamada_kawai_layout(h, weight="distance", pos=initial)
+    else:
+        k = 2.0 / math.sqrt(h.number_of_nodes())
+        pos = nx.spring_layout(h, seed=seed, weight="weight", k=k, pos=initial, iterations=100)
+    pos = nx.rescale_layout_dict(pos, scale=1.0)
+    return {n: (float(x), float(y)) for n, (x, y) in pos.items()}
+
+
+def _spread_labels(
+    pos: Mapping[str, tuple[float, float]],
+    sizes: Mapping[str, tuple[float, float]],
+    rounds: int = 200,
+) -> dict[str, tuple[float, float]]:
+    """Move label centres apart until their boxes (width, height) no longer overlap."""
+    labels = {n: [x, y] for n, (x, y) in pos.items()}
+    names = sorted(labels)
+    for _ in range(rounds):
+        moved = False
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                (ax, ay), (bx, by) = labels[a], labels[b]
+                wa, ha = sizes[a]
+                wb, hb = sizes[b]
+                dx = (wa + wb) / 2 - abs(ax - bx)
+                dy = (ha + hb) / 2 - abs(ay - by)
+                if dx > 0 and dy > 0:
+                    moved = True
+                    # Push along the axis of least overlap, half each.
+                    if dy < dx:
+                        shift = dy / 2 + 1e-3
+                        sign = 1 if ay >= by and (ay != by or a < b) else -1
+                        labels[a][1] += sign * shift
+                        labels[b][1] -= sign * shift
+                    else:
+                        shift = dx / 2 + 1e-3
+                        sign = 1 if ax >= bx and (ax != bx or a < b) else -1
+                        labels[a][0] += sign * shift
+                        labels[b][0] -= sign * shift
+        if not moved:
+            break
+    return {n: (x, y) for n, (x, y) in labels.items()}
+
+
+def draw_network(
+    g: nx.Graph,
+    ax: Axes | None = None,
+    top: int = 40,
+    title: str | None = None,
+    scores: Mapping[str, float] | None = None,
+    seed: int = SEED,
+) -> Figure:
+    """Draw the network: size by PageRank, colour by kind, edge width by weight.
+
+    Only the ``top`` nodes by PageRank are drawn; the title says so.
+    Returns the figure (shown inline when it ends a Jupyter cell).
+    """
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+
+    if ax is None:
+        fig = Figure(figsize=(12, 9), dpi=110, layout="constrained")
+        ax = fig.add_subplot()
+    else:
+        fig = ax.figure
+    if scores is None:
+        scores = nx.pagerank(g, weight="weight") if g.number_of_edges() else {n: 1.0 for n in g}
+    h = top_subgraph(g, scores, top)
+    name = title or g.graph.get("name") or "Character network"
+    shown = (
+        f"{h.number_of_nodes()} of {g.number_of_nodes()} nodes"
+        if h.number_of_nodes() < g.number_of_nodes()
+        else f"{g.number_of_nodes()} nodes"
+    )
+    ax.set_title(
+        f"{name}\n{shown}, {h.number_of_edges()} links · size = PageRank, width = co-occurrences",
+        fontsize=12,
+    )
+    ax.set_axis_off()
+    if h.number_of_nodes() == 0:
+        ax.text(
+            0.5,
+            0.5,
+            "No characters found",
+            ha="center",
+            va="center",
+            transform=ax.transAxes,
+            fontsize=14,
+        )
+        return fig
+
+    pos = layout(h, seed)
+    top_score = max(scores.get(n, 0.0) for n in h) or 1.0
+    max_w = max((float(d.get("weight", 1) or 1) for _, _, d in h.edges(data=True)), default=1.0)
+    for u, v, d in sorted(h.edges(data=True), key=lambda e: float(e[2].get("weight", 1) or 0)):
+        w = float(d.get("weight", 1) or 1)
+        (x1, y1), (x2, y2) = pos[u], pos[v]
+        width = 0.6 + 7.0 * math.sqrt(w / max_w)
+        ax.plot(
+            [x1, x2],
+            [y1, y2],
+            color="#555555",
+            alpha=0.25 + 0.45 * w / max_w,
+            linewidth=width,
+            zorder=1,
+            solid_capstyle="round",
+        )
+    nodes = sorted(h)
+    sizes = [250 + 3200 * scores.get(n, 0.0) / top_score for n in nodes]
+    colours = [KIND_COLOURS.get(h.nodes[n].get("kind", ""), OTHER_COLOUR) for n in nodes]
+    ax.scatter(
+        [pos[n][0] for n in nodes],
+        [pos[n][1] for n in nodes],
+        s=sizes,
+        c=colours,
+        edgecolors="white",
+        linewidths=1.5,
+        zorder=2,
+    )
+
+    # Labels below their node, spread apart so none overlap.
+    ax.set_xlim(-1.3, 1.3)
+    ax.set_ylim(-1.25, 1.2)
+    char_w, line_h = 2.6 / 95, 2.45 / 44
+    label_pos = {}
+    label_size = {}
+    for n, s in zip(nodes, sizes, strict=False):
+        text = str(h.nodes[n].get("label", n))
+        radius = math.sqrt(s) / 2 / 72 * 110 / (fig.get_figheight() * 110) * 2.45
+        label_pos[n] = (pos[n][0], pos[n][1] - radius - line_h * 0.55)
+        label_size[n] = (char_w * (len(text) + 1), line_h)
+    spread = _spread_labels(label_pos, label_size)
+    for n in nodes:
+        x, y = spread[n]
+        big = scores.get(n, 0.0) >= 0.5 * top_score
+        ax.text(
+            x,
+            y,
+            str(h.nodes[n].get("label", n)),
+            ha="center",
+            va="center",
+            zorder=3,
+            fontsize=11 if big else 9.5,
+            fontweight="bold" if big else "normal",
+            bbox={
+                "boxstyle": "round,pad=0.2",
+                "facecolor": "white",
+                "edgecolor": "none",
+                "alpha": 0.8,
+            },
+        )
+    kinds_present = sorted({h.nodes[n].get("kind", "") for n in nodes})
+    handles = [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markersize=11,
+            markerfacecolor=KIND_COLOURS.get(k, OTHER_COLOUR),
+            markeredgecolor="white",
+            label={
+                "character": "fictional character",
+                "person": "real person",
+                "work": "work (film, book)",
+            }.get(k, k or "unknown"),
+        )
+        for k in kinds_present
+    ]
+    handles.append(
+        Line2D(
+            [],
+            [],
+            color="#555555",
+            linewidth=4,
+            alpha=0.6,
+            label=f"co-occurrence (max {int(max_w)})",
+        )
+    )
+    ax.legend(handles=handles, loc="lower left", frameon=True, fontsize=10)
+    return fig
+
+
+def draw_centrality(metrics: pd.DataFrame, top: int = 10, title: str | None = None) -> Figure:
+    """Four bar charts: the ``top`` characters by degree, betweenness, eigenvector and PageRank."""
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Patch
+
+    measures = [
+        ("degree", "Degree (distinct partners)"),
+        ("betweenness", "Betweenness (bridging)"),
+        ("eigenvector", "Eigenvector (well connected)"),
+        ("pagerank", "PageRank (overall importance)"),
+    ]
+    fig = Figure(figsize=(13, 9), dpi=100, layout="constrained")
+    axes = fig.subplots(2, 2)
+    fig.suptitle(title or "Top characters by centrality", fontsize=14)
+    for ax, (col, label) in zip(axes.flat, measures, strict=False):
+        ax.set_title(label, fontsize=11)
+        if metrics.empty:
+            ax.text(0.5, 0.5, "No characters", ha="center", va="center", transform=ax.transAxes)
+            ax.set_axis_off()
+            continue
+        rows = metrics.sort_values([col, "id"], ascending=[False, True], kind="mergesort").head(
+            top
+        )[::-1]
+        colours = [KIND_COLOURS.get(k, OTHER_COLOUR) for k in rows["kind"]]
+        ax.barh(list(rows["label"]), list(rows[col]), color=colours)
+        ax.tick_params(axis="y", labelsize=9.5)
+        ax.spines[["top", "right"]].set_visible(False)
+        for y, value in enumerate(rows[col]):
+            ax.text(value, y, f" {value:.3g}", va="center", fontsize=8.5)
+        ax.margins(x=0.15)
+    kinds = sorted(set(metrics["kind"])) if not metrics.empty else []
+    fig.legend(
+        handles=[Patch(color=KIND_COLOURS.get(k, OTHER_COLOUR), label=k) for k in kinds],
+        loc="lower center",
+        ncol=max(1, len(kinds)),
+        frameon=False,
+    )
+    return fig
+
+
+def figure_png(fig: Figure) -> bytes:
+    """Render ``fig`` as PNG bytes with the Agg canvas (no timestamp in the file)."""
+    import io
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(fig)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", metadata={"Software": None})
+    return buf.getvalue()

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from graphkit.document import build_document, classify_paragraph, split_sentences
+from graphkit.text import read_text
+
+
+def test_her_article_debris_and_headings_are_kept_out_of_sentences(her_path):
+    doc = build_document(read_text(her_path))
+    kinds = {doc.text[p.start : p.end]: p.kind for p in doc.paragraphs if p.kind != "text"}
+    assert kinds["her-spike-jonze-theo-samantha"] == "debris"
+    assert kinds["RELATED:Of The Most Realistically Grounded Sci-Fi Films"] == "debris"
+    assert kinds["What Is Her About?"] == "heading"
+    assert kinds["Her, final scene"] == "heading"
+    sentences = [doc.sentence_text(s.index) for s in doc.sentences]
+    assert not any("RELATED" in s or "final scene" in s for s in sentences)
+    assert '"Me too, now I know how."' in sentences
+
+
+def test_sentences_keep_abbreviations_and_initials():
+    text = "Mr. Bennet and Mrs. Bennet argued. St. Clare met J. R. Smith! Was it Dr. Who? Yes."
+    got = [text[a:b] for a, b in split_sentences(text)]
+    assert got == [
+        "Mr. Bennet and Mrs. Bennet argued.",
+        "St. Clare met J. R. Smith!",
+        "Was it Dr. Who?",
+        "Yes.",
+    ]
+
+
+def test_dialogue_tags_do_not_split():
+    text = '"Go away!" said Alice. "No," replied Bob.'
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        '"Go away!" said Alice.',
+        '"No," replied Bob.',
+    ]
+
+
+def test_chapters_become_segments():
+    doc = build_document(
+        "Preface text here.\n\nCHAPTER I\n\nAnn left.\n\nCHAPTER II.\n\nBob came. Ann too."
+    )
+    assert [s.title for s in doc.segments] == ["(front matter)", "CHAPTER I", "CHAPTER II."]
+    assert [s.segment for s in doc.sentences] == [0, 1, 2, 2]
+
+
+def test_gutenberg_boilerplate_is_debris():
+    text = (
+        "The Project Gutenberg eBook of X\n\nLicence words by Ann Smith.\n\n"
+        "*** START OF THE PROJECT GUTENBERG EBOOK X ***\n\nAnn met Bob.\n\n"
+        "*** END OF THE PROJECT GUTENBERG EBOOK X ***\n\nMore licence, Carl Jones."
+    )
+    doc = build_document(text)
+    assert [doc.sentence_text(s.index) for s in doc.sentences] == ["Ann met Bob."]
+
+
+def test_classify_paragraph_examples():
+    assert classify_paragraph("https://example.com/a") == "debris"
+    assert classify_paragraph("Oh!") == "text"
+    assert classify_paragraph("The Ending's Lasting Impact") == "heading"
+    assert classify_paragraph('"Me too, now I know how."') == "text"
+
+
+def test_offsets_map_back_to_the_text_as_read():
+    raw = "Ann\u2019s friend\r\nandBob left."
+    doc = build_document(raw)
+    bob = doc.text.index("Bob")
+    assert raw[int(doc.offsets.to_raw([bob])[0]) :].startswith("Bob")
