@@ -53,8 +53,13 @@ def detect_format(data: bytes, name: str = "") -> str:
     head = data[:4096].decode("utf-8", errors="replace")
     if looks_like_xml(head):
         return "tei"
-    if Path(name).suffix.lower() in (".fountain", ".spmd"):
+    suffix = Path(name).suffix.lower()
+    if suffix in (".fountain", ".spmd"):
         return "fountain"
+    if suffix == ".dat":
+        # GraphBase tables are .dat files; a malformed one should get the
+        # table reader's error naming its bad line, not be read as prose.
+        return "sgb"
     try:
         text = _decode(data, name or "<bytes>")
     except InputError:

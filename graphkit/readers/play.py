@@ -99,25 +99,26 @@ def _norm_tag(tag: str) -> str:
 def expand_abbreviation(tag: str, names: list[str]) -> str:
     """The one name of ``names`` that ``tag`` abbreviates word by word, else ``tag``.
 
+    An abbreviation has as many words as the name, each a prefix of the
+    name's word (a digit stands for an ordinal), and is shorter somewhere.
+
     Examples
     --------
     >>> names = ["ROMEO", "LADY CAPULET", "CAPULET", "FIRST CITIZEN", "FRIAR LAWRENCE"]
-    >>> [expand_abbreviation(t, names) for t in ["ROM", "LA CAP", "1 CIT", "CAP", "FRI", "ROMEO"]]
+    >>> [expand_abbreviation(t, names) for t in ["ROM", "LA CAP", "1 CIT", "CAP", "FRI L", "ROMEO"]]
     ['ROMEO', 'LADY CAPULET', 'FIRST CITIZEN', 'CAPULET', 'FRIAR LAWRENCE', 'ROMEO']
+    >>> expand_abbreviation("CAPULET", ["CAPULET'S COUSIN"]), expand_abbreviation("FRI", names)
+    ('CAPULET', 'FRI')
     """
     if tag in names:
         return tag
     words = [_ORDINALS.get(w, w) for w in tag.split()]
-    fits = []
-    for name in names:
-        parts = name.split()
-        if len(parts) < len(words):
-            continue
-        if all(p.startswith(w) for w, p in zip(words, parts, strict=False)):
-            fits.append(name)
-    # "CAP" fits CAPULET and CAPULET'S COUSIN: prefer the names of as many words as the tag.
-    same_length = [n for n in fits if len(n.split()) == len(words)]
-    fits = same_length or fits
+    fits = [
+        name
+        for name in names
+        if len(name.split()) == len(words)
+        and all(p.startswith(w) for w, p in zip(words, name.split(), strict=True))
+    ]
     return fits[0] if len(fits) == 1 else tag
 
 
@@ -220,12 +221,18 @@ def parse_play(text: str, source: str = "<play>") -> Script:
         # A prefix alone on its line is a speaker from its first use; one
         # followed by speech must be in the personae, recur, or be a numbered
         # member of a group already speaking ("THIRD WATCH" after "FIRST WATCH").
-        if alone or tag in known or count >= 2:
+        if alone or count >= 2 or expand_abbreviation(tag, personae) in known:
             return True
         parts = tag.split(" ", 1)
         return len(parts) == 2 and parts[0] in _ORDINAL_WORDS and parts[1] in numbered
 
-    full_names = list(personae) + [t for t, c in caps_counts.most_common() if accepted(t, c, False)]
+    # Names an abbreviation may stand for: the personae, then prefixes that are
+    # not themselves abbreviations of a persona ("ROMEO", not "ROM").
+    full_names = list(personae) + [
+        t
+        for t, c in caps_counts.most_common()
+        if accepted(t, c, False) and expand_abbreviation(t, personae) == t
+    ]
     full_names = list(dict.fromkeys(full_names))
     bare_ok = {
         t
