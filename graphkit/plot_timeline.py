@@ -45,17 +45,18 @@ def segment_groups(titles: Sequence[str]) -> list[tuple[str, int, int]]:
 
     Examples
     --------
-    >>> segment_groups(["ACT 1, Scene 1", "ACT 1, Scene 2", "ACT 2, Scene 1"])
-    [('ACT 1', 0, 2), ('ACT 2', 2, 3)]
-    >>> segment_groups(["1.1", "1.2", "2.1"])
-    [('1', 0, 2), ('2', 2, 3)]
-    >>> segment_groups(["CHAPTER I", "CHAPTER II"])
-    []
+    >>> segment_groups(["ACT 1, Scene 1", "ACT 1, Scene 2", "ACT 2, Scene 1", "ACT 2, Scene 2"])
+    [('ACT 1', 0, 2), ('ACT 2', 2, 4)]
+    >>> segment_groups(["1.1", "1.2", "2.1", "2.2"])
+    [('1', 0, 2), ('2', 2, 4)]
+    >>> segment_groups(["CHAPTER I", "CHAPTER II"]), segment_groups(["CHAPTER I, a title", "CHAPTER II, b"])
+    ([], [])
     """
 
     def key(title: str) -> str | None:
-        if "," in title:
-            return title.split(",", 1)[0].strip()
+        head = title.split(",", 1)[0].strip()
+        if "," in title and re.fullmatch(r"(?i)(act|book|part|volume|episode)\s+\w+\.?", head):
+            return head
         m = re.fullmatch(r"(\d+)\.[\d.]+", title.strip())
         return m.group(1) if m else None
 
@@ -67,7 +68,10 @@ def segment_groups(titles: Sequence[str]) -> list[tuple[str, int, int]]:
             runs[-1] = (k, runs[-1][1], i + 1)
         else:
             runs.append((k, i, i + 1))
-    if len(runs) < 2 or len(runs) >= len(titles) or all(not r[0] for r in runs):
+    # Grouping helps only when groups are few and hold several segments each.
+    if len(runs) < 2 or len(runs) > 40 or 2 * len(runs) > len(titles):
+        return []
+    if all(not r[0] for r in runs):
         return []
     return runs
 
