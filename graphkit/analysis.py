@@ -22,8 +22,9 @@ from .document import build_document
 from .graph import build_graph
 from .interactions import Window, co_occurrences, parse_window
 from .mentions import find_mentions
-from .model import Character, Document, Interaction, Mention, Relation
+from .model import Character, Document, Interaction, Mention, Relation, Segment
 from .text import SourceText, read_text
+from .timeline import annotate as annotate_segments
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -41,6 +42,7 @@ OUTPUT_FILES = (
     "metrics.csv",
     "network.png",
     "centrality.png",
+    "timeline.png",
 )
 
 CastOption = Cast | str | os.PathLike | bool | None
@@ -99,15 +101,17 @@ class Analysis:
     def metrics(self) -> pd.DataFrame:
         """Centralities, community and component of every node (see :func:`graphkit.metrics.node_metrics`)."""
         from .metrics import node_metrics
+        from .scripts import undirected
 
-        return node_metrics(self.graph)
+        return node_metrics(undirected(self.graph))
 
     @cached_property
     def summary(self) -> pd.DataFrame:
         """A one-row table describing the whole network."""
         from .metrics import graph_summary
+        from .scripts import undirected
 
-        return graph_summary(self.graph)
+        return graph_summary(undirected(self.graph))
 
     def ego(self, name: str, radius: int = 1) -> nx.Graph:
         """The ego network of ``name`` (a canonical name or an alias)."""
@@ -161,8 +165,36 @@ class Analysis:
             self.metrics, top=top, title=f"{self.name}: top characters by centrality"
         )
 
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        """The segments of narrative time: scenes, chapters, or paragraphs (see :mod:`graphkit.timeline`)."""
+        from .timeline import narrative_segments
+
+        return narrative_segments(self.document)
+
+    def until(self, n: int) -> Analysis:
+        """The analysis of segments ``1 .. n`` only: the story as it stands after segment ``n``."""
+        from .timeline import restrict
+
+        return restrict(self, n)
+
+    def plot_timeline(self, top: int = 100) -> Figure:
+        """Characters x segments: who appears when (sorted by first appearance)."""
+        from collections import Counter
+
+        from .plot_timeline import draw_timeline
+        from .timeline import sentence_segments
+
+        seg = sentence_segments(self.document)
+        counts: dict[str, Counter] = {}
+        for m in self.mentions:
+            counts.setdefault(m.character, Counter())[seg[m.sentence]] += 1
+        scores = dict(zip(self.metrics["id"], self.metrics["pagerank"], strict=False))
+        titles = [s.title for s in self.segments]
+        return draw_timeline(self.graph, titles, counts, scores, top=top, title=self.name)
+
     def files(self) -> dict[str, bytes]:
-        """The eight output files as ``{file name: bytes}``."""
+        """The output files (:data:`OUTPUT_FILES`) as ``{file name: bytes}``."""
         from .export import render
         from .plot import figure_png
 
@@ -176,10 +208,11 @@ class Analysis:
             "metrics.csv": metrics_csv,
             "network.png": figure_png(self.plot()),
             "centrality.png": figure_png(self.plot_centrality()),
+            "timeline.png": figure_png(self.plot_timeline()),
         }
 
     def export(self, folder: str | os.PathLike) -> list[Path]:
-        """Write the eight output files into ``folder`` (created if needed), all or nothing."""
+        """Write the output files into ``folder`` (created if needed), all or nothing."""
         from .export import write_files
 
         out = Path(folder)
@@ -238,6 +271,7 @@ def _run(
     interactions = co_occurrences(doc, mentions, window)
     name = name or Path(source.source).stem
     graph = build_graph(characters, interactions, name=name, window=str(window))
+    annotate_segments(graph, doc, mentions, interactions)
     return Analysis(
         document=doc,
         mentions=tuple(mentions),
@@ -257,8 +291,11 @@ def analyze(
     window: str | int = "sentence",
     encoding: str | None = None,
     min_mentions: int = 1,
+    input_format: str = "auto",
+    interaction: str = "co-presence",
+    until: int | None = None,
 ) -> Analysis:
-    """Analyse a text file.
+    """Analyse a text file: prose, a play (TEI or plain text), a screenplay or a co-appearance table.
 
     Parameters
     ----------
@@ -273,6 +310,14 @@ def analyze(
         Force the text's encoding instead of detecting it.
     min_mentions : int
         Drop characters mentioned fewer times than this.
+    input_format : str
+        ``auto`` (detect from the content), ``text``, ``tei``, ``play``,
+        ``fountain`` or ``sgb`` (see :mod:`graphkit.readers`).
+    interaction : str
+        For plays and screenplays: ``co-presence`` (same scene) or
+        ``conversation`` (who speaks right after whom, a directed graph).
+    until : int, optional
+        Keep only segments ``1 .. until`` (scenes, chapters; see :meth:`Analysis.until`).
 
     Examples
     --------
@@ -283,8 +328,21 @@ def analyze(
     >>> sorted(a.graph.edges(data="weight"))
     [('Alice', 'Bob', 2), ('Bob', 'Carol', 1)]
     """
-    source = read_text(path, encoding=encoding)
-    return _run(source, resolve_cast(cast, path), window, min_mentions)
+    from .errors import OptionError
+    from .readers import read_script
+    from .scripts import INTERACTIONS, analyze_script
+
+    if interaction not in INTERACTIONS:
+        raise OptionError(f"unknown interaction {interaction!r}: use co-presence or conversation")
+    script = read_script(path, input_format, encoding)
+    if script is not None:
+        result = analyze_script(script, interaction, name=script.title or Path(path).stem)
+    elif interaction != "co-presence":
+        raise OptionError(f"--interaction {interaction} needs a play, screenplay or table")
+    else:
+        source = read_text(path, encoding=encoding)
+        result = _run(source, resolve_cast(cast, path), window, min_mentions)
+    return result.until(until) if until else result
 
 
 def analyze_text(

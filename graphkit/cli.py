@@ -43,7 +43,46 @@ def main() -> None:
     """
 
 
+def _structure_options(f):
+    """``--input-format``, ``--interaction`` and ``--until``, handed to :func:`_analyze`.
+
+    They travel in ``ctx.meta`` so that the commands' signatures stay as they are.
+    """
+    import functools
+
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        meta = click.get_current_context().meta
+        for key in ("input_format", "interaction", "until"):
+            meta[f"graphkit.{key}"] = kwargs.pop(key)
+        return f(*args, **kwargs)
+
+    wrapper = click.option(
+        "--until",
+        type=click.IntRange(min=1),
+        metavar="N",
+        help="Keep only segments 1..N (scenes, chapters; paragraphs for prose without chapters).",
+    )(wrapper)
+    wrapper = click.option(
+        "--interaction",
+        type=click.Choice(["co-presence", "conversation"]),
+        default="co-presence",
+        show_default=True,
+        help="Plays and screenplays: same scene, or who speaks right after whom (directed).",
+    )(wrapper)
+    return click.option(
+        "--input-format",
+        "input_format",
+        type=click.Choice(["auto", "text", "tei", "play", "fountain", "sgb"]),
+        default="auto",
+        show_default=True,
+        help="Input kind: prose text, TEI drama, plain-text play, Fountain screenplay, "
+        "or SGB co-appearance table (.dat).",
+    )(wrapper)
+
+
 def _text_options(f):
+    f = _structure_options(f)
     f = click.option(
         "--encoding", metavar="NAME", help="Force the text encoding (default: detect)."
     )(f)
@@ -93,7 +132,17 @@ def _analyze(
     except GraphkitError as exc:
         raise click.BadParameter(str(exc), param_hint="--window") from None
     cast = False if no_cast else cast_path
-    return analyze(path, cast=cast, window=window, encoding=encoding, min_mentions=min_mentions)
+    meta = click.get_current_context().meta
+    return analyze(
+        path,
+        cast=cast,
+        window=window,
+        encoding=encoding,
+        min_mentions=min_mentions,
+        input_format=meta.get("graphkit.input_format", "auto"),
+        interaction=meta.get("graphkit.interaction", "co-presence"),
+        until=meta.get("graphkit.until"),
+    )
 
 
 def _default_path(path: str | None) -> str:
@@ -124,14 +173,17 @@ def _default_path(path: str | None) -> str:
 def analyze(path, cast_path, no_cast, window, min_mentions, encoding, out, top) -> None:
     """Analyse a text and write the graph, tables and pictures.
 
-    Writes graph.graphml, graph.gexf, graph.json, nodes.csv, edges.csv,
-    metrics.csv, network.png and centrality.png into OUT and prints a summary.
-    With no PATH, analyses the bundled article data/her.txt.
+    Writes graph.graphml, graph.gexf (dynamic: spells by segment), graph.json,
+    nodes.csv, edges.csv, metrics.csv, network.png, centrality.png and
+    timeline.png into OUT and prints a summary.  With no PATH, analyses the
+    bundled article data/her.txt.  Plays (TEI, plain text), Fountain
+    screenplays and SGB .dat tables are detected and give exact networks.
 
     \b
     Example:
       graphkit analyze                             # -> out/her/
       graphkit analyze book.txt --no-cast --window 15 --out results/book
+      graphkit analyze romeo-and-juliet.xml --until 6      # prologue and act 1 only
     """
     path = _default_path(path)
     result = _analyze(path, cast_path, no_cast, window, min_mentions, encoding)
@@ -141,6 +193,8 @@ def analyze(path, cast_path, no_cast, window, min_mentions, encoding, out, top) 
     cast = (
         f"cast file {result.cast_source}"
         if result.cast_source
+        else f"structured input ({result.graph.graph['input_format']})"
+        if result.graph.graph.get("input_format")
         else "no cast file (automatic discovery)"
     )
     click.echo(

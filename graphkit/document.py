@@ -47,11 +47,21 @@ def classify_paragraph(block: str) -> str:
     'heading'
     >>> classify_paragraph("Theodore is a writer.")
     'text'
+    >>> classify_paragraph("CHAPTER I.\\nDown the Rabbit-Hole")
+    'heading'
     """
     line = block.strip()
     if _SLUG.fullmatch(line) or _URL.fullmatch(line):
         return "debris"
     if "\n" in line:
+        # A chapter heading with its title on the next line or two is still a heading.
+        first, *rest = line.split("\n")
+        if (
+            _CHAPTER.match(first.strip())
+            and len(rest) <= 2
+            and all(len(r) < 80 and not _CHAPTER.match(r.strip()) for r in rest)
+        ):
+            return "heading"
         return "text"
     if _LABEL.match(line) and len(line) < 160:
         return "debris"

@@ -144,7 +144,8 @@ def gexf_bytes(g: nx.Graph, spells: Mapping | None = None) -> bytes:
     if flat.graph.get("name"):
         ET.SubElement(meta, f"{{{ns}}}description").text = str(flat.graph["name"])
     mode = "dynamic" if spells else "static"
-    graph_attrs = {"defaultedgetype": "undirected", "mode": mode}
+    edge_type = "directed" if g.is_directed() else "undirected"
+    graph_attrs = {"defaultedgetype": edge_type, "mode": mode}
     if spells:
         graph_attrs["timeformat"] = "double"
     graph = ET.SubElement(root, f"{{{ns}}}graph", graph_attrs)
@@ -212,7 +213,7 @@ def gexf_bytes(g: nx.Graph, spells: Mapping | None = None) -> bytes:
             },
         )
         add_attvalues(edge, d, edge_keys, "e")
-        add_spells(edge, (u, v))
+        add_spells(edge, (u, v) if g.is_directed() or (u, v) in (spells or {}) else (v, u))
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
@@ -261,9 +262,12 @@ def edges_csv_bytes(g: nx.Graph) -> bytes:
 
 def render(g: nx.Graph, fmt: str) -> bytes:
     """The bytes of ``g`` in export format ``fmt`` (a key of :data:`FORMATS`)."""
+    from .timeline import spells
+
     renderers: dict[str, Callable[[nx.Graph], bytes]] = {
         "graphml": graphml_bytes,
-        "gexf": gexf_bytes,
+        # Nodes and edges that record their segments make a dynamic GEXF.
+        "gexf": lambda h: gexf_bytes(h, spells=spells(h)),
         "json": json_bytes,
         "nodes": nodes_csv_bytes,
         "edges": edges_csv_bytes,
