@@ -23,7 +23,10 @@ from .graph import build_graph
 from .interactions import Window, co_occurrences, parse_window
 from .mentions import find_mentions
 from .model import Character, Document, Interaction, Mention, Relation
+from .relations import apply_kinds, find_relations
+from .rules import RuleSet, load_rules
 from .text import SourceText, read_text
+from .works import add_work_mentions
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -41,6 +44,7 @@ OUTPUT_FILES = (
     "metrics.csv",
     "network.png",
     "centrality.png",
+    "evidence.csv",
 )
 
 CastOption = Cast | str | os.PathLike | bool | None
@@ -226,24 +230,38 @@ def _run(
     window: Window,
     min_mentions: int,
     name: str | None = None,
+    rules: RuleSet | str | os.PathLike | None = None,
 ) -> Analysis:
     window = parse_window(window)
+    rules = load_rules(rules)  # a broken rules file fails before any work is done
     doc: Document = build_document(source)
     mentions = find_mentions(doc, cast)
+    if cast is None:
+        mentions = add_work_mentions(doc, mentions)
     characters, mentions = merge_characters(doc, mentions, cast)
+    relations, kinds = find_relations(doc, mentions, characters, cast is not None, rules)
+    characters, mentions = apply_kinds(characters, mentions, kinds)
     if min_mentions > 1:
         keep = {c.id for c in characters if c.mentions >= min_mentions}
         characters = [c for c in characters if c.id in keep]
         mentions = [m for m in mentions if m.character in keep]
+        relations = [r for r in relations if r.source in keep and r.target in keep]
     interactions = co_occurrences(doc, mentions, window)
     name = name or Path(source.source).stem
-    graph = build_graph(characters, interactions, name=name, window=str(window))
+    graph = build_graph(
+        characters,
+        interactions,
+        relations,
+        name=name,
+        window=str(window),
+        sentences=len(doc.sentences),
+    )
     return Analysis(
         document=doc,
         mentions=tuple(mentions),
         character_list=tuple(characters),
         interactions=tuple(interactions),
-        relations=(),
+        relations=tuple(relations),
         graph=graph,
         window=window,
         cast_source=cast.source if cast else None,
