@@ -150,12 +150,23 @@ class Analysis:
                 )
         return pd.DataFrame(rows, columns=["sentence", "types", "text"])
 
-    def plot(self, top: int = 40, ax=None) -> Figure:
-        """The network diagram as a matplotlib Figure (shown inline in Jupyter)."""
-        from .plot import draw_network
+    def plot(self, top: int = 40, ax=None, relations_only: bool = False) -> Figure:
+        """The network diagram as a matplotlib Figure (shown inline in Jupyter).
+
+        Typed relations are drawn over co-occurrence links; ``relations_only``
+        draws only the typed ones.
+        """
+        from .plot import draw_network, relation_subgraph
 
         scores = dict(zip(self.metrics["id"], self.metrics["pagerank"], strict=False))
-        return draw_network(self.graph, ax=ax, top=top, scores=scores, title=self.name)
+        g = relation_subgraph(self.graph) if relations_only else self.graph
+        return draw_network(g, ax=ax, top=top, scores=scores, title=self.name)
+
+    def explain(self, a: str, b: str) -> str:
+        """Every sentence that links ``a`` and ``b``, with the relation types it states."""
+        from .evidence import explain
+
+        return explain(self.graph, self.resolve(a), self.resolve(b), self.document.sentence_text)
 
     def plot_centrality(self, top: int = 10) -> Figure:
         """Bar charts of the top characters by each main centrality."""
@@ -165,8 +176,9 @@ class Analysis:
             self.metrics, top=top, title=f"{self.name}: top characters by centrality"
         )
 
-    def files(self) -> dict[str, bytes]:
-        """The eight output files as ``{file name: bytes}``."""
+    def files(self, relations_only: bool = False) -> dict[str, bytes]:
+        """The output files (:data:`OUTPUT_FILES`) as ``{file name: bytes}``."""
+        from .evidence import evidence_csv_bytes
         from .export import render
         from .plot import figure_png
 
@@ -178,16 +190,18 @@ class Analysis:
             "nodes.csv": render(self.graph, "nodes"),
             "edges.csv": render(self.graph, "edges"),
             "metrics.csv": metrics_csv,
-            "network.png": figure_png(self.plot()),
+            "network.png": figure_png(self.plot(relations_only=relations_only)),
             "centrality.png": figure_png(self.plot_centrality()),
+            "evidence.csv": evidence_csv_bytes(self.graph, self.document.sentence_text),
         }
 
-    def export(self, folder: str | os.PathLike) -> list[Path]:
-        """Write the eight output files into ``folder`` (created if needed), all or nothing."""
+    def export(self, folder: str | os.PathLike, relations_only: bool = False) -> list[Path]:
+        """Write the output files into ``folder`` (created if needed), all or nothing."""
         from .export import write_files
 
         out = Path(folder)
-        return write_files({out / name: data for name, data in self.files().items()})
+        files = self.files(relations_only=relations_only)
+        return write_files({out / name: data for name, data in files.items()})
 
     def _repr_html_(self) -> str:
         top = self.metrics.head(10)[
