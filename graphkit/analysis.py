@@ -9,6 +9,7 @@ computed on first use and cached.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -284,18 +285,21 @@ def _run(
 
 
 def analyze(
-    path: str | os.PathLike,
+    path: str | os.PathLike | Sequence[str | os.PathLike],
     cast: CastOption = None,
     window: str | int = "sentence",
     encoding: str | None = None,
     min_mentions: int = 1,
+    rules: RuleSet | str | os.PathLike | None = None,
 ) -> Analysis:
-    """Analyse a text file.
+    """Analyse a text file, or several as one graph.
 
     Parameters
     ----------
-    path : str or PathLike
-        A text file (plain text or HTML; UTF-8, UTF-16 or cp1252).
+    path : str or PathLike, or a list of them
+        A text file (plain text or HTML; UTF-8, UTF-16 or cp1252).  A list of
+        files gives one merged graph (see :mod:`graphkit.merge`) whose nodes
+        and edges say in ``sources`` which texts they came from.
     cast : path, Cast, False or None
         A cast file; ``None`` uses ``<stem>.cast.yml`` beside the text if there
         is one; ``False`` uses automatic discovery only.
@@ -305,6 +309,8 @@ def analyze(
         Force the text's encoding instead of detecting it.
     min_mentions : int
         Drop characters mentioned fewer times than this.
+    rules : path or RuleSet, optional
+        A relation rules file added to the built-in rules (see ``data/relations.yml``).
 
     Examples
     --------
@@ -315,8 +321,15 @@ def analyze(
     >>> sorted(a.graph.edges(data="weight"))
     [('Alice', 'Bob', 2), ('Bob', 'Carol', 1)]
     """
+    if isinstance(path, (list, tuple)):
+        from .merge import merge_analyses
+
+        rules = load_rules(rules)
+        return merge_analyses(
+            [analyze(p, cast, window, encoding, min_mentions, rules) for p in path]
+        )
     source = read_text(path, encoding=encoding)
-    return _run(source, resolve_cast(cast, path), window, min_mentions)
+    return _run(source, resolve_cast(cast, path), window, min_mentions, rules=rules)
 
 
 def analyze_text(
@@ -325,6 +338,7 @@ def analyze_text(
     window: str | int = "sentence",
     name: str = "text",
     min_mentions: int = 1,
+    rules: RuleSet | str | os.PathLike | None = None,
 ) -> Analysis:
     """Analyse a string (see :func:`analyze`); ``cast`` is a path or a :class:`Cast` or ``None``.
 
@@ -337,4 +351,4 @@ def analyze_text(
     """
     source = SourceText(text=text, source=f"<{name}>")
     c = None if cast is None or cast is False else resolve_cast(cast, None)
-    return _run(source, c, window, min_mentions, name)
+    return _run(source, c, window, min_mentions, name, rules)

@@ -302,7 +302,7 @@ def draw_relation_edges(
 
     node_sizes = node_sizes or {}
     seen: dict[str, dict[str, object]] = {}
-    for u, v, d in sorted(g.edges(data=True)):
+    for _, _, d in sorted(g.edges(data=True)):
         rels = sorted(d.get("relations") or [], key=lambda r: (r["type"], r["source"]))
         for k, rel in enumerate(rels):
             if rel["source"] not in pos or rel["target"] not in pos:

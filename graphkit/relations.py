@@ -30,7 +30,9 @@ __all__ = ["find_relations", "extract_relations", "infer_kinds", "apply_kinds", 
 _PLACEHOLDER = re.compile(r"⟦([pcnw])(\d+)⟧")
 _CLAUSE_BREAK = re.compile(r"[,;:()—\"]|--")
 _FILM_WORDS = re.compile(r"\b(?:film|films|movie|movies|director|cinema|screen|starring)\b", re.I)
-_BOOK_WORDS = re.compile(r"\b(?:novel|novels|book|books|author|chapter|reader|readers|novelist)\b", re.I)
+_BOOK_WORDS = re.compile(
+    r"\b(?:novel|novels|book|books|author|chapter|reader|readers|novelist)\b", re.I
+)
 _LETTER = {"person": "p", "character": "c", "work": "w"}
 
 
@@ -100,12 +102,16 @@ class _Sentence:
         self.masked = masked
         self.mentions = ms
         self.prev = prev
-        self.slots = [(p.start(), p.group(1), int(p.group(2))) for p in _PLACEHOLDER.finditer(masked)]
+        self.slots = [
+            (p.start(), p.group(1), int(p.group(2))) for p in _PLACEHOLDER.finditer(masked)
+        ]
 
     def entity(self, token: str) -> str:
         return self.mentions[int(_PLACEHOLDER.fullmatch(token).group(2))].character
 
-    def fitting(self, kind: str, before: int | None = None, exclude: str | None = None) -> list[str]:
+    def fitting(
+        self, kind: str, before: int | None = None, exclude: str | None = None
+    ) -> list[str]:
         """Distinct entities of ``kind`` (placed before offset ``before``), without ``exclude``."""
         out = []
         for pos, letter, i in self.slots:

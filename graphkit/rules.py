@@ -22,7 +22,15 @@ from pathlib import Path
 
 from .errors import GraphkitError
 
-__all__ = ["RulesError", "Rule", "RuleSet", "load_rules", "parse_rules", "SLOT_KINDS", "placeholder"]
+__all__ = [
+    "RulesError",
+    "Rule",
+    "RuleSet",
+    "load_rules",
+    "parse_rules",
+    "SLOT_KINDS",
+    "placeholder",
+]
 
 
 class RulesError(GraphkitError):

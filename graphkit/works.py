@@ -78,7 +78,9 @@ def add_work_mentions(doc: Document, mentions: Sequence[Mention]) -> list[Mentio
         import bisect
 
         i = bisect.bisect_right(starts, m.start) - 1
-        return i >= 0 and m.start < spans[i][1] or any(a < m.end <= b for a, b in spans[i + 1 : i + 2])
+        return (
+            i >= 0 and m.start < spans[i][1] or any(a < m.end <= b for a, b in spans[i + 1 : i + 2])
+        )
 
     kept = [m for m in mentions if not covered(m)]
     return sorted([*kept, *works], key=lambda m: m.start)
