@@ -9,6 +9,7 @@ computed on first use and cached.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -23,8 +24,11 @@ from .graph import build_graph
 from .interactions import Window, co_occurrences, parse_window
 from .mentions import find_mentions
 from .model import Character, Document, Interaction, Mention, Relation, Segment
+from .relations import apply_kinds, find_relations
+from .rules import RuleSet, load_rules
 from .text import SourceText, read_text
 from .timeline import annotate as annotate_segments
+from .works import add_work_mentions
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -43,6 +47,7 @@ OUTPUT_FILES = (
     "network.png",
     "centrality.png",
     "timeline.png",
+    "evidence.csv",
 )
 
 CastOption = Cast | str | os.PathLike | bool | None
@@ -150,12 +155,23 @@ class Analysis:
                 )
         return pd.DataFrame(rows, columns=["sentence", "types", "text"])
 
-    def plot(self, top: int = 40, ax=None) -> Figure:
-        """The network diagram as a matplotlib Figure (shown inline in Jupyter)."""
-        from .plot import draw_network
+    def plot(self, top: int = 40, ax=None, relations_only: bool = False) -> Figure:
+        """The network diagram as a matplotlib Figure (shown inline in Jupyter).
+
+        Typed relations are drawn over co-occurrence links; ``relations_only``
+        draws only the typed ones.
+        """
+        from .plot import draw_network, relation_subgraph
 
         scores = dict(zip(self.metrics["id"], self.metrics["pagerank"], strict=False))
-        return draw_network(self.graph, ax=ax, top=top, scores=scores, title=self.name)
+        g = relation_subgraph(self.graph) if relations_only else self.graph
+        return draw_network(g, ax=ax, top=top, scores=scores, title=self.name)
+
+    def explain(self, a: str, b: str) -> str:
+        """Every sentence that links ``a`` and ``b``, with the relation types it states."""
+        from .evidence import explain
+
+        return explain(self.graph, self.resolve(a), self.resolve(b), self.document.sentence_text)
 
     def plot_centrality(self, top: int = 10) -> Figure:
         """Bar charts of the top characters by each main centrality."""
@@ -193,8 +209,9 @@ class Analysis:
         titles = [s.title for s in self.segments]
         return draw_timeline(self.graph, titles, counts, scores, top=top, title=self.name)
 
-    def files(self) -> dict[str, bytes]:
+    def files(self, relations_only: bool = False) -> dict[str, bytes]:
         """The output files (:data:`OUTPUT_FILES`) as ``{file name: bytes}``."""
+        from .evidence import evidence_csv_bytes
         from .export import render
         from .plot import figure_png
 
@@ -206,17 +223,19 @@ class Analysis:
             "nodes.csv": render(self.graph, "nodes"),
             "edges.csv": render(self.graph, "edges"),
             "metrics.csv": metrics_csv,
-            "network.png": figure_png(self.plot()),
+            "network.png": figure_png(self.plot(relations_only=relations_only)),
             "centrality.png": figure_png(self.plot_centrality()),
             "timeline.png": figure_png(self.plot_timeline()),
+            "evidence.csv": evidence_csv_bytes(self.graph, self.document.sentence_text),
         }
 
-    def export(self, folder: str | os.PathLike) -> list[Path]:
+    def export(self, folder: str | os.PathLike, relations_only: bool = False) -> list[Path]:
         """Write the output files into ``folder`` (created if needed), all or nothing."""
         from .export import write_files
 
         out = Path(folder)
-        return write_files({out / name: data for name, data in self.files().items()})
+        files = self.files(relations_only=relations_only)
+        return write_files({out / name: data for name, data in files.items()})
 
     def _repr_html_(self) -> str:
         top = self.metrics.head(10)[
@@ -259,25 +278,39 @@ def _run(
     window: Window,
     min_mentions: int,
     name: str | None = None,
+    rules: RuleSet | str | os.PathLike | None = None,
 ) -> Analysis:
     window = parse_window(window)
+    rules = load_rules(rules)  # a broken rules file fails before any work is done
     doc: Document = build_document(source)
     mentions = find_mentions(doc, cast)
+    if cast is None:
+        mentions = add_work_mentions(doc, mentions)
     characters, mentions = merge_characters(doc, mentions, cast)
+    relations, kinds = find_relations(doc, mentions, characters, cast is not None, rules)
+    characters, mentions = apply_kinds(characters, mentions, kinds)
     if min_mentions > 1:
         keep = {c.id for c in characters if c.mentions >= min_mentions}
         characters = [c for c in characters if c.id in keep]
         mentions = [m for m in mentions if m.character in keep]
+        relations = [r for r in relations if r.source in keep and r.target in keep]
     interactions = co_occurrences(doc, mentions, window)
     name = name or Path(source.source).stem
-    graph = build_graph(characters, interactions, name=name, window=str(window))
+    graph = build_graph(
+        characters,
+        interactions,
+        relations,
+        name=name,
+        window=str(window),
+        sentences=len(doc.sentences),
+    )
     annotate_segments(graph, doc, mentions, interactions)
     return Analysis(
         document=doc,
         mentions=tuple(mentions),
         character_list=tuple(characters),
         interactions=tuple(interactions),
-        relations=(),
+        relations=tuple(relations),
         graph=graph,
         window=window,
         cast_source=cast.source if cast else None,
@@ -286,7 +319,7 @@ def _run(
 
 
 def analyze(
-    path: str | os.PathLike,
+    path: str | os.PathLike | Sequence[str | os.PathLike],
     cast: CastOption = None,
     window: str | int = "sentence",
     encoding: str | None = None,
@@ -294,13 +327,16 @@ def analyze(
     input_format: str = "auto",
     interaction: str = "co-presence",
     until: int | None = None,
+    rules: RuleSet | str | os.PathLike | None = None,
 ) -> Analysis:
-    """Analyse a text file: prose, a play (TEI or plain text), a screenplay or a co-appearance table.
+    """Analyse a text file (prose, a play, a screenplay or a co-appearance table), or several as one graph.
 
     Parameters
     ----------
-    path : str or PathLike
-        A text file (plain text or HTML; UTF-8, UTF-16 or cp1252).
+    path : str or PathLike, or a list of them
+        A text file (plain text or HTML; UTF-8, UTF-16 or cp1252).  A list of
+        files gives one merged graph (see :mod:`graphkit.merge`) whose nodes
+        and edges say in ``sources`` which texts they came from.
     cast : path, Cast, False or None
         A cast file; ``None`` uses ``<stem>.cast.yml`` beside the text if there
         is one; ``False`` uses automatic discovery only.
@@ -318,6 +354,8 @@ def analyze(
         ``conversation`` (who speaks right after whom, a directed graph).
     until : int, optional
         Keep only segments ``1 .. until`` (scenes, chapters; see :meth:`Analysis.until`).
+    rules : path or RuleSet, optional
+        A relation rules file added to the built-in rules (see ``data/relations.yml``).
 
     Examples
     --------
@@ -328,6 +366,17 @@ def analyze(
     >>> sorted(a.graph.edges(data="weight"))
     [('Alice', 'Bob', 2), ('Bob', 'Carol', 1)]
     """
+    if isinstance(path, (list, tuple)):
+        from .merge import merge_analyses
+
+        rules = load_rules(rules)
+        return merge_analyses(
+            [
+                analyze(p, cast=cast, window=window, encoding=encoding, min_mentions=min_mentions,
+                        input_format=input_format, interaction=interaction, until=until, rules=rules)
+                for p in path
+            ]
+        )  # fmt: skip
     from .errors import OptionError
     from .readers import read_script
     from .scripts import INTERACTIONS, analyze_script
@@ -341,7 +390,7 @@ def analyze(
         raise OptionError(f"--interaction {interaction} needs a play, screenplay or table")
     else:
         source = read_text(path, encoding=encoding)
-        result = _run(source, resolve_cast(cast, path), window, min_mentions)
+        result = _run(source, resolve_cast(cast, path), window, min_mentions, rules=rules)
     return result.until(until) if until else result
 
 
@@ -351,6 +400,7 @@ def analyze_text(
     window: str | int = "sentence",
     name: str = "text",
     min_mentions: int = 1,
+    rules: RuleSet | str | os.PathLike | None = None,
 ) -> Analysis:
     """Analyse a string (see :func:`analyze`); ``cast`` is a path or a :class:`Cast` or ``None``.
 
@@ -363,4 +413,4 @@ def analyze_text(
     """
     source = SourceText(text=text, source=f"<{name}>")
     c = None if cast is None or cast is False else resolve_cast(cast, None)
-    return _run(source, c, window, min_mentions, name)
+    return _run(source, c, window, min_mentions, name, rules)

@@ -114,8 +114,25 @@ def _text_options(f):
     return f
 
 
+def _rules_option(f):
+    """``--rules FILE``: kept in the click context, read by :func:`_analyze`."""
+
+    def remember(ctx: click.Context, _param, value):
+        ctx.meta["graphkit.rules"] = value
+        return value
+
+    return click.option(
+        "--rules",
+        type=click.Path(dir_okay=False),
+        metavar="FILE",
+        expose_value=False,
+        callback=remember,
+        help="Relation rules (YAML) added to the built-in ones; same id replaces a rule.",
+    )(f)
+
+
 def _analyze(
-    path: str,
+    path,
     cast_path: str | None,
     no_cast: bool,
     window: str,
@@ -133,6 +150,7 @@ def _analyze(
         raise click.BadParameter(str(exc), param_hint="--window") from None
     cast = False if no_cast else cast_path
     meta = click.get_current_context().meta
+    rules = meta.get("graphkit.rules")
     return analyze(
         path,
         cast=cast,
@@ -142,6 +160,7 @@ def _analyze(
         input_format=meta.get("graphkit.input_format", "auto"),
         interaction=meta.get("graphkit.interaction", "co-presence"),
         until=meta.get("graphkit.until"),
+        rules=rules,
     )
 
 
@@ -154,8 +173,9 @@ def _default_path(path: str | None) -> str:
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("path", required=False, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
 @_text_options
+@_rules_option
 @click.option(
     "--out",
     "-o",
@@ -170,25 +190,49 @@ def _default_path(path: str | None) -> str:
     show_default=True,
     help="Characters listed in the summary.",
 )
-def analyze(path, cast_path, no_cast, window, min_mentions, encoding, out, top) -> None:
-    """Analyse a text and write the graph, tables and pictures.
+@click.option("--merge", is_flag=True, help="Several texts: build one graph of them all.")
+@click.option("--relations-only", is_flag=True, help="Draw only typed relations in network.png.")
+def analyze(
+    paths, cast_path, no_cast, window, min_mentions, encoding, out, top, merge, relations_only
+) -> None:
+    """Analyse a text (or several) and write the graph, tables and pictures.
 
     Writes graph.graphml, graph.gexf (dynamic: spells by segment), graph.json,
-    nodes.csv, edges.csv, metrics.csv, network.png, centrality.png and
-    timeline.png into OUT and prints a summary.  With no PATH, analyses the
-    bundled article data/her.txt.  Plays (TEI, plain text), Fountain
-    screenplays and SGB .dat tables are detected and give exact networks.
+    nodes.csv, edges.csv, metrics.csv, network.png, centrality.png,
+    timeline.png and evidence.csv into OUT and prints a summary.  With no PATH,
+    analyses the bundled article data/her.txt.  Plays (TEI, plain text),
+    Fountain screenplays and SGB .dat tables are detected and give exact
+    networks.  With several PATHs and --merge, one graph spans them all (nodes
+    and edges record their texts in `sources`); without --merge each text gets
+    its own folder under OUT.
 
     \b
     Example:
       graphkit analyze                             # -> out/her/
       graphkit analyze book.txt --no-cast --window 15 --out results/book
       graphkit analyze romeo-and-juliet.xml --until 6      # prologue and act 1 only
+      graphkit analyze her.txt lost.txt --merge --out out/both
     """
-    path = _default_path(path)
+    paths = list(paths) or [_default_path(None)]
+    if merge and len(paths) > 1:
+        folder = Path(out) if out else Path("out") / "+".join(Path(p).stem for p in paths)
+        _analyze_one(paths, folder, cast_path, no_cast, window, min_mentions, encoding, top,
+                     relations_only)  # fmt: skip
+        return
+    for path in paths:
+        if out:
+            folder = Path(out) / Path(path).stem if len(paths) > 1 else Path(out)
+        else:
+            folder = Path("out") / Path(path).stem
+        _analyze_one(path, folder, cast_path, no_cast, window, min_mentions, encoding, top,
+                     relations_only)  # fmt: skip
+
+
+def _analyze_one(
+    path, folder, cast_path, no_cast, window, min_mentions, encoding, top, relations_only
+) -> None:
     result = _analyze(path, cast_path, no_cast, window, min_mentions, encoding)
-    folder = Path(out) if out else Path("out") / Path(path).stem
-    written = result.export(folder)
+    written = result.export(folder, relations_only=relations_only)
     s = result.summary.iloc[0]
     cast = (
         f"cast file {result.cast_source}"
@@ -199,6 +243,7 @@ def analyze(path, cast_path, no_cast, window, min_mentions, encoding, out, top) 
     )
     click.echo(
         f"{result.name}: {int(s['nodes'])} characters, {int(s['edges'])} links, "
+        f"{len(result.relations)} typed relations, "
         f"{int(s['components'])} component(s) · window={result.window} · {cast}"
     )
     if len(result.metrics):
@@ -214,6 +259,7 @@ def analyze(path, cast_path, no_cast, window, min_mentions, encoding, out, top) 
 @main.command(context_settings=CONTEXT)
 @click.argument("path", type=click.Path())
 @_text_options
+@_rules_option
 @click.option(
     "--format",
     "-f",
@@ -238,6 +284,7 @@ def characters(path, cast_path, no_cast, window, min_mentions, encoding, fmt) ->
 @main.command(context_settings=CONTEXT)
 @click.argument("path", type=click.Path())
 @_text_options
+@_rules_option
 @click.option(
     "--format",
     "-f",
@@ -275,6 +322,7 @@ EXPORT_FORMATS = ["graphml", "gexf", "json", "nodes", "edges", "metrics"]
 @main.command(context_settings=CONTEXT)
 @click.argument("path", type=click.Path())
 @_text_options
+@_rules_option
 @click.option(
     "--format", "-f", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Export format."
 )
@@ -307,6 +355,7 @@ def export(path, cast_path, no_cast, window, min_mentions, encoding, fmt, output
 @main.command(context_settings=CONTEXT)
 @click.argument("path", type=click.Path())
 @_text_options
+@_rules_option
 @click.option(
     "--output",
     "-o",
@@ -329,7 +378,10 @@ def export(path, cast_path, no_cast, window, min_mentions, encoding, fmt, output
     show_default=True,
     help="Most central nodes to draw.",
 )
-def plot(path, cast_path, no_cast, window, min_mentions, encoding, output, kind, top) -> None:
+@click.option("--relations-only", is_flag=True, help="Draw only typed relations.")
+def plot(
+    path, cast_path, no_cast, window, min_mentions, encoding, output, kind, top, relations_only
+) -> None:
     """Draw the network (or the centrality chart) as a PNG.
 
     \b
@@ -341,9 +393,57 @@ def plot(path, cast_path, no_cast, window, min_mentions, encoding, output, kind,
     from .plot import figure_png
 
     result = _analyze(path, cast_path, no_cast, window, min_mentions, encoding)
-    fig = result.plot(top=top) if kind == "network" else result.plot_centrality(top=min(top, 15))
+    if kind == "network":
+        fig = result.plot(top=top, relations_only=relations_only)
+    else:
+        fig = result.plot_centrality(top=min(top, 15))
     write_atomic(output, figure_png(fig))
     click.echo(f"Wrote {output}", err=True)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("path", type=click.Path())
+@click.argument("a")
+@click.argument("b")
+@_text_options
+@_rules_option
+def explain(path, a, b, cast_path, no_cast, window, min_mentions, encoding) -> None:
+    """Print every sentence that links A and B, with the relation types it states.
+
+    \b
+    Example:
+      graphkit explain data/her.txt Theodore Samantha
+      graphkit explain data/her.txt Jonze Coppola --no-cast
+    """
+    result = _analyze(path, cast_path, no_cast, window, min_mentions, encoding)
+    click.echo(result.explain(a, b))
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("graphs", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Merged graph file (.graphml, .gexf or .json).",
+)
+def merge(graphs, output) -> None:
+    """Merge exported graphs (GraphML, GEXF, JSON) into one: same name, same node.
+
+    \b
+    Example:
+      graphkit merge out/her/graph.graphml out/lost/graph.graphml -o both.graphml
+    """
+    from .merge import merge_files
+
+    g = merge_files(graphs, output)
+    click.echo(
+        f"Merged {len(graphs)} graphs: {g.number_of_nodes()} nodes, "
+        f"{g.number_of_edges()} edges -> {output}",
+        err=True,
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

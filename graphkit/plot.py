@@ -28,6 +28,9 @@ __all__ = [
     "draw_network",
     "draw_centrality",
     "figure_png",
+    "relation_subgraph",
+    "relation_style",
+    "draw_relation_edges",
 ]
 
 KIND_COLOURS = {"character": "#1f77b4", "person": "#ff7f0e", "work": "#2ca02c"}
@@ -156,7 +159,8 @@ def draw_network(
     pos = layout(h, seed)
     top_score = max(scores.get(n, 0.0) for n in h) or 1.0
     max_w = max((float(d.get("weight", 1) or 1) for _, _, d in h.edges(data=True)), default=1.0)
-    for u, v, d in sorted(h.edges(data=True), key=lambda e: float(e[2].get("weight", 1) or 0)):
+    plain = [] if g.graph.get("relations_only") else h.edges(data=True)
+    for u, v, d in sorted(plain, key=lambda e: float(e[2].get("weight", 1) or 0)):
         w = float(d.get("weight", 1) or 1)
         (x1, y1), (x2, y2) = pos[u], pos[v]
         width = 0.6 + 7.0 * math.sqrt(w / max_w)
@@ -181,6 +185,7 @@ def draw_network(
         linewidths=1.5,
         zorder=2,
     )
+    relation_handles = draw_relation_edges(ax, h, pos, dict(zip(nodes, sizes, strict=False)))
 
     # Labels below their node, spread apart so none overlap.
     ax.set_xlim(-1.3, 1.3)
@@ -231,18 +236,99 @@ def draw_network(
         )
         for k in kinds_present
     ]
-    handles.append(
-        Line2D(
-            [],
-            [],
-            color="#555555",
-            linewidth=4,
-            alpha=0.6,
-            label=f"co-occurrence (max {int(max_w)})",
+    if plain:
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color="#555555",
+                linewidth=4,
+                alpha=0.6,
+                label=f"co-occurrence (max {int(max_w)})",
+            )
         )
-    )
+    handles.extend(relation_handles)
     ax.legend(handles=handles, loc="lower left", frameon=True, fontsize=10)
     return fig
+
+
+def relation_subgraph(g: nx.Graph) -> nx.Graph:
+    """The typed edges of ``g`` and the nodes they join (for ``--relations-only``).
+
+    Edge weights become the number of relation types, so the layout spreads
+    the typed links evenly instead of pulling frequent co-occurrences together.
+
+    Examples
+    --------
+    >>> g = nx.Graph([("a", "b"), ("b", "c")]); g.edges["a", "b"]["relations"] = [{"type": "friend"}]
+    >>> sorted(relation_subgraph(g).edges())
+    [('a', 'b')]
+    """
+    typed = [(u, v) for u, v, d in g.edges(data=True) if d.get("relations")]
+    h = g.edge_subgraph(typed).copy()
+    h.graph.update(g.graph, relations_only=True)
+    for _, _, d in h.edges(data=True):
+        d["weight"] = len({r["type"] for r in d["relations"]})
+    return h
+
+
+def relation_style(rtype: str) -> dict[str, object]:
+    """Colour, line style, label and direction of a relation type (from the rules file)."""
+    from .rules import load_rules
+
+    spec = load_rules().types.get(rtype, {})
+    return {
+        "colour": spec.get("colour", OTHER_COLOUR),
+        "style": spec.get("style", "solid"),
+        "label": spec.get("label", rtype),
+        "directed": not spec.get("symmetric", False),
+    }
+
+
+def draw_relation_edges(
+    ax: Axes,
+    g: nx.Graph,
+    pos: Mapping[str, tuple[float, float]],
+    node_sizes: Mapping[str, float] | None = None,
+) -> list:
+    """Draw typed relations over the co-occurrence links; return legend handles, one per type.
+
+    Each relation is an arrow from source to target in its type's colour and
+    line style (no head for symmetric types); several types on one edge bend
+    apart so each stays visible.
+    """
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import FancyArrowPatch
+
+    node_sizes = node_sizes or {}
+    seen: dict[str, dict[str, object]] = {}
+    for _, _, d in sorted(g.edges(data=True)):
+        rels = sorted(d.get("relations") or [], key=lambda r: (r["type"], r["source"]))
+        for k, rel in enumerate(rels):
+            if rel["source"] not in pos or rel["target"] not in pos:
+                continue
+            style = seen.setdefault(rel["type"], relation_style(rel["type"]))
+            bend = 0.0 if len(rels) == 1 else 0.25 * (k - (len(rels) - 1) / 2)
+            ax.add_patch(
+                FancyArrowPatch(
+                    pos[rel["source"]],
+                    pos[rel["target"]],
+                    arrowstyle="-|>" if style["directed"] else "-",
+                    mutation_scale=16,
+                    connectionstyle=f"arc3,rad={bend}",
+                    color=style["colour"],
+                    linestyle=style["style"],
+                    linewidth=2.6,
+                    shrinkA=math.sqrt(node_sizes.get(rel["source"], 300)) / 2,
+                    shrinkB=math.sqrt(node_sizes.get(rel["target"], 300)) / 2 + 1,
+                    zorder=1.5,
+                    alpha=0.9,
+                )
+            )
+    return [
+        Line2D([], [], color=st["colour"], linestyle=st["style"], linewidth=2.6, label=st["label"])
+        for _, st in sorted(seen.items())
+    ]
 
 
 def draw_centrality(metrics: pd.DataFrame, top: int = 10, title: str | None = None) -> Figure:
