@@ -47,7 +47,10 @@ def top_subgraph(g: nx.Graph, scores: Mapping[str, float], top: int) -> nx.Graph
 
 
 def layout(g: nx.Graph, seed: int = SEED) -> dict[str, tuple[float, float]]:
-    """Seeded node positions in [-1, 1]²: Kamada-Kawai on ``1/weight`` for small graphs, spring above.
+    """Seeded node positions in [-1, 1]²: Kamada-Kawai for small graphs, spring above.
+
+    Kamada-Kawai uses hop distances shortened a little for heavy edges, so
+    close partners sit near each other without collapsing onto one another.
 
     Examples
     --------
@@ -63,7 +66,7 @@ def layout(g: nx.Graph, seed: int = SEED) -> dict[str, tuple[float, float]]:
     h.add_nodes_from(sorted(g))
     for u, v, d in sorted(g.edges(data=True)):
         w = float(d.get("weight", 1) or 1)
-        h.add_edge(u, v, weight=w, distance=1.0 / (1.0 + math.log(w)))
+        h.add_edge(u, v, weight=w, distance=1.0 / (1.0 + 0.15 * math.log(w)))
     initial = nx.spring_layout(h, seed=seed, weight="weight")
     if h.number_of_nodes() <= 80:
         pos = nx.kamada_kawai_layout(h, weight="distance", pos=initial)
@@ -72,6 +75,52 @@ def layout(g: nx.Graph, seed: int = SEED) -> dict[str, tuple[float, float]]:
         pos = nx.spring_layout(h, seed=seed, weight="weight", k=k, pos=initial, iterations=100)
     pos = nx.rescale_layout_dict(pos, scale=1.0)
     return {n: (float(x), float(y)) for n, (x, y) in pos.items()}
+
+
+def _fit(
+    pos: Mapping[str, tuple[float, float]], x_half: float, y_half: float, stretch: float = 1.4
+) -> dict[str, tuple[float, float]]:
+    """Scale a layout to fill the box ``[-x_half, x_half] x [-y_half, y_half]``.
+
+    Each axis is scaled to fill its side, but neither by more than ``stretch``
+    times the other, so the drawing keeps roughly its shape.
+    """
+    xs = [p[0] for p in pos.values()]
+    ys = [p[1] for p in pos.values()]
+    w = (max(xs) - min(xs)) / 2 or 1.0
+    h = (max(ys) - min(ys)) / 2 or 1.0
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    sx, sy = x_half / w, y_half / h
+    sx, sy = min(sx, sy * stretch), min(sy, sx * stretch)
+    return {n: ((x - cx) * sx, (y - cy) * sy) for n, (x, y) in pos.items()}
+
+
+def _separate(
+    pos: Mapping[str, tuple[float, float]], radii: Mapping[str, float], rounds: int = 300
+) -> dict[str, tuple[float, float]]:
+    """Push overlapping discs (centre ``pos``, radius ``radii``) apart, deterministically."""
+    out = {n: [x, y] for n, (x, y) in pos.items()}
+    names = sorted(out)
+    for _ in range(rounds):
+        moved = False
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                dx = out[b][0] - out[a][0]
+                dy = out[b][1] - out[a][1]
+                dist = math.hypot(dx, dy)
+                need = radii[a] + radii[b]
+                if dist < need:
+                    moved = True
+                    if dist < 1e-9:
+                        dx, dy, dist = 1.0, 0.0, 1.0
+                    push = (need - dist) / 2 + 1e-4
+                    out[a][0] -= dx / dist * push
+                    out[a][1] -= dy / dist * push
+                    out[b][0] += dx / dist * push
+                    out[b][1] += dy / dist * push
+        if not moved:
+            break
+    return {n: (x, y) for n, (x, y) in out.items()}
 
 
 def _spread_labels(
@@ -126,10 +175,19 @@ def draw_network(
     from matplotlib.lines import Line2D
 
     if ax is None:
-        fig = Figure(figsize=(12, 9), dpi=110, layout="constrained")
-        ax = fig.add_subplot()
+        fig = Figure(figsize=(13, 9.5), dpi=110)
+        # Fixed geometry (no layout engine) so that node sizes in points can be
+        # turned into data units before drawing; the legend sits on the right.
+        ax = fig.add_axes((0.01, 0.02, 0.77, 0.86))
     else:
         fig = ax.figure
+    box = ax.get_position()
+    width_in = box.width * fig.get_figwidth()
+    height_in = box.height * fig.get_figheight()
+    y_span = 2.7
+    per_inch = y_span / height_in
+    x_half = width_in * per_inch / 2
+    per_point = per_inch / 72
     if scores is None:
         scores = nx.pagerank(g, weight="weight") if g.number_of_edges() else {n: 1.0 for n in g}
     h = top_subgraph(g, scores, top)
@@ -140,8 +198,9 @@ def draw_network(
         else f"{g.number_of_nodes()} nodes"
     )
     ax.set_title(
-        f"{name}\n{shown}, {h.number_of_edges()} links · size = PageRank, width = co-occurrences",
-        fontsize=12,
+        f"{name}: who appears with whom\n"
+        f"{shown}, {h.number_of_edges()} links · node size = PageRank, grey width = co-occurrences",
+        fontsize=13,
     )
     ax.set_axis_off()
     if h.number_of_nodes() == 0:
@@ -156,25 +215,28 @@ def draw_network(
         )
         return fig
 
-    pos = layout(h, seed)
+    pos = _fit(layout(h, seed), x_half - 0.3, y_span / 2 - 0.3)
     top_score = max(scores.get(n, 0.0) for n in h) or 1.0
     max_w = max((float(d.get("weight", 1) or 1) for _, _, d in h.edges(data=True)), default=1.0)
+    nodes = sorted(h)
+    sizes = [250 + 3200 * scores.get(n, 0.0) / top_score for n in nodes]
+    # Keep discs (and the label line under each) from overlapping.
+    radii = {n: (math.sqrt(sz) / 2 + 9) * per_point for n, sz in zip(nodes, sizes, strict=False)}
+    pos = _separate(pos, radii)
     plain = [] if g.graph.get("relations_only") else h.edges(data=True)
     for u, v, d in sorted(plain, key=lambda e: float(e[2].get("weight", 1) or 0)):
         w = float(d.get("weight", 1) or 1)
         (x1, y1), (x2, y2) = pos[u], pos[v]
-        width = 0.6 + 7.0 * math.sqrt(w / max_w)
+        width = 0.8 + 6.0 * math.sqrt(w / max_w)
         ax.plot(
             [x1, x2],
             [y1, y2],
-            color="#555555",
-            alpha=0.25 + 0.45 * w / max_w,
+            color="#777777",
+            alpha=0.3 + 0.4 * w / max_w,
             linewidth=width,
             zorder=1,
             solid_capstyle="round",
         )
-    nodes = sorted(h)
-    sizes = [250 + 3200 * scores.get(n, 0.0) / top_score for n in nodes]
     colours = [KIND_COLOURS.get(h.nodes[n].get("kind", ""), OTHER_COLOUR) for n in nodes]
     ax.scatter(
         [pos[n][0] for n in nodes],
@@ -188,16 +250,19 @@ def draw_network(
     relation_handles = draw_relation_edges(ax, h, pos, dict(zip(nodes, sizes, strict=False)))
 
     # Labels below their node, spread apart so none overlap.
-    ax.set_xlim(-1.3, 1.3)
-    ax.set_ylim(-1.25, 1.2)
-    char_w, line_h = 2.6 / 95, 2.45 / 44
+    xs = [p[0] for p in pos.values()]
+    ys = [p[1] for p in pos.values()]
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    ax.set_xlim(cx - x_half, cx + x_half)
+    ax.set_ylim(cy - y_span / 2 - 0.08, cy + y_span / 2 - 0.08)
+    char_w, line_h = 6.2 * per_point, 15 * per_point
     label_pos = {}
     label_size = {}
-    for n, s in zip(nodes, sizes, strict=False):
+    for n, sz in zip(nodes, sizes, strict=False):
         text = str(h.nodes[n].get("label", n))
-        radius = math.sqrt(s) / 2 / 72 * 110 / (fig.get_figheight() * 110) * 2.45
-        label_pos[n] = (pos[n][0], pos[n][1] - radius - line_h * 0.55)
-        label_size[n] = (char_w * (len(text) + 1), line_h)
+        radius = math.sqrt(sz) / 2 * per_point
+        label_pos[n] = (pos[n][0], pos[n][1] - radius - line_h * 0.6)
+        label_size[n] = (char_w * (len(text) + 2), line_h)
     spread = _spread_labels(label_pos, label_size)
     for n in nodes:
         x, y = spread[n]
@@ -248,7 +313,13 @@ def draw_network(
             )
         )
     handles.extend(relation_handles)
-    ax.legend(handles=handles, loc="lower left", frameon=True, fontsize=10)
+    fig.legend(
+        handles=handles,
+        loc="center left",
+        bbox_to_anchor=(0.785, 0.5),
+        frameon=False,
+        fontsize=10.5,
+    )
     return fig
 
 
