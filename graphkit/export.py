@@ -301,6 +301,7 @@ def write_files(files: Mapping[str | os.PathLike, bytes]) -> list[Path]:
     """
     created: list[Path] = []
     temps: list[tuple[Path, Path]] = []
+    done = False
     try:
         for path, data in files.items():
             dest = Path(path)
@@ -312,18 +313,17 @@ def write_files(files: Mapping[str | os.PathLike, bytes]) -> list[Path]:
             os.chmod(tmp, 0o666 & ~_umask())
         for tmp, dest in temps:
             os.replace(tmp, dest)
+        done = True
     except OSError as exc:
-        for tmp, _ in temps:
-            tmp.unlink(missing_ok=True)
-        for folder in reversed(created):
-            with contextlib.suppress(OSError):
-                folder.rmdir()
         where = getattr(exc, "filename", None) or (temps[-1][1] if temps else "output")
         raise OutputError(f"{where}: cannot write: {exc.strerror or exc}") from None
-    except BaseException:
-        for tmp, _ in temps:
-            tmp.unlink(missing_ok=True)
-        raise
+    finally:
+        if not done:
+            for tmp, _ in temps:
+                tmp.unlink(missing_ok=True)
+            for folder in reversed(created):
+                with contextlib.suppress(OSError):
+                    folder.rmdir()
     return [Path(p) for p in files]
 
 

@@ -174,6 +174,8 @@ def draw_network(
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
+    show_inline()
+
     if ax is None:
         fig = Figure(figsize=(13, 9.5), dpi=110)
         # Fixed geometry (no layout engine) so that node sizes in points can be
@@ -407,6 +409,8 @@ def draw_centrality(metrics: pd.DataFrame, top: int = 10, title: str | None = No
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
 
+    show_inline()
+
     measures = [
         ("degree", "Degree (distinct partners)"),
         ("betweenness", "Betweenness (bridging)"),
@@ -440,6 +444,27 @@ def draw_centrality(metrics: pd.DataFrame, top: int = 10, title: str | None = No
         frameon=False,
     )
     return fig
+
+
+def show_inline() -> None:
+    """In IPython/Jupyter, display returned Figures as PNG (no pyplot needed).
+
+    graphkit builds figures without pyplot (no global state), so the inline
+    backend's hook is not installed; this registers a PNG formatter for
+    :class:`~matplotlib.figure.Figure` with the running shell.  Elsewhere it
+    does nothing.
+    """
+    import sys
+
+    if "IPython" not in sys.modules:
+        return
+    from IPython import get_ipython
+    from matplotlib.figure import Figure
+
+    shell = get_ipython()
+    if shell is None:
+        return
+    shell.display_formatter.formatters["image/png"].for_type(Figure, figure_png)
 
 
 def figure_png(fig: Figure) -> bytes:

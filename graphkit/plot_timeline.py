@@ -108,6 +108,10 @@ def draw_timeline(
     import numpy as np
     from matplotlib.figure import Figure
 
+    from .plot import show_inline
+
+    show_inline()
+
     if scores is None:
         scores = nx.pagerank(g, weight="weight") if g.number_of_edges() else {n: 1.0 for n in g}
     rows = timeline_rows(g, scores, top)
