@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "KIND_COLOURS",
+    "backbone",
     "layout",
     "top_subgraph",
     "draw_network",
@@ -44,6 +45,37 @@ def top_subgraph(g: nx.Graph, scores: Mapping[str, float], top: int) -> nx.Graph
         return g
     keep = sorted(g, key=lambda n: (-scores.get(n, 0.0), n))[:top]
     return g.subgraph(sorted(keep)).copy()
+
+
+def backbone(g: nx.Graph, per_node: int = 5) -> nx.Graph:
+    """Keep each node's ``per_node`` heaviest edges (and every typed relation) when ``g`` is dense.
+
+    A graph with at most ``3 x nodes`` edges is returned as it is.
+
+    Examples
+    --------
+    >>> g = nx.complete_graph(8)  # 28 edges on 8 nodes: dense
+    >>> nx.set_edge_attributes(g, 1, "weight"); g[0][1]["weight"] = 9
+    >>> b = backbone(g, per_node=2)
+    >>> b.number_of_nodes(), b.number_of_edges() <= 16, b.has_edge(0, 1)
+    (8, True, True)
+    >>> sorted(backbone(nx.path_graph(["a", "b", "c"])).edges())
+    [('a', 'b'), ('b', 'c')]
+    """
+    if g.number_of_edges() <= 3 * g.number_of_nodes():
+        return g
+    keep = set()
+    for n in g:
+        ranked = sorted(
+            g[n].items(), key=lambda item: (-float(item[1].get("weight", 1) or 0), item[0])
+        )
+        for other, _ in ranked[:per_node]:
+            keep.add(tuple(sorted((n, other))))
+    keep |= {tuple(sorted((u, v))) for u, v, d in g.edges(data=True) if d.get("relations")}
+    h = nx.Graph(**g.graph)
+    h.add_nodes_from(g.nodes(data=True))
+    h.add_edges_from((u, v, g.edges[u, v]) for u, v in sorted(keep))
+    return h
 
 
 def layout(g: nx.Graph, seed: int = SEED) -> dict[str, tuple[float, float]]:
@@ -165,10 +197,13 @@ def draw_network(
     title: str | None = None,
     scores: Mapping[str, float] | None = None,
     seed: int = SEED,
+    per_node: int = 5,
 ) -> Figure:
     """Draw the network: size by PageRank, colour by kind, edge width by weight.
 
-    Only the ``top`` nodes by PageRank are drawn; the title says so.
+    Only the ``top`` nodes by PageRank are drawn, and on a dense graph only
+    each node's ``per_node`` strongest links (see :func:`backbone`); the title
+    says how much is shown.
     Returns the figure (shown inline when it ends a Jupyter cell).
     """
     from matplotlib.figure import Figure
@@ -193,15 +228,22 @@ def draw_network(
     if scores is None:
         scores = nx.pagerank(g, weight="weight") if g.number_of_edges() else {n: 1.0 for n in g}
     h = top_subgraph(g, scores, top)
+    links = h.number_of_edges()
+    h = backbone(h, per_node)
     name = title or g.graph.get("name") or "Character network"
     shown = (
-        f"{h.number_of_nodes()} of {g.number_of_nodes()} nodes"
+        f"top {h.number_of_nodes()} of {g.number_of_nodes()} nodes"
         if h.number_of_nodes() < g.number_of_nodes()
         else f"{g.number_of_nodes()} nodes"
     )
+    shown_links = (
+        f"strongest {h.number_of_edges()} of {links} links"
+        if h.number_of_edges() < links
+        else f"{links} links"
+    )
     ax.set_title(
         f"{name}: who appears with whom\n"
-        f"{shown}, {h.number_of_edges()} links · node size = PageRank, grey width = co-occurrences",
+        f"{shown}, {shown_links} · node size = PageRank, grey width = co-occurrences",
         fontsize=13,
     )
     ax.set_axis_off()
@@ -439,7 +481,7 @@ def draw_centrality(metrics: pd.DataFrame, top: int = 10, title: str | None = No
     kinds = sorted(set(metrics["kind"])) if not metrics.empty else []
     fig.legend(
         handles=[Patch(color=KIND_COLOURS.get(k, OTHER_COLOUR), label=k) for k in kinds],
-        loc="lower center",
+        loc="outside lower center",
         ncol=max(1, len(kinds)),
         frameon=False,
     )
