@@ -20,7 +20,7 @@ key; :mod:`graphkit.characters` merges aliases into characters.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -399,9 +399,12 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
             return True
         if low not in lex.common:
             return False
-        if initial and word not in lex.known:
-            if not mid_words[word] or (rest and " ".join(rest) in mid_forms):
-                return True
+        if (
+            initial
+            and word not in lex.known
+            and (not mid_words[word] or (rest and " ".join(rest) in mid_forms))
+        ):
+            return True
         # A word this text mostly writes in lower case ("Here", "Little") is no name.
         return bool(rest) and lower[low] >= max(2, 2 * mid_words[word])
 
@@ -431,7 +434,8 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
     occurrences: list[tuple[int, int, str]] = []
     for start, end, title, name, initial in runs:
         if work_starts:
-            i = bisect_right(work_starts, start) - 1
+            # Skip a run that overlaps a title ("In Lost" before "Lost in Translation").
+            i = bisect_left(work_starts, end) - 1
             if i >= 0 and start < work_ends[i]:
                 continue
         cached = stripped.get((name, initial, title is None))
@@ -463,11 +467,15 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
             after = text[end : end + 16].split()
             if _speech_near(before, after, lex.speech):
                 form.speech += 1
-            if before and (
-                before[-1] in lex.place_cues or " ".join(before[-2:]) in lex.place_cue_pairs
-            ):
-                if not (after and after[0] in ("'s", "'")) and not text.startswith("'s", end):
-                    form.placed += 1
+            # "in X", "the city of X", and "Y of X" after a name ("Mahmoud of Ghizni").
+            cue = before and (
+                before[-1] in lex.place_cues
+                or " ".join(before[-2:]) in lex.place_cue_pairs
+                or (before[-1] == "of" and len(before) > 1 and before[-2][:1].isupper())
+            )
+            possessive = (after and after[0] in ("'s", "'")) or text.startswith("'s", end)
+            if cue and not possessive:
+                form.placed += 1
 
     # Names that the text also writes with a title or as part of a longer name.
     personal = {key.split()[-1] for key, f in forms.items() if f.titled}
@@ -484,7 +492,7 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
     # name seen elsewhere ("Jonze left." after "Spike Jonze").
     parts = {w for key in accepted if " " in key for w in key.split()}
     for key, reason in list(rejected.items()):
-        if reason == "only at sentence start" and key in parts:
+        if reason in ("only at sentence start", "ordinary word") and key in parts:
             del rejected[key]
             accepted[key] = "character"
 
@@ -492,11 +500,36 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
     starts = np.fromiter((o[0] for o in kept), dtype=np.int64, count=len(kept))
     sentence = _sentence_index(doc, starts).tolist()
     mentions = list(work_spans)
-    mentions.extend(
-        Mention(a, b, _fold(text[a:b]), k, accepted[k], si) for (a, b, k), si in zip(kept, sentence)
-    )
+    for (a, b, k), si in zip(kept, sentence):
+        if a > 2 and text[a - 2].islower():
+            a = _noun_phrase_start(text, a, k)
+        mentions.append(Mention(a, b, _fold(text[a:b]), k, accepted[k], si))
     mentions.sort(key=lambda m: m.start)
     return Discovery(tuple(mentions), accepted, rejected, tuple(titles))
+
+
+_PRENOMINAL = re.compile(
+    r"(?:(?<![\w'])(?:[Tt]he|[Tt]his|[Tt]hat)[ \t]+)?(?:(?<![\w'])(?:late|old|young|little|poor|dear|good)[ \t]+)+$"
+)
+_FAMILY_THE = re.compile(r"(?<![\w'])[Tt]he[ \t]+$")
+
+
+def _noun_phrase_start(text: str, start: int, key: str) -> int:
+    """Where the noun phrase of a name starts, as literary annotation marks it.
+
+    Epithets of age, affection or pity stay with the name ("old Pontifex",
+    "poor Stevie", "the late Lady Belmont"), and so does the article of a
+    family named in the plural ("the Bennets").
+    """
+    before = text[max(0, start - 32) : start]
+    m = _PRENOMINAL.search(before)
+    if m:
+        return start - (len(before) - m.start())
+    if key.endswith("s") and not key.endswith("ss") and " " not in key:
+        m = _FAMILY_THE.search(before)
+        if m:
+            return start - (len(before) - m.start())
+    return start
 
 
 def _dotted(title: str) -> str:
@@ -550,7 +583,13 @@ def _reject_reason(
     person_cue = form.speech > 0 or (len(words) == 1 and key in personal)
     if not person_cue and (key in lex.places or all(w in lex.places for w in words)):
         return "place"
-    if not person_cue and form.placed and form.placed * 2 >= form.sampled:
+    # Mostly after "in", "at", "from": a place (one cue among two uses is not enough).
+    placed = form.placed
+    if (
+        not person_cue
+        and placed
+        and (placed == form.sampled or (placed >= 2 and placed * 2 >= form.sampled))
+    ):
         return "place"
     ordinary = [
         w
@@ -563,7 +602,9 @@ def _reject_reason(
         if len(words) > 1:
             return "ordinary words"
         word = words[0]
-        if lower[word.lower()] or form.mid < 2:
+        if lower[word.lower()] or form.mid < 3:
+            # An English word standing alone ("Son", "Truth") is a name only when the
+            # text makes it speak, gives it a title, or capitalises it again and again.
             return "ordinary word"
         return None
     if len(words) == 1 and lower[key.lower()] > form.mid:
