@@ -17,6 +17,7 @@ surface forms are merged by rules that hold for names in general:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -116,6 +117,7 @@ def _alias_parents(
         return frozenset((a, b)) not in blocked
 
     parent: dict[str, str] = {}
+    ordered = sorted(singles)
     for key in singles:
         target = None
         full = nicknames.get(key)
@@ -128,14 +130,14 @@ def _alias_parents(
         if target is None and key in titled_by_surname:
             target = _pick(titled_by_surname[key], counts)
         if target is None and len(key) >= 3 and key.lower() not in common:
-            longer = [
-                s
-                for s in singles
-                if s != key
-                and s.startswith(key)
-                and len(s) >= len(key) + 2
-                and counts[s] >= counts[key]
-            ]
+            # Singles sharing the prefix sit together in sorted order: a bisect, not a scan.
+            i = bisect_left(ordered, key)
+            longer = []
+            while i < len(ordered) and ordered[i].startswith(key):
+                s = ordered[i]
+                if len(s) >= len(key) + 2 and counts[s] >= counts[key]:
+                    longer.append(s)
+                i += 1
             if len(longer) == 1:
                 target = longer[0]
         if target and target != key and free(key, target):

@@ -20,8 +20,10 @@ key; :mod:`graphkit.characters` merges aliases into characters.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
@@ -41,19 +43,38 @@ _WORK_SMALL = "a|an|the|of|in|on|and|to|for|with|at|by|from|is|it|or|as|into"
 
 def _honorific_pattern() -> str:
     titles = sorted(word_table("honorifics.txt"), key=len, reverse=True)
-    return "|".join(re.escape(t) + (r"(?=\s)" if not t.endswith(".") else "") for t in titles)
+    # "Mr ." as well as "Mr.": tokenised corpora put a space before the full stop.
+    return "|".join(
+        re.escape(t[:-1]) + r"[ \t]?\." if t.endswith(".") else re.escape(t) + r"(?=\s)"
+        for t in titles
+    )
 
 
+_REGNAL = r"(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)(?![\w'])"
 _NAME_RE: re.Pattern[str] | None = None
 
 
 def _name_re() -> re.Pattern[str]:
+    """Capitalised runs: an optional title, then name words, initials and particles.
+
+    The pattern opens with a look-ahead for a capital so the regex engine can skip
+    ahead quickly; the caller checks the character before the match.
+    """
     global _NAME_RE
     if _NAME_RE is None:
-        word = rf"(?:{_NAME_WORD}|[{_UP}]\.(?={_GAP}[{_UP}]))"
+        initial = rf"(?!I[ \t]?\.)[{_UP}][ \t]?\.(?={_GAP}[{_UP}])"
+        saint = rf"St[ \t]?\.(?=[ \t]+[{_UP}])"
+        # A run stops before a dotted title, so "If Mrs. Todd" keeps its title.
+        dotted = "|".join(
+            re.escape(t[:-1]) + r"[ \t]?\."
+            for t in sorted(word_table("honorifics.txt"), key=len, reverse=True)
+            if t.endswith(".")
+        )
+        word = rf"(?:{saint}|{_NAME_WORD}|{initial})"
         _NAME_RE = re.compile(
-            rf"(?<![\w'])(?:(?P<title>{_honorific_pattern()}){_GAP})?"
-            rf"(?P<name>{word}(?:{_GAP}(?:(?:{_PARTICLES}){_GAP})?{word})*)"
+            rf"(?=[{_UP}])(?:(?P<title>{_honorific_pattern()}){_GAP})?"
+            rf"(?P<name>{word}(?:{_GAP}(?:(?:{_PARTICLES}){_GAP})?(?!{dotted}){word})*"
+            rf"(?:[ \t]+{_REGNAL})?)"
         )
     return _NAME_RE
 
@@ -154,6 +175,15 @@ def cast_mentions(doc: Document, cast: Cast) -> list[Mention]:
 
 # --- discovery -----------------------------------------------------------------------
 
+#: How many occurrences of one form are read for context cues ("said X", "in X"): a sample
+#: is enough to judge a frequent form and keeps discovery linear in the number of forms.
+_CONTEXT_SAMPLE = 40
+_HYPHEN_TAIL = re.compile(rf"-([{_LO}]+)$")
+_RAW_WORD = re.compile(r"\S+(?:[ \t]+\.(?!\S))?")
+# Characters after which a capital says nothing about a name.  An opening
+# bracket is not one of them: capitals are optional there ("Theodore (Joaquin Phoenix)").
+_OPENING = frozenset(".!?\"':—-_*")
+
 
 @dataclass
 class _Form:
@@ -165,7 +195,7 @@ class _Form:
     titled: int = 0
     speech: int = 0
     placed: int = 0
-    occurrences: list[int] = field(default_factory=list)
+    sampled: int = 0
 
 
 @dataclass(frozen=True)
@@ -178,175 +208,283 @@ class Discovery:
     titles: tuple[str, ...]
 
 
-def _word_counts(text: str) -> tuple[Counter, Counter]:
-    """Lower-case and capitalised word counts of the whole text (one split, no regex per token)."""
+def _word_counts(text: str) -> Counter:
+    """Lower-case word counts of the whole text (one split, no regex per token)."""
     lower: Counter = Counter()
-    capital: Counter = Counter()
     for token, n in Counter(text.split()).items():
-        word = token.strip("\"'.,;:!?()[]-—_*")
-        if word.endswith("'s"):
-            word = word[:-2]
-        if not word.isalpha():
-            continue
-        if word.islower():
+        if token.islower():
+            word = token.strip("\"'.,;:!?()[]-—_*")
+            if word.endswith("'s"):
+                word = word[:-2]
             lower[word] += n
-        elif word[0].isupper():
-            capital[word] += n
-    return lower, capital
+    return lower
+
+
+_WORK_CUE_RE: re.Pattern[str] | None = None
 
 
 def _work_titles(doc: Document) -> list[str]:
     """Titles of works named by cues in the text, and titles the input set in italics."""
+    global _WORK_CUE_RE
     text = doc.text
     title = rf"[{_UP}][\w']*(?:[ \t]+(?:(?:{_WORK_SMALL})[ \t]+)*[{_UP}][\w']*)*"
-    cues = "|".join(sorted(word_list("work_cues.txt"), key=len, reverse=True))
+    if _WORK_CUE_RE is None:
+        cues = "|".join(sorted(word_list("work_cues.txt"), key=len, reverse=True))
+        # "Coppola's 2003 movie, Lost in Translation", "the novel Middlemarch", "the film, Her".
+        # The cue is matched first (a literal-led pattern scans fast); a year before it is
+        # looked at afterwards.
+        _WORK_CUE_RE = re.compile(
+            rf"(?<![\w])(?:{cues}),?[ \t]+(?:(?:called|titled|entitled|named)[ \t]+)?[\"']?(?P<t>{title})"
+        )
     found: list[str] = [t for t in doc.titles if 0 < len(t.split()) <= 8 and t[:1].isupper()]
-    # "Coppola's 2003 movie, Lost in Translation", "the novel Middlemarch", "the film, Her"
-    cue_re = re.compile(
-        rf"\b(?:\d{{4}}\s+)?(?:{cues}),?[ \t]+(?:(?:called|titled|entitled|named)[ \t]+)?[\"']?(?P<t>{title})"
-    )
-    year_re = re.compile(rf"(?P<t>{title})[ \t]*\((?:1[6-9]|20)\d\d\)")
-    for regex in (cue_re, year_re):
-        for m in regex.finditer(text):
-            t = m.group("t")
-            words = t.split()
-            single_ok = regex is year_re or bool(re.match(r"\d{4}", m.group()))
-            if len(words) >= 2 or single_ok:
-                found.append(t)
+    year_before = re.compile(r"\d{4}\s+$")
+    for m in _WORK_CUE_RE.finditer(text):
+        t = m.group("t")
+        if len(t.split()) >= 2 or year_before.search(text, max(0, m.start() - 6), m.start()):
+            found.append(t)
+    if "(" in text:
+        for m in re.finditer(rf"(?P<t>{title})[ \t]*\((?:1[6-9]|20)\d\d\)", text):
+            found.append(m.group("t"))
     return list(dict.fromkeys(found))
 
 
-def _homograph_titles(text: str, spans: list[tuple[int, int, bool]]) -> list[str]:
-    """Closed-class words capitalised in mid-sentence at least twice: titles such as *Her*."""
+def _homograph_titles(
+    text: str, runs: list[tuple[int, int, str | None, str, bool]], lower: Counter
+) -> list[str]:
+    """Closed-class words capitalised in mid-sentence often enough to be titles, such as *Her*.
+
+    The capitalised form must be seen at least twice and make up a tenth of the
+    word's uses: a novel's dialogue capitalises "He" or "It" now and then after
+    a dash, which must not make them titles.
+    """
     function = word_list("function_words.txt")
     counts: Counter = Counter()
-    for start, end, initial in spans:
-        word = text[start:end]
-        if initial or word.lower() not in function or len(word) < 2:
+    for start, end, title, name, initial in runs:
+        if initial or title or len(name) < 2 or " " in name or name.lower() not in function:
             continue
         after = text[end : end + 2]
         if after[:1] == " " and after[1:2].isupper():
             continue  # part of a longer capitalised run ("The Times")
         if text[start - 1 : start] == "\n":
             continue  # a line of verse
-        counts[word] += 1
-    return [w for w, n in counts.items() if n >= 2]
+        counts[name] += 1
+    return [w for w, n in counts.items() if n >= 2 and n * 10 >= lower[w.lower()]]
+
+
+def _initial_at(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence, a quotation or a clause after a colon."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\n":
+        i -= 1
+    return i < 0 or text[i] in _OPENING
+
+
+def _fold(name: str) -> str:
+    """One space between words, none before a full stop ("St . Aubert" -> "St. Aubert")."""
+    if "\n" in name or "\t" in name or "  " in name:
+        name = " ".join(name.split())
+    return name.replace(" .", ".") if " ." in name else name
+
+
+class _Lexicon:
+    """The word lists discovery consults, loaded once."""
+
+    def __init__(self) -> None:
+        self.common = common_words()
+        self.known = word_list("proper_nouns.txt.gz")
+        self.function = word_list("function_words.txt")
+        self.honorifics = word_table("honorifics.txt")
+        self.speech = word_list("speech_verbs.txt")
+        self.place_words = word_list("place_words.txt")
+        self.place_first = word_list("place_first_words.txt")
+        self.places = word_list("places.txt")
+        self.not_names = word_list("not_names.txt") | word_list("demonyms.txt")
+        cues = word_list("place_cues.txt")
+        self.place_cues = frozenset(c for c in cues if " " not in c)
+        self.place_cue_pairs = frozenset(c for c in cues if " " in c)
+
+    def is_title(self, word: str) -> bool:
+        return word in self.honorifics or word.rstrip(".") in self.honorifics
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    return _Lexicon()
+
+
+def _runs(doc: Document) -> list[tuple[int, int, str | None, str, bool]]:
+    """Capitalised runs ``(start, end, title, name, initial)`` inside sentences.
+
+    A run that a line break cuts ("Europe\\nFrance" in hard-wrapped text) is kept
+    whole only when the same words also stand together on one line elsewhere.
+    """
+    text = doc.text
+    found = []
+    for m in _name_re().finditer(text):
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "'"):
+            continue
+        title, name = m.group("title", "name")
+        found.append((start, m.end(), title, name))
+    if not found:
+        return []
+    starts = np.fromiter((r[0] for r in found), dtype=np.int64, count=len(found))
+    inside = (_sentence_index(doc, starts) >= 0).tolist()
+    one_line = {name for _, _, _, name in found if "\n" not in name}
+    runs = []
+    for (start, end, title, name), ok in zip(found, inside):
+        if not ok:
+            continue
+        if "\n" in name and _fold(name) not in one_line:
+            name_start = end - len(name)
+            pieces = [(start, name_start + name.index("\n"), title)]
+            pos = name_start + name.index("\n")
+            for line in name[name.index("\n") :].split("\n")[1:]:
+                a = text.index(line.strip(), pos)
+                pieces.append((a, a + len(line.strip()), None))
+                pos = a + len(line.strip())
+            for a, b, t in pieces:
+                b_name = text[a:b].rstrip()
+                nm = b_name[len(t) :].lstrip() if t else b_name
+                if nm:
+                    runs.append((a, a + len(b_name), t, nm, t is None and _initial_at(text, a)))
+            continue
+        runs.append((start, end, title, name, title is None and _initial_at(text, start)))
+    return runs
 
 
 def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
     """Find name mentions without a cast file.
 
+    Capitalised runs are gathered in one regex pass; each distinct form is then
+    judged once on document-level evidence (see the module docstring).
+
     Examples
     --------
     >>> from graphkit.document import build_document
     >>> doc = build_document(
-    ...     "Mr. Darcy met Elizabeth Bennet at the ball. Elizabeth laughed. "
+    ...     "Mr. Darcy met Elizabeth Bennet at the ball in London. Elizabeth laughed. "
     ...     "However, Darcy said nothing. They went home in May."
     ... )
     >>> sorted(discover_mentions(doc).forms)
     ['Darcy', 'Elizabeth', 'Elizabeth Bennet', 'Mr. Darcy']
+    >>> discover_mentions(doc).rejected["London"]
+    'place'
     """
     text = doc.text
-    common = common_words()
-    function = word_list("function_words.txt")
-    not_names = word_list("not_names.txt")
-    honorifics = word_table("honorifics.txt")
-    speech = word_list("speech_verbs.txt")
-    place_words = word_list("place_words.txt")
-    place_cues = tuple(" " + c for c in sorted(word_list("place_cues.txt"), key=len, reverse=True))
-    lower, _capital = _word_counts(text)
-
-    raw = [(m.start(), m.end(), m.group("title")) for m in _name_re().finditer(text)]
-    positions = np.fromiter((r[0] for r in raw), dtype=np.int64, count=len(raw))
-    sent_idx = _sentence_index(doc, positions).tolist()
-    sentences = doc.sentences
-
-    # Pass 1: where each capitalised run stands, and mid-sentence counts per word.
-    runs: list[tuple[int, int, str | None, int, bool]] = []
-    mid_words: Counter = Counter()
-    for (start, end, title), si in zip(raw, sent_idx, strict=False):
-        if si < 0:
-            continue
-        initial = title is None and _is_initial(text, sentences[si].start, start)
-        runs.append((start, end, title, si, initial))
-        if not initial:
-            mid_words.update(text[start:end].split()[1 if title else 0 :])
+    lex = _lexicon()
+    lower = _word_counts(text)
+    runs = _runs(doc)
 
     # Titles of works: cues, italics and capitalised closed-class words.
     titles = _work_titles(doc)
-    titles += [
-        t
-        for t in _homograph_titles(text, [(a, b, i) for a, b, t, _, i in runs if t is None])
-        if t not in titles
-    ]
-    work_spans = lookup_mentions(doc, {t: (t, "work") for t in titles})
-    work_starts = np.asarray([w.start for w in work_spans], dtype=np.int64)
-    work_ends = np.asarray([w.end for w in work_spans], dtype=np.int64)
+    titles += [t for t in _homograph_titles(text, runs, lower) if t not in titles]
+    work_spans = lookup_mentions(doc, {t: (t, "work") for t in titles}) if titles else []
+    work_starts = [w.start for w in work_spans]
+    work_ends = [w.end for w in work_spans]
 
-    def in_work(start: int) -> bool:
-        if not len(work_starts):
-            return False
-        i = int(np.searchsorted(work_starts, start, side="right")) - 1
-        return i >= 0 and start < work_ends[i]
+    # Capitalised mid-sentence counts per word, from the distinct (name, initial) pairs.
+    pairs = Counter((name, initial) for _, _, title, name, initial in runs if title is None)
+    mid_words: Counter = Counter()
+    mid_forms: Counter = Counter()
+    for (name, initial), n in pairs.items():
+        if not initial:
+            mid_words.update({w: n for w in name.split()})
+            mid_forms[_fold(name)] += n
 
-    known = word_list("proper_nouns.txt.gz")
-    mid_forms = Counter(
-        " ".join(text[a:b].split()) for a, b, t, _, i in runs if not i and t is None
-    )
-
-    def opener(word: str, rest: list[str]) -> bool:
-        """A sentence-initial word that is not part of the name ("However", "Later", "Alone")."""
+    def opener(word: str, rest: list[str], initial: bool) -> bool:
+        """A leading word that is not part of the name ("However", "When", "Little")."""
         low = word.lower()
-        if low in function or word in not_names:
-            return True
-        if low not in common or word in known or mid_words[word]:
+        if rest and lex.is_title(word):
             return False
-        return lower[low] > 0 or (bool(rest) and " ".join(rest) in mid_forms)
+        if low in lex.function or (word in lex.not_names and (rest or initial)):
+            return True
+        if low not in lex.common:
+            return False
+        if (
+            initial
+            and word not in lex.known
+            and (not mid_words[word] or (rest and " ".join(rest) in mid_forms))
+        ):
+            return True
+        # A word this text mostly writes in lower case ("Here", "Little") is no name.
+        return bool(rest) and lower[low] >= max(2, 2 * mid_words[word])
 
-    # Pass 2: strip sentence openers, gather evidence per form.
+    stripped: dict[tuple[str, bool, bool], tuple[int, int, str | None, str]] = {}
+
+    def strip(name: str, initial: bool, untitled: bool) -> tuple[int, int, str | None, str]:
+        """Drop leading openers and trailing titles; split off a title the run opens with.
+
+        Returns the kept character range of ``name``, the title (if the kept run
+        opens with one) and the folded name.
+        """
+        spans = [m.span() for m in _RAW_WORD.finditer(name)]
+        words = [_fold(name[x:y]) for x, y in spans]
+        i, j = 0, len(words)
+        while i < j and opener(words[i], words[i + 1 : j], initial):
+            i += 1
+        while j - i > 1 and lex.is_title(words[j - 1]):
+            j -= 1  # "Holmes Mr." runs on into the next name's title
+        if i == j:
+            return 0, 0, None, ""
+        if untitled and j - i > 1 and lex.is_title(words[i]):
+            return spans[i][0], spans[j - 1][1], words[i], " ".join(words[i + 1 : j])
+        return spans[i][0], spans[j - 1][1], None, " ".join(words[i:j])
+
+    # Pass 2: strip openers, gather evidence per form (context read for a sample only).
     forms: dict[str, _Form] = {}
-    occurrences: list[tuple[int, int, str, int]] = []
-    for start, end, title, si, initial in runs:
-        if in_work(start):
+    occurrences: list[tuple[int, int, str]] = []
+    for start, end, title, name, initial in runs:
+        if work_starts:
+            # Skip a run that overlaps a title ("In Lost" before "Lost in Translation").
+            i = bisect_left(work_starts, end) - 1
+            if i >= 0 and start < work_ends[i]:
+                continue
+        cached = stripped.get((name, initial, title is None))
+        if cached is None:
+            cached = stripped[name, initial, title is None] = strip(name, initial, title is None)
+        cut, keep, inner_title, bare = cached
+        if not bare:
             continue
-        words = text[start:end].split()
-        if title:
-            words = words[len(title.split()) :]
-        if initial:
-            while words and opener(words[0], words[1:]):
-                start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
-                words = words[1:]
-        # Trailing place words ("Baker Street") make the run a place.
-        if not words or words[-1] in place_words:
-            continue
-        name = " ".join(words)
-        key = f"{_dotted(title)} {name}" if title else name
+        name_start = end - len(name)
+        if inner_title or title is None:
+            title = inner_title
+            start = name_start + cut
+        end = name_start + keep
+        key = f"{_dotted(title)} {bare}" if title else bare
         form = forms.get(key)
         if form is None:
             form = forms[key] = _Form()
         form.count += 1
-        form.occurrences.append(len(occurrences))
+        occurrences.append((start, end, key))
         if title:
             form.titled += 1
-        if initial:
+        elif initial and start == name_start:
             form.initial += 1
         else:
             form.mid += 1
-        before = text[max(0, start - 24) : start]
-        after = text[end : end + 16]
-        if _speech_near(before, after, speech):
-            form.speech += 1
-        lead = " " + text[max(0, start - 16) : start].rstrip()
-        if lead.endswith(place_cues):
-            form.placed += 1
-        occurrences.append((start, end, key, si))
+        if form.sampled < _CONTEXT_SAMPLE:
+            form.sampled += 1
+            before = text[max(0, start - 24) : start].split()
+            after = text[end : end + 16].split()
+            if _speech_near(before, after, lex.speech):
+                form.speech += 1
+            # "in X", "the city of X", and "Y of X" after a name ("Mahmoud of Ghizni").
+            cue = before and (
+                before[-1] in lex.place_cues
+                or " ".join(before[-2:]) in lex.place_cue_pairs
+                or (before[-1] == "of" and len(before) > 1 and before[-2][:1].isupper())
+            )
+            possessive = (after and after[0] in ("'s", "'")) or text.startswith("'s", end)
+            if cue and not possessive:
+                form.placed += 1
 
+    # Names that the text also writes with a title or as part of a longer name.
+    personal = {key.split()[-1] for key, f in forms.items() if f.titled}
     accepted: dict[str, str] = {t: "work" for t in titles}
     rejected: dict[str, str] = {}
     for key, form in forms.items():
-        reason = _reject_reason(
-            key, form, lower, mid_words, common, function, not_names, honorifics, min_count
-        )
+        reason = _reject_reason(key, form, lower, mid_words, lex, personal, min_count)
         if reason:
             rejected[key] = reason
         else:
@@ -356,19 +494,49 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
     # name seen elsewhere ("Jonze left." after "Spike Jonze").
     parts = {w for key in accepted if " " in key for w in key.split()}
     for key, reason in list(rejected.items()):
-        if reason == "only at sentence start" and key in parts:
+        if reason in ("only at sentence start", "ordinary word") and key in parts:
             del rejected[key]
             accepted[key] = "character"
+
+    kept = [(a, b, k) for a, b, k in occurrences if k in accepted]
+    starts = np.fromiter((o[0] for o in kept), dtype=np.int64, count=len(kept))
+    sentence = _sentence_index(doc, starts).tolist()
     mentions = list(work_spans)
-    for start, end, key, si in occurrences:
-        if key in accepted:
-            mentions.append(Mention(start, end, text[start:end], key, accepted[key], si))
+    for (a, b, k), si in zip(kept, sentence):
+        if a > 2 and text[a - 2].islower():
+            a = _noun_phrase_start(text, a, k)
+        mentions.append(Mention(a, b, _fold(text[a:b]), k, accepted[k], si))
     mentions.sort(key=lambda m: m.start)
     return Discovery(tuple(mentions), accepted, rejected, tuple(titles))
 
 
+_PRENOMINAL = re.compile(
+    r"(?:(?<![\w'])(?:[Tt]he|[Tt]his|[Tt]hat)[ \t]+)?(?:(?<![\w'])(?:late|old|young|little|poor|dear|good)[ \t]+)+$"
+)
+_FAMILY_THE = re.compile(r"(?<![\w'])[Tt]he[ \t]+$")
+
+
+def _noun_phrase_start(text: str, start: int, key: str) -> int:
+    """Where the noun phrase of a name starts, as literary annotation marks it.
+
+    Epithets of age, affection or pity stay with the name ("old Pontifex",
+    "poor Stevie", "the late Lady Belmont"), and so does the article of a
+    family named in the plural ("the Bennets").
+    """
+    before = text[max(0, start - 32) : start]
+    m = _PRENOMINAL.search(before)
+    if m:
+        return start - (len(before) - m.start())
+    if key.endswith("s") and not key.endswith("ss") and " " not in key:
+        m = _FAMILY_THE.search(before)
+        if m:
+            return start - (len(before) - m.start())
+    return start
+
+
 def _dotted(title: str) -> str:
-    """Write abbreviated honorifics with their full stop: "Mr" -> "Mr."."""
+    """Write abbreviated honorifics with their full stop: "Mr" -> "Mr.", "Mr ." -> "Mr."."""
+    title = title.replace(" ", "")
     return (
         title
         if title.endswith(".")
@@ -379,10 +547,15 @@ def _dotted(title: str) -> str:
     )
 
 
-def _speech_near(before: str, after: str, speech: frozenset[str]) -> bool:
-    a = after.lstrip(" ,").split(" ", 1)[0].strip(".,;:!?")
-    b = before.rstrip(" ,").rsplit(" ", 1)[-1].strip(".,;:!?\"'")
-    return a in speech or b in speech
+def _speech_near(before: list[str], after: list[str], speech: frozenset[str]) -> bool:
+    """A speech verb right before or after the name: "said Alice", "Alice replied", "Alice, said"."""
+    if before and before[-1].strip("\"',") in speech:
+        return True
+    for word in after[:2]:
+        word = word.strip("\"',")
+        if word:
+            return word in speech
+    return False
 
 
 def _reject_reason(
@@ -390,34 +563,50 @@ def _reject_reason(
     form: _Form,
     lower: Counter,
     mid_words: Counter,
-    common: frozenset[str],
-    function: frozenset[str],
-    not_names: frozenset[str],
-    honorifics: dict[str, str],
+    lex: _Lexicon,
+    personal: set[str],
     min_count: int,
 ) -> str | None:
     """Why a surface form is not a name, or ``None`` when it is one."""
     if form.count < min_count:
         return "too rare"
+    words = key.split()
+    if form.titled:
+        words = words[1:]
+    if all(lex.is_title(w) or w in lex.not_names or w.lower() in lex.function for w in words):
+        return "not a name"
+    tail = _HYPHEN_TAIL.search(words[-1])
+    if tail and tail.group(1) in lex.common:
+        return "compound word"  # "God-fearing", "English-speaking"
     if form.titled:
         return None
-    words = key.split()
-    name_words = [w for w in words if w[0].isupper()]
-    if all(w in not_names or w in honorifics or w.lower() in function for w in name_words):
-        return "not a name"
-    if form.placed and form.placed >= form.count - form.speech and not form.speech:
+    if words[-1] in lex.place_words or words[0] in lex.place_first or words[-1].endswith("shire"):
         return "place"
-    known = word_list("proper_nouns.txt.gz")
+    person_cue = form.speech > 0 or (len(words) == 1 and key in personal)
+    if not person_cue and (key in lex.places or all(w in lex.places for w in words)):
+        return "place"
+    # Mostly after "in", "at", "from": a place (one cue among two uses is not enough).
+    placed = form.placed
+    if (
+        not person_cue
+        and placed
+        and (placed == form.sampled or (placed >= 2 and placed * 2 >= form.sampled))
+    ):
+        return "place"
     ordinary = [
-        w for w in name_words if (w.lower() in common or w.lower() in function) and w not in known
+        w
+        for w in words
+        if (w.lower() in lex.common or w.lower() in lex.function) and w not in lex.known
     ]
-    if len(ordinary) == len(name_words):
+    if len(ordinary) == len(words):
         if form.speech:
             return None
-        if len(name_words) > 1:
+        if len(words) > 1:
             return "ordinary words"
-        word = name_words[0]
-        if lower[word.lower()] or form.mid < 2:
+        word = words[0]
+        if lower[word.lower()] or form.mid < 3:
+            # An English word standing alone ("Son", "Truth") is a name only when the
+            # text makes it speak, gives it a title, or capitalises it again and again.
             return "ordinary word"
         return None
     if len(words) == 1 and lower[key.lower()] > form.mid:
@@ -426,7 +615,7 @@ def _reject_reason(
         form.mid == 0
         and form.initial < 2
         and not form.speech
-        and not all(w in known for w in name_words)
+        and not all(w in lex.known for w in words)
     ):
         return "only at sentence start"
     return None

@@ -1,0 +1,82 @@
+"""Name discovery: tokenised corpora, titles, places, openers, the mentions command."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from graphkit.cli import main
+from graphkit.document import build_document
+from graphkit.mentions import discover_mentions
+
+from .conftest import FIXTURES
+
+
+def _forms(text: str) -> dict[str, str]:
+    return discover_mentions(build_document(text)).forms
+
+
+def test_titles_tolerate_tokenised_full_stops():
+    d = discover_mentions(build_document("She saw Mrs . Todd and Madame St . Aubert there ."))
+    assert {"Mrs. Todd", "Madame St. Aubert"} <= set(d.forms)
+    assert [m.text for m in d.mentions] == ["Mrs. Todd", "Madame St. Aubert"]
+
+
+def test_run_stops_before_a_title_and_keeps_it():
+    forms = _forms("If Mrs. Todd came, Mr. Sherlock Holmes Mr. Jones would go.")
+    assert {"Mrs. Todd", "Mr. Sherlock Holmes", "Mr. Jones"} <= set(forms)
+    assert "If Mrs" not in forms
+
+
+def test_places_and_peoples_are_not_characters():
+    d = discover_mentions(
+        build_document(
+            "Anna left London for Transylvania. Anna met the Swedish consul. "
+            "Anna said nothing in Paris."
+        )
+    )
+    assert "Anna" in d.forms
+    for place in ("London", "Transylvania", "Paris"):
+        assert place not in d.forms
+    assert d.rejected["Swedish"] == "not a name"
+
+
+def test_epithets_and_family_article_stay_in_the_span():
+    d = discover_mentions(build_document("Tom saw old Pontifex and the Bennets. Tom left."))
+    texts = [m.text for m in d.mentions]
+    assert "old Pontifex" in texts and "the Bennets" in texts
+    assert {m.character for m in d.mentions} >= {"Pontifex", "Bennets"}
+
+
+def test_mentions_command_maps_offsets_to_the_text_as_read(tmp_path):
+    path = FIXTURES / "darcy_crlf.txt"
+    raw = path.read_bytes().decode("utf-8")
+    result = CliRunner().invoke(main, ["mentions", str(path), "--no-cast"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert [r["text"] for r in records] == ["Mr. Darcy", "Elizabeth Bennet", "Elizabeth", "Darcy"]
+    for r in records:
+        assert raw[r["start"] : r["end"]] == r["text"]  # the CRLF before "Elizabeth" counts
+    assert records[2]["character"] == "Elizabeth Bennet"
+
+
+def test_mentions_command_writes_one_file_per_path(tmp_path):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("Anna met Boris. Boris smiled at Anna.", encoding="utf-8")
+    b.write_text("Clara met Dmitri. Dmitri smiled at Clara.", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["mentions", str(a), str(b), "--no-cast", "-f", "csv", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    lines = (out / "b.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "start,end,text,character,kind"
+    assert lines[1] == "0,5,Clara,Clara,character"
+    assert (out / "a.csv").is_file()
+
+
+def test_mentions_command_refuses_cast_and_no_cast(tmp_path):
+    result = CliRunner().invoke(main, ["mentions", "x.txt", "--cast", "c.yml", "--no-cast"])
+    assert result.exit_code == 2
