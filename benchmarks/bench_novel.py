@@ -23,12 +23,8 @@ DEFAULT = HERE.parent.parent / "shared" / "texts" / "les_miserables_hugo_pg135.t
 
 
 def stages(path: Path) -> dict[str, float]:
-    from graphkit.characters import merge_characters
-    from graphkit.document import build_document
-    from graphkit.graph import build_graph
-    from graphkit.interactions import co_occurrences
-    from graphkit.mentions import find_mentions
-    from graphkit.metrics import graph_summary, node_metrics
+    """Run the real pipeline (``graphkit.analysis._run``) and time each stage, then metrics."""
+    from graphkit.analysis import _run
     from graphkit.text import read_text
 
     times: dict[str, float] = {}
@@ -42,23 +38,15 @@ def stages(path: Path) -> dict[str, float]:
 
     source = read_text(path)
     lap("read")
-    doc = build_document(source)
-    lap("document")
-    mentions = find_mentions(doc)
-    lap("mentions")
-    characters, mentions = merge_characters(doc, mentions)
-    lap("characters")
-    interactions = co_occurrences(doc, mentions, "sentence")
-    lap("interactions")
-    g = build_graph(characters, interactions, name=path.stem)
-    lap("graph")
-    node_metrics(g)
-    graph_summary(g)
+    analysis = _run(source, None, "sentence", 1, on_stage=lap)
+    t = time.perf_counter()
+    _ = analysis.metrics, analysis.summary  # cached properties: computed here
     lap("metrics")
+    g = analysis.graph
     times["_nodes"] = g.number_of_nodes()
     times["_edges"] = g.number_of_edges()
-    times["_mentions"] = len(mentions)
-    times["_sentences"] = len(doc.sentences)
+    times["_mentions"] = len(analysis.mentions)
+    times["_sentences"] = len(analysis.document.sentences)
     return times
 
 

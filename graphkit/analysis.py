@@ -9,7 +9,7 @@ computed on first use and cached.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -279,22 +279,29 @@ def _run(
     min_mentions: int,
     name: str | None = None,
     rules: RuleSet | str | os.PathLike | None = None,
+    on_stage: Callable[[str], None] = lambda stage: None,
 ) -> Analysis:
+    """Run the pipeline; ``on_stage(name)`` is called as each stage ends (for benchmarks)."""
     window = parse_window(window)
     rules = load_rules(rules)  # a broken rules file fails before any work is done
     doc: Document = build_document(source)
+    on_stage("document")
     mentions = find_mentions(doc, cast)
     if cast is None:
         mentions = add_work_mentions(doc, mentions)
+    on_stage("mentions")
     characters, mentions = merge_characters(doc, mentions, cast)
+    on_stage("characters")
     relations, kinds = find_relations(doc, mentions, characters, cast is not None, rules)
     characters, mentions = apply_kinds(characters, mentions, kinds)
+    on_stage("relations")
     if min_mentions > 1:
         keep = {c.id for c in characters if c.mentions >= min_mentions}
         characters = [c for c in characters if c.id in keep]
         mentions = [m for m in mentions if m.character in keep]
         relations = [r for r in relations if r.source in keep and r.target in keep]
     interactions = co_occurrences(doc, mentions, window)
+    on_stage("interactions")
     name = name or Path(source.source).stem
     graph = build_graph(
         characters,
@@ -305,6 +312,7 @@ def _run(
         sentences=len(doc.sentences),
     )
     annotate_segments(graph, doc, mentions, interactions)
+    on_stage("graph")
     return Analysis(
         document=doc,
         mentions=tuple(mentions),
