@@ -272,11 +272,31 @@ def resolve_cast(cast: CastOption, path: str | os.PathLike | None) -> Cast | Non
     return read_cast(cast)
 
 
+def auto_min_mentions(doc: Document, cast: Cast | None) -> int:
+    """The fewest mentions a discovered name needs: 1 in short texts, more in long ones.
+
+    A name met once in a novel is mostly noise (a place, a passing
+    reference) and multiplies the nodes every path metric must visit; in an
+    article it may be the one actor of a role.  With a cast file every listed
+    name counts.
+
+    Examples
+    --------
+    >>> from graphkit.document import build_document
+    >>> auto_min_mentions(build_document("Ann met Bob."), None)
+    1
+    """
+    if cast is not None:
+        return 1
+    words = doc.text.count(" ") + doc.text.count("\n")
+    return 1 if words < 20_000 else 2 if words < 100_000 else 3
+
+
 def _run(
     source: SourceText,
     cast: Cast | None,
     window: Window,
-    min_mentions: int,
+    min_mentions: int | str,
     name: str | None = None,
     rules: RuleSet | str | os.PathLike | None = None,
     on_stage: Callable[[str], None] = lambda stage: None,
@@ -295,8 +315,11 @@ def _run(
     relations, kinds = find_relations(doc, mentions, characters, cast is not None, rules)
     characters, mentions = apply_kinds(characters, mentions, kinds)
     on_stage("relations")
-    if min_mentions > 1:
-        keep = {c.id for c in characters if c.mentions >= min_mentions}
+    threshold = auto_min_mentions(doc, cast) if min_mentions == "auto" else int(min_mentions)
+    dropped = 0
+    if threshold > 1:
+        keep = {c.id for c in characters if c.mentions >= threshold}
+        dropped = len(characters) - len(keep)
         characters = [c for c in characters if c.id in keep]
         mentions = [m for m in mentions if m.character in keep]
         relations = [r for r in relations if r.source in keep and r.target in keep]
@@ -310,6 +333,8 @@ def _run(
         name=name,
         window=str(window),
         sentences=len(doc.sentences),
+        min_mentions=threshold,
+        dropped=dropped,
     )
     annotate_segments(graph, doc, mentions, interactions)
     on_stage("graph")
@@ -331,7 +356,7 @@ def analyze(
     cast: CastOption = None,
     window: str | int = "sentence",
     encoding: str | None = None,
-    min_mentions: int = 1,
+    min_mentions: int | str = "auto",
     input_format: str = "auto",
     interaction: str = "co-presence",
     until: int | None = None,
@@ -352,8 +377,11 @@ def analyze(
         What counts as co-occurring (an int is a window of N word tokens).
     encoding : str, optional
         Force the text's encoding instead of detecting it.
-    min_mentions : int
-        Drop characters mentioned fewer times than this.
+    min_mentions : int or "auto"
+        Drop characters mentioned fewer times than this.  ``"auto"`` keeps
+        every name in texts under 20,000 words, names seen twice up to
+        100,000 words and three times above (see :func:`auto_min_mentions`);
+        with a cast file every listed name is kept.
     input_format : str
         ``auto`` (detect from the content), ``text``, ``tei``, ``play``,
         ``fountain`` or ``sgb`` (see :mod:`graphkit.readers`).

@@ -81,6 +81,18 @@ def _structure_options(f):
     )(wrapper)
 
 
+def _min_mentions(ctx, param, value):
+    if value == "auto":
+        return value
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise click.BadParameter(f"{value!r} is not 'auto' or a whole number >= 1")
+    return number
+
+
 def _text_options(f):
     f = _structure_options(f)
     f = click.option(
@@ -88,10 +100,11 @@ def _text_options(f):
     )(f)
     f = click.option(
         "--min-mentions",
-        type=click.IntRange(min=1),
-        default=1,
+        default="auto",
         show_default=True,
-        help="Drop characters mentioned fewer times.",
+        metavar="N|auto",
+        callback=_min_mentions,
+        help="Drop discovered names mentioned fewer times (auto: 1, 2 or 3 by text length).",
     )(f)
     f = click.option(
         "--window",
@@ -253,6 +266,12 @@ def _analyze_one(
                 f"  {i:2d}. {row.label:<28} {row.kind:<9} {row.mentions:>5} mentions "
                 f"{row.degree:>4} links  pagerank {row.pagerank:.3f}"
             )
+    dropped = result.graph.graph.get("dropped", 0)
+    if dropped:
+        click.echo(
+            f"({dropped} names mentioned fewer than {result.graph.graph['min_mentions']} times "
+            "left out; --min-mentions 1 keeps them)"
+        )
     click.echo(f"Wrote {len(written)} files to {folder}/: " + " ".join(p.name for p in written))
 
 
