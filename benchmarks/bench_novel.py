@@ -1,6 +1,6 @@
 """Time the pipeline on a full novel, stage by stage (a benchmark, never a test).
 
-Usage: python benchmarks/bench_novel.py [PATH] [--repeat N]
+Usage: python benchmarks/bench_novel.py [PATH] [--repeat N]   (default settings: discovery, sentence windows, --min-mentions auto)
 
 Default PATH: ../shared/texts/les_miserables_hugo_pg135.txt (Les Misérables,
 3.3 MB, ~570k words).  Prints seconds per stage (best of N runs), words per
@@ -38,7 +38,7 @@ def stages(path: Path) -> dict[str, float]:
 
     source = read_text(path)
     lap("read")
-    analysis = _run(source, None, "sentence", 1, on_stage=lap)
+    analysis = _run(source, None, "sentence", "auto", on_stage=lap)
     t = time.perf_counter()
     _ = analysis.metrics, analysis.summary  # cached properties: computed here
     lap("metrics")

@@ -121,6 +121,7 @@ _ABBREVIATIONS = frozenset(
         "ave",
     ]
 )
+_SPACE = re.compile(r"\s*")
 _BOUNDARY = re.compile(r"[.!?]+['\")\]]*(?=\s+['\"(\[]*[A-Z0-9])")
 
 
@@ -137,22 +138,18 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     spans = []
     left = start
     for m in _BOUNDARY.finditer(text, start, end):
-        if text[m.start()] == ".":
-            word_start = m.start()
-            while word_start > left and not text[word_start - 1].isspace():
-                word_start -= 1
-            word = text[word_start : m.start()].lstrip("\"'([").lower()
+        dot = m.start()
+        if text[dot] == ".":
+            word_start = max(text.rfind(" ", left, dot), text.rfind("\n", left, dot)) + 1
+            word = text[max(word_start, left) : dot].lstrip("\"'([").lower()
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
         spans.append((left, m.end()))
-        left = m.end()
-        while left < end and text[left].isspace():
-            left += 1
-    if left < end and text[left:end].strip():
-        stop = end
-        while stop > left and text[stop - 1].isspace():
-            stop -= 1
-        spans.append((left, stop))
+        left = _SPACE.match(text, m.end(), end).end()
+    if left < end:
+        stop = len(text[left:end].rstrip()) + left
+        if stop > left:
+            spans.append((left, stop))
     return spans
 
 
