@@ -93,6 +93,17 @@ def _min_mentions(ctx, param, value):
     return number
 
 
+_table_format = click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="Print a table, CSV or JSON records.",
+)
+
+
 def _text_options(f):
     f = _structure_options(f)
     f = click.option(
@@ -279,14 +290,7 @@ def _analyze_one(
 @click.argument("path", type=click.Path())
 @_text_options
 @_rules_option
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
-)
+@_table_format
 def characters(path, cast_path, no_cast, window, min_mentions, encoding, fmt) -> None:
     """List the characters found in a text, with kinds, aliases and mention counts.
 
@@ -304,14 +308,7 @@ def characters(path, cast_path, no_cast, window, min_mentions, encoding, fmt) ->
 @click.argument("path", type=click.Path())
 @_text_options
 @_rules_option
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
-)
+@_table_format
 @click.option("--summary", is_flag=True, help="Print the one-row network summary instead.")
 def metrics(path, cast_path, no_cast, window, min_mentions, encoding, fmt, summary) -> None:
     """Print centrality metrics (degree, strength, betweenness, closeness, ...) per character.

@@ -17,7 +17,20 @@ import networkx as nx
 
 from .model import Character, Interaction, Relation
 
-__all__ = ["build_graph"]
+__all__ = ["add_interactions", "build_graph"]
+
+
+def add_interactions(g: nx.Graph, interactions: Iterable[Interaction]) -> None:
+    """Add one edge per interaction (in sorted order) with its weight and evidence sentences."""
+    for i in sorted(interactions, key=lambda i: (i.source, i.target)):
+        g.add_edge(
+            i.source,
+            i.target,
+            weight=i.weight,
+            evidence=list(i.sentences),
+            relations=[],
+            relation_evidence={},
+        )
 
 
 def build_graph(
@@ -48,15 +61,7 @@ def build_graph(
             first_seen=c.first_seen,
             work=c.work or "",
         )
-    for i in sorted(interactions, key=lambda i: (i.source, i.target)):
-        g.add_edge(
-            i.source,
-            i.target,
-            weight=i.weight,
-            evidence=list(i.sentences),
-            relations=[],
-            relation_evidence={},
-        )
+    add_interactions(g, interactions)
     for r in sorted(relations, key=lambda r: (r.source, r.target, r.type, r.sentence)):
         if r.source not in g or r.target not in g or r.source == r.target:
             continue

@@ -22,7 +22,15 @@ from .errors import InputError
 from .lexicon import common_words, word_list
 from .model import OffsetMap
 
-__all__ = ["SourceText", "read_text", "decode", "html_to_text", "looks_like_html", "normalize"]
+__all__ = [
+    "SourceText",
+    "read_bytes",
+    "read_text",
+    "decode",
+    "html_to_text",
+    "looks_like_html",
+    "normalize",
+]
 
 
 @dataclass(frozen=True)
@@ -208,12 +216,8 @@ def html_to_text(html: str) -> tuple[str, tuple[str, ...]]:
     return unescape(text), tuple(dict.fromkeys(parser.titles))
 
 
-def read_text(path: str | os.PathLike, encoding: str | None = None) -> SourceText:
-    """Read a text file (or an HTML page) as a :class:`SourceText`.
-
-    Raises :class:`~graphkit.errors.InputError` with a one-line message for a
-    missing path, a folder, an empty, binary or undecodable file.
-    """
+def read_bytes(path: str | os.PathLike) -> bytes:
+    """The bytes of ``path``, or an :class:`~graphkit.errors.InputError` saying why not."""
     p = Path(path)
     if not p.exists():
         raise InputError(f"{p}: no such file")
@@ -223,6 +227,19 @@ def read_text(path: str | os.PathLike, encoding: str | None = None) -> SourceTex
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"{p}: cannot read: {exc.strerror or exc}") from None
+    if not data.strip():
+        raise InputError(f"{p}: file is empty")
+    return data
+
+
+def read_text(path: str | os.PathLike, encoding: str | None = None) -> SourceText:
+    """Read a text file (or an HTML page) as a :class:`SourceText`.
+
+    Raises :class:`~graphkit.errors.InputError` with a one-line message for a
+    missing path, a folder, an empty, binary or undecodable file.
+    """
+    p = Path(path)
+    data = read_bytes(p)
     text = decode(data, str(p), encoding)
     titles: tuple[str, ...] = ()
     if looks_like_html(text):

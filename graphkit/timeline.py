@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from .graph import build_graph
+from .graph import add_interactions, build_graph
 from .model import Character, Document, Interaction, Mention, Relation, Segment
 
 if TYPE_CHECKING:
@@ -131,15 +131,7 @@ def assemble_graph(
     g = build_graph(characters, [] if directed else interactions, relations, **attrs)
     if directed:
         g = nx.DiGraph(g)
-        for i in sorted(interactions, key=lambda i: (i.source, i.target)):
-            g.add_edge(
-                i.source,
-                i.target,
-                weight=i.weight,
-                evidence=list(i.sentences),
-                relations=[],
-                relation_evidence={},
-            )
+        add_interactions(g, interactions)
     if template is not None:
         for n, data in g.nodes(data=True):
             if n in template:

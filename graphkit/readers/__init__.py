@@ -13,7 +13,8 @@ import os
 from pathlib import Path
 
 from ..errors import InputError, OptionError
-from .base import Role, Script, Turn, read_bytes
+from ..text import read_bytes
+from .base import Role, Script, Turn
 
 __all__ = [
     "INPUT_FORMATS",

@@ -7,13 +7,9 @@ rest of graphkit (:mod:`graphkit.scripts`) builds one kind of network from it.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from ..errors import InputError
-
-__all__ = ["Role", "Turn", "Script", "read_bytes"]
+__all__ = ["Role", "Turn", "Script"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,19 +75,3 @@ class Script:
             if t.segment == segment:
                 seen.update(dict.fromkeys(t.speakers))
         return list(seen)
-
-
-def read_bytes(path: str | os.PathLike) -> bytes:
-    """The bytes of ``path``, or an :class:`~graphkit.errors.InputError` saying why not."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory, not a text file")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read: {exc.strerror or exc}") from None
-    if not data.strip():
-        raise InputError(f"{p}: file is empty")
-    return data
