@@ -1,0 +1,168 @@
+"""Positions for drawing, computed apart from drawing (no matplotlib here).
+
+``layout`` gives seeded positions; ``top_subgraph`` and ``backbone`` filter a
+large or dense graph to what a picture can show; the private helpers fit a
+layout to a canvas and keep discs and labels from overlapping.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import networkx as nx
+
+__all__ = ["SEED", "backbone", "layout", "top_subgraph"]
+
+SEED = 42
+
+
+def top_subgraph(g: nx.Graph, scores: Mapping[str, float], top: int) -> nx.Graph:
+    """The subgraph of the ``top`` nodes by ``scores`` (ties by id)."""
+    if g.number_of_nodes() <= top:
+        return g
+    keep = sorted(g, key=lambda n: (-scores.get(n, 0.0), n))[:top]
+    return g.subgraph(sorted(keep)).copy()
+
+
+def backbone(g: nx.Graph, per_node: int = 5) -> nx.Graph:
+    """Keep each node's ``per_node`` heaviest edges (and every typed relation) when ``g`` is dense.
+
+    A graph with at most ``3 x nodes`` edges is returned as it is.
+
+    Examples
+    --------
+    >>> g = nx.complete_graph(8)  # 28 edges on 8 nodes: dense
+    >>> nx.set_edge_attributes(g, 1, "weight"); g[0][1]["weight"] = 9
+    >>> b = backbone(g, per_node=2)
+    >>> b.number_of_nodes(), b.number_of_edges() <= 16, b.has_edge(0, 1)
+    (8, True, True)
+    >>> sorted(backbone(nx.path_graph(["a", "b", "c"])).edges())
+    [('a', 'b'), ('b', 'c')]
+    """
+    if g.number_of_edges() <= 3 * g.number_of_nodes():
+        return g
+    keep = set()
+    for n in g:
+        ranked = sorted(
+            g[n].items(), key=lambda item: (-float(item[1].get("weight", 1) or 0), item[0])
+        )
+        for other, _ in ranked[:per_node]:
+            keep.add(tuple(sorted((n, other))))
+    keep |= {tuple(sorted((u, v))) for u, v, d in g.edges(data=True) if d.get("relations")}
+    h = nx.Graph(**g.graph)
+    h.add_nodes_from(g.nodes(data=True))
+    h.add_edges_from((u, v, g.edges[u, v]) for u, v in sorted(keep))
+    return h
+
+
+def layout(g: nx.Graph, seed: int = SEED) -> dict[str, tuple[float, float]]:
+    """Seeded node positions in [-1, 1]²: Kamada-Kawai for small graphs, spring above.
+
+    Kamada-Kawai uses hop distances shortened a little for heavy edges, so
+    close partners sit near each other without collapsing onto one another.
+
+    Examples
+    --------
+    >>> g = nx.Graph([("a", "b"), ("b", "c")])
+    >>> layout(g) == layout(g)
+    True
+    """
+    if g.number_of_nodes() == 0:
+        return {}
+    if g.number_of_nodes() == 1:
+        return {next(iter(g)): (0.0, 0.0)}
+    h = nx.Graph()
+    h.add_nodes_from(sorted(g))
+    for u, v, d in sorted(g.edges(data=True)):
+        w = float(d.get("weight", 1) or 1)
+        h.add_edge(u, v, weight=w, distance=1.0 / (1.0 + 0.15 * math.log(w)))
+    initial = nx.spring_layout(h, seed=seed, weight="weight")
+    if h.number_of_nodes() <= 80:
+        pos = nx.kamada_kawai_layout(h, weight="distance", pos=initial)
+    else:
+        k = 2.0 / math.sqrt(h.number_of_nodes())
+        pos = nx.spring_layout(h, seed=seed, weight="weight", k=k, pos=initial, iterations=100)
+    pos = nx.rescale_layout_dict(pos, scale=1.0)
+    return {n: (float(x), float(y)) for n, (x, y) in pos.items()}
+
+
+def _fit(
+    pos: Mapping[str, tuple[float, float]], x_half: float, y_half: float, stretch: float = 1.4
+) -> dict[str, tuple[float, float]]:
+    """Scale a layout to fill the box ``[-x_half, x_half] x [-y_half, y_half]``.
+
+    Each axis is scaled to fill its side, but neither by more than ``stretch``
+    times the other, so the drawing keeps roughly its shape.
+    """
+    xs = [p[0] for p in pos.values()]
+    ys = [p[1] for p in pos.values()]
+    w = (max(xs) - min(xs)) / 2 or 1.0
+    h = (max(ys) - min(ys)) / 2 or 1.0
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    sx, sy = x_half / w, y_half / h
+    sx, sy = min(sx, sy * stretch), min(sy, sx * stretch)
+    return {n: ((x - cx) * sx, (y - cy) * sy) for n, (x, y) in pos.items()}
+
+
+def _separate(
+    pos: Mapping[str, tuple[float, float]], radii: Mapping[str, float], rounds: int = 300
+) -> dict[str, tuple[float, float]]:
+    """Push overlapping discs (centre ``pos``, radius ``radii``) apart, deterministically."""
+    out = {n: [x, y] for n, (x, y) in pos.items()}
+    names = sorted(out)
+    for _ in range(rounds):
+        moved = False
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                dx = out[b][0] - out[a][0]
+                dy = out[b][1] - out[a][1]
+                dist = math.hypot(dx, dy)
+                need = radii[a] + radii[b]
+                if dist < need:
+                    moved = True
+                    if dist < 1e-9:
+                        dx, dy, dist = 1.0, 0.0, 1.0
+                    push = (need - dist) / 2 + 1e-4
+                    out[a][0] -= dx / dist * push
+                    out[a][1] -= dy / dist * push
+                    out[b][0] += dx / dist * push
+                    out[b][1] += dy / dist * push
+        if not moved:
+            break
+    return {n: (x, y) for n, (x, y) in out.items()}
+
+
+def _spread_labels(
+    pos: Mapping[str, tuple[float, float]],
+    sizes: Mapping[str, tuple[float, float]],
+    rounds: int = 200,
+) -> dict[str, tuple[float, float]]:
+    """Move label centres apart until their boxes (width, height) no longer overlap."""
+    labels = {n: [x, y] for n, (x, y) in pos.items()}
+    names = sorted(labels)
+    for _ in range(rounds):
+        moved = False
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                (ax, ay), (bx, by) = labels[a], labels[b]
+                wa, ha = sizes[a]
+                wb, hb = sizes[b]
+                dx = (wa + wb) / 2 - abs(ax - bx)
+                dy = (ha + hb) / 2 - abs(ay - by)
+                if dx > 0 and dy > 0:
+                    moved = True
+                    # Push along the axis of least overlap, half each.
+                    if dy < dx:
+                        shift = dy / 2 + 1e-3
+                        sign = 1 if ay >= by and (ay != by or a < b) else -1
+                        labels[a][1] += sign * shift
+                        labels[b][1] -= sign * shift
+                    else:
+                        shift = dx / 2 + 1e-3
+                        sign = 1 if ax >= bx and (ax != bx or a < b) else -1
+                        labels[a][0] += sign * shift
+                        labels[b][0] -= sign * shift
+        if not moved:
+            break
+    return {n: (x, y) for n, (x, y) in labels.items()}
