@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 import networkx as nx
 
-__all__ = ["SEED", "backbone", "layout", "top_subgraph"]
+__all__ = ["SEED", "backbone", "layout", "separate_boxes", "top_subgraph"]
 
 SEED = 42
 
@@ -105,64 +105,58 @@ def _fit(
     return {n: ((x - cx) * sx, (y - cy) * sy) for n, (x, y) in pos.items()}
 
 
-def _separate(
-    pos: Mapping[str, tuple[float, float]], radii: Mapping[str, float], rounds: int = 300
+def separate_boxes(
+    pos: Mapping[str, tuple[float, float]],
+    boxes: Mapping[str, tuple[float, float, float]],
+    limits: tuple[float, float],
+    rounds: int = 400,
 ) -> dict[str, tuple[float, float]]:
-    """Push overlapping discs (centre ``pos``, radius ``radii``) apart, deterministically."""
-    out = {n: [x, y] for n, (x, y) in pos.items()}
+    """Move nodes until their boxes stop overlapping, keeping them inside ``limits``.
+
+    Each node's box is ``(half_width, up, down)`` around its position: the
+    disc above, its label below, so that once boxes are apart neither discs
+    nor labels cover one another.  Overlapping pairs are pushed apart along
+    the axis of least overlap; the order of work is fixed, so the result is
+    deterministic.
+
+    Examples
+    --------
+    >>> out = separate_boxes({"a": (0, 0), "b": (0.1, 0)}, {"a": (0.2, 0.1, 0.1), "b": (0.2, 0.1, 0.1)}, (1, 1))
+    >>> round(abs(out["a"][0] - out["b"][0]), 3) >= 0.4 or round(abs(out["a"][1] - out["b"][1]), 3) >= 0.2
+    True
+    """
+    out = {n: [float(x), float(y)] for n, (x, y) in pos.items()}
     names = sorted(out)
+    x_lim, y_lim = limits
+
+    def clamp(n: str) -> None:
+        w, up, down = boxes[n]
+        out[n][0] = min(max(out[n][0], -x_lim + w), x_lim - w)
+        out[n][1] = min(max(out[n][1], -y_lim + down), y_lim - up)
+
     for _ in range(rounds):
         moved = False
         for i, a in enumerate(names):
+            wa, ua, da = boxes[a]
             for b in names[i + 1 :]:
-                dx = out[b][0] - out[a][0]
-                dy = out[b][1] - out[a][1]
-                dist = math.hypot(dx, dy)
-                need = radii[a] + radii[b]
-                if dist < need:
-                    moved = True
-                    if dist < 1e-9:
-                        dx, dy, dist = 1.0, 0.0, 1.0
-                    push = (need - dist) / 2 + 1e-4
-                    out[a][0] -= dx / dist * push
-                    out[a][1] -= dy / dist * push
-                    out[b][0] += dx / dist * push
-                    out[b][1] += dy / dist * push
+                wb, ub, db = boxes[b]
+                (ax, ay), (bx, by) = out[a], out[b]
+                dx = wa + wb - abs(ax - bx)
+                # Vertical extents: [y - down, y + up].
+                dy = min(ay + ua, by + ub) - max(ay - da, by - db)
+                if dx <= 0 or dy <= 0:
+                    continue
+                moved = True
+                if dy < dx:
+                    sign = 1.0 if (ay, a) > (by, b) else -1.0
+                    out[a][1] += sign * (dy / 2 + 1e-4)
+                    out[b][1] -= sign * (dy / 2 + 1e-4)
+                else:
+                    sign = 1.0 if (ax, a) > (bx, b) else -1.0
+                    out[a][0] += sign * (dx / 2 + 1e-4)
+                    out[b][0] -= sign * (dx / 2 + 1e-4)
+                clamp(a)
+                clamp(b)
         if not moved:
             break
     return {n: (x, y) for n, (x, y) in out.items()}
-
-
-def _spread_labels(
-    pos: Mapping[str, tuple[float, float]],
-    sizes: Mapping[str, tuple[float, float]],
-    rounds: int = 200,
-) -> dict[str, tuple[float, float]]:
-    """Move label centres apart until their boxes (width, height) no longer overlap."""
-    labels = {n: [x, y] for n, (x, y) in pos.items()}
-    names = sorted(labels)
-    for _ in range(rounds):
-        moved = False
-        for i, a in enumerate(names):
-            for b in names[i + 1 :]:
-                (ax, ay), (bx, by) = labels[a], labels[b]
-                wa, ha = sizes[a]
-                wb, hb = sizes[b]
-                dx = (wa + wb) / 2 - abs(ax - bx)
-                dy = (ha + hb) / 2 - abs(ay - by)
-                if dx > 0 and dy > 0:
-                    moved = True
-                    # Push along the axis of least overlap, half each.
-                    if dy < dx:
-                        shift = dy / 2 + 1e-3
-                        sign = 1 if ay >= by and (ay != by or a < b) else -1
-                        labels[a][1] += sign * shift
-                        labels[b][1] -= sign * shift
-                    else:
-                        shift = dx / 2 + 1e-3
-                        sign = 1 if ax >= bx and (ax != bx or a < b) else -1
-                        labels[a][0] += sign * shift
-                        labels[b][0] -= sign * shift
-        if not moved:
-            break
-    return {n: (x, y) for n, (x, y) in labels.items()}

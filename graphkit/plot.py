@@ -34,7 +34,7 @@ __all__ = [
     "draw_relation_edges",
 ]
 
-from .layout import _fit, _separate, _spread_labels, backbone, layout, top_subgraph
+from .layout import _fit, backbone, layout, separate_boxes, top_subgraph
 
 KIND_COLOURS = {"character": "#1f77b4", "person": "#ff7f0e", "work": "#2ca02c"}
 OTHER_COLOUR = "#7f7f7f"
@@ -115,9 +115,19 @@ def draw_network(
     max_w = max((float(d.get("weight", 1) or 1) for _, _, d in h.edges(data=True)), default=1.0)
     nodes = sorted(h)
     sizes = [250 + 3200 * scores.get(n, 0.0) / top_score for n in nodes]
-    # Keep discs (and the label line under each) from overlapping.
-    radii = {n: (math.sqrt(sz) / 2 + 9) * per_point for n, sz in zip(nodes, sizes, strict=False)}
-    pos = _separate(pos, radii)
+    # Each node owns a box: its disc and, below it, its label.  Boxes are kept
+    # apart, so neither discs nor labels cover one another.
+    char_w, line_h = 6.3 * per_point, 15 * per_point
+    radius = {n: math.sqrt(sz) / 2 * per_point for n, sz in zip(nodes, sizes, strict=False)}
+    boxes = {
+        n: (
+            max(radius[n], char_w * (len(str(h.nodes[n].get("label", n))) + 2) / 2),
+            radius[n] + 2 * per_point,
+            radius[n] + line_h * 1.15,
+        )
+        for n in nodes
+    }
+    pos = separate_boxes(pos, boxes, (x_half - 0.02, y_span / 2 - 0.02))
     plain = [] if g.graph.get("relations_only") else h.edges(data=True)
     for u, v, d in sorted(plain, key=lambda e: float(e[2].get("weight", 1) or 0)):
         w = float(d.get("weight", 1) or 1)
@@ -144,21 +154,10 @@ def draw_network(
     )
     relation_handles = draw_relation_edges(ax, h, pos, dict(zip(nodes, sizes, strict=False)))
 
-    # Labels below their node, spread apart so none overlap.
-    xs = [p[0] for p in pos.values()]
-    ys = [p[1] for p in pos.values()]
-    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-    ax.set_xlim(cx - x_half, cx + x_half)
-    ax.set_ylim(cy - y_span / 2 - 0.08, cy + y_span / 2 - 0.08)
-    char_w, line_h = 6.2 * per_point, 15 * per_point
-    label_pos = {}
-    label_size = {}
-    for n, sz in zip(nodes, sizes, strict=False):
-        text = str(h.nodes[n].get("label", n))
-        radius = math.sqrt(sz) / 2 * per_point
-        label_pos[n] = (pos[n][0], pos[n][1] - radius - line_h * 0.6)
-        label_size[n] = (char_w * (len(text) + 2), line_h)
-    spread = _spread_labels(label_pos, label_size)
+    # Labels right below their node, inside the node's box.
+    ax.set_xlim(-x_half, x_half)
+    ax.set_ylim(-y_span / 2, y_span / 2)
+    spread = {n: (pos[n][0], pos[n][1] - radius[n] - line_h * 0.55) for n in nodes}
     for n in nodes:
         x, y = spread[n]
         big = scores.get(n, 0.0) >= 0.5 * top_score
