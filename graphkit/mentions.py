@@ -220,31 +220,55 @@ def _word_counts(text: str) -> Counter:
     return lower
 
 
-_WORK_CUE_RE: re.Pattern[str] | None = None
+_TITLE = rf"[{_UP}][\w']+(?:[ \t]+(?:(?:{_WORK_SMALL})[ \t]+)*[{_UP}][\w']+)*"
+_YEAR_BEFORE = re.compile(r"\d{4}\s+$")
+_POSSESSIVE_BEFORE = re.compile(r"\w's\s+(?:\d{4}\s+)?$")
+_YEAR_IN_BRACKETS = re.compile(r"\((?:1[6-9]|20)\d\d\)")
+_TITLE_BEFORE = re.compile(rf"(?<![\w'])(?P<t>{_TITLE})$")
 
 
-def _work_titles(doc: Document) -> list[str]:
-    """Titles of works named by cues in the text, and titles the input set in italics."""
-    global _WORK_CUE_RE
+@cache
+def _cue_re(cue: str) -> re.Pattern[str]:
+    """"the film X", "the film, X", "the novel called X": one pattern per cue word.
+
+    A pattern that opens with a literal word lets the regex engine skip to it,
+    where one alternation of all cues would be tried at every position.
+    """
+    return re.compile(
+        rf"(?<![\w]){cue}(?P<comma>,?)[ \t]+(?:(?:called|titled|entitled|named)[ \t]+)?[\"']?(?P<t>{_TITLE})"
+    )
+
+
+def _work_titles(doc: Document, lower: Counter) -> list[str]:
+    """Titles of works named by cues in the text, and titles the input set in italics.
+
+    Only the cue words that the text uses are searched for.  A title after a
+    comma ("Coppola's 2003 movie, Lost in Translation") needs a year or a
+    possessive before the cue, so "the play, Monsieur Marius" stays a vocative.
+    """
     text = doc.text
-    title = rf"[{_UP}][\w']*(?:[ \t]+(?:(?:{_WORK_SMALL})[ \t]+)*[{_UP}][\w']*)*"
-    if _WORK_CUE_RE is None:
-        cues = "|".join(sorted(word_list("work_cues.txt"), key=len, reverse=True))
-        # "Coppola's 2003 movie, Lost in Translation", "the novel Middlemarch", "the film, Her".
-        # The cue is matched first (a literal-led pattern scans fast); a year before it is
-        # looked at afterwards.
-        _WORK_CUE_RE = re.compile(
-            rf"(?<![\w])(?:{cues}),?[ \t]+(?:(?:called|titled|entitled|named)[ \t]+)?[\"']?(?P<t>{title})"
-        )
+    lex = _lexicon()
     found: list[str] = [t for t in doc.titles if 0 < len(t.split()) <= 8 and t[:1].isupper()]
-    year_before = re.compile(r"\d{4}\s+$")
-    for m in _WORK_CUE_RE.finditer(text):
-        t = m.group("t")
-        if len(t.split()) >= 2 or year_before.search(text, max(0, m.start() - 6), m.start()):
-            found.append(t)
-    if "(" in text:
-        for m in re.finditer(rf"(?P<t>{title})[ \t]*\((?:1[6-9]|20)\d\d\)", text):
-            found.append(m.group("t"))
+    for cue in sorted(word_list("work_cues.txt")):
+        if not lower[cue]:
+            continue
+        for m in _cue_re(cue).finditer(text):
+            t = m.group("t")
+            if lex.is_title(t.split()[0]):
+                continue
+            head = text[max(0, m.start() - 40) : m.start()]
+            dated = bool(_YEAR_BEFORE.search(head) or _POSSESSIVE_BEFORE.search(head))
+            if m.group("comma") and not dated:
+                continue
+            if len(t.split()) >= 2 or _YEAR_BEFORE.search(head):
+                found.append(t)
+    pos = text.find("(")
+    while pos >= 0:
+        if _YEAR_IN_BRACKETS.match(text, pos):
+            t = _TITLE_BEFORE.search(text[max(0, pos - 80) : pos].rstrip(" \t"))
+            if t:
+                found.append(t.group("t"))
+        pos = text.find("(", pos + 1)
     return list(dict.fromkeys(found))
 
 
@@ -377,7 +401,7 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
     runs = _runs(doc)
 
     # Titles of works: cues, italics and capitalised closed-class words.
-    titles = _work_titles(doc)
+    titles = _work_titles(doc, lower)
     titles += [t for t in _homograph_titles(text, runs, lower) if t not in titles]
     work_spans = lookup_mentions(doc, {t: (t, "work") for t in titles}) if titles else []
     work_starts = [w.start for w in work_spans]
