@@ -20,8 +20,8 @@ key; :mod:`graphkit.characters` merges aliases into characters.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -137,9 +137,14 @@ def lookup_mentions(doc: Document, owner: dict[str, tuple[str, str]]) -> list[Me
     if not owner:
         return []
     forms = sorted(owner, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w])")
+    # No look-behind first: a pattern that opens with its literals scans fast.
+    pattern = re.compile(r"(?:" + "|".join(map(re.escape, forms)) + r")(?![\w])")
     text = doc.text
-    matches = list(pattern.finditer(text))
+    matches = [
+        m
+        for m in pattern.finditer(text)
+        if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'")
+    ]
     starts = np.fromiter((m.start() for m in matches), dtype=np.int64, count=len(matches))
     out = []
     for m, si in zip(matches, _sentence_index(doc, starts).tolist()):
@@ -229,13 +234,13 @@ _TITLE_BEFORE = re.compile(rf"(?<![\w'])(?P<t>{_TITLE})$")
 
 @cache
 def _cue_re(cue: str) -> re.Pattern[str]:
-    """"the film X", "the film, X", "the novel called X": one pattern per cue word.
+    """ "the film X", "the film, X", "the novel called X": one pattern per cue word.
 
     A pattern that opens with a literal word lets the regex engine skip to it,
     where one alternation of all cues would be tried at every position.
     """
     return re.compile(
-        rf"(?<![\w]){cue}(?P<comma>,?)[ \t]+(?:(?:called|titled|entitled|named)[ \t]+)?[\"']?(?P<t>{_TITLE})"
+        rf"{cue}(?P<comma>,?)[ \t]+(?:(?:called|titled|entitled|named)[ \t]+)?[\"']?(?P<t>{_TITLE})"
     )
 
 
@@ -254,7 +259,7 @@ def _work_titles(doc: Document, lower: Counter) -> list[str]:
             continue
         for m in _cue_re(cue).finditer(text):
             t = m.group("t")
-            if lex.is_title(t.split()[0]):
+            if text[m.start() - 1 : m.start()].isalnum() or lex.is_title(t.split()[0]):
                 continue
             head = text[max(0, m.start() - 40) : m.start()]
             dated = bool(_YEAR_BEFORE.search(head) or _POSSESSIVE_BEFORE.search(head))
@@ -272,9 +277,7 @@ def _work_titles(doc: Document, lower: Counter) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _homograph_titles(
-    text: str, runs: list[tuple[int, int, str | None, str, bool]], lower: Counter
-) -> list[str]:
+def _homograph_titles(text: str, runs: list[_Run], lower: Counter) -> list[str]:
     """Closed-class words capitalised in mid-sentence often enough to be titles, such as *Her*.
 
     The capitalised form must be seen at least twice and make up a tenth of the
@@ -283,15 +286,19 @@ def _homograph_titles(
     """
     function = word_list("function_words.txt")
     counts: Counter = Counter()
-    for start, end, title, name, initial in runs:
-        if initial or title or len(name) < 2 or " " in name or name.lower() not in function:
+    for run in runs:
+        _, end, title, name, initial = run.pieces[0]
+        if len(run.pieces) > 1 or initial or title or len(name) < 2 or " " in name:
             continue
-        after = text[end : end + 2]
-        if after[:1] == " " and after[1:2].isupper():
-            continue  # part of a longer capitalised run ("The Times")
-        if text[start - 1 : start] == "\n":
-            continue  # a line of verse
-        counts[name] += 1
+        if name.lower() not in function:
+            continue
+        for start in run.offsets:
+            after = text[start + end : start + end + 2]
+            if after[:1] == " " and after[1:2].isupper():
+                continue  # part of a longer capitalised run ("The Times")
+            if text[start - 1 : start] == "\n":
+                continue  # a line of verse
+            counts[name] += 1
     return [w for w, n in counts.items() if n >= 2 and n * 10 >= lower[w.lower()]]
 
 
@@ -336,44 +343,70 @@ def _lexicon() -> _Lexicon:
     return _Lexicon()
 
 
-def _runs(doc: Document) -> list[tuple[int, int, str | None, str, bool]]:
-    """Capitalised runs ``(start, end, title, name, initial)`` inside sentences.
+@dataclass
+class _Run:
+    """One distinct capitalised run (same words, same gaps, same sentence position).
+
+    ``offsets`` are where it occurs; ``pieces`` are its parts relative to an
+    occurrence's start: ``(start, end, title, name, initial)``.
+    """
+
+    offsets: list[int]
+    pieces: list[tuple[int, int, str | None, str, bool]]
+
+
+def _runs(doc: Document, work_spans: Sequence[Mention] = ()) -> list[_Run]:
+    """Distinct capitalised runs inside sentences, each with the offsets where it occurs.
 
     A run that a line break cuts ("Europe\\nFrance" in hard-wrapped text) is kept
     whole only when the same words also stand together on one line elsewhere.
+    Runs overlapping a work title (``work_spans``) are left out.
     """
     text = doc.text
-    found = []
-    for m in _name_re().finditer(text):
-        start = m.start()
-        if start and (text[start - 1].isalnum() or text[start - 1] == "'"):
-            continue
-        title, name = m.group("title", "name")
-        found.append((start, m.end(), title, name))
-    if not found:
+    found: dict[tuple[str, str | None, bool], list[int]] = defaultdict(list)
+    matches = [m for m in _name_re().finditer(text)]
+    if not matches:
         return []
-    starts = np.fromiter((r[0] for r in found), dtype=np.int64, count=len(found))
-    inside = (_sentence_index(doc, starts) >= 0).tolist()
-    one_line = {name for _, _, _, name in found if "\n" not in name}
-    runs = []
-    for (start, end, title, name), ok in zip(found, inside):
+    starts = np.fromiter((m.start() for m in matches), dtype=np.int64, count=len(matches))
+    inside = _sentence_index(doc, starts) >= 0
+    if work_spans:
+        w_starts = np.array([w.start for w in work_spans], dtype=np.int64)
+        w_ends = np.array([w.end for w in work_spans], dtype=np.int64)
+        ends = np.fromiter((m.end() for m in matches), dtype=np.int64, count=len(matches))
+        i = np.searchsorted(w_starts, ends, side="left") - 1
+        inside &= ~((i >= 0) & (starts < w_ends[np.clip(i, 0, None)]))
+    for m, ok in zip(matches, inside.tolist()):
         if not ok:
             continue
-        if "\n" in name and _fold(name) not in one_line:
-            name_start = end - len(name)
-            pieces = [(start, name_start + name.index("\n"), title)]
-            pos = name_start + name.index("\n")
-            for line in name[name.index("\n") :].split("\n")[1:]:
-                a = text.index(line.strip(), pos)
-                pieces.append((a, a + len(line.strip()), None))
-                pos = a + len(line.strip())
-            for a, b, t in pieces:
-                b_name = text[a:b].rstrip()
-                nm = b_name[len(t) :].lstrip() if t else b_name
-                if nm:
-                    runs.append((a, a + len(b_name), t, nm, t is None and _initial_at(text, a)))
+        start = m.start()
+        prev = text[start - 1 : start]
+        if prev and (prev.isalnum() or prev == "'"):
             continue
-        runs.append((start, end, title, name, title is None and _initial_at(text, start)))
+        title = m.group("title")
+        found[m.group(), title, title is None and _initial_at(text, start)].append(start)
+    one_line = {" ".join(match.split()) for match, _, _ in found if "\n" not in match}
+    runs = []
+    for (match, title, initial), offsets in found.items():
+        name_start = match.index(title) + len(title) if title else 0
+        name_start += len(match[name_start:]) - len(match[name_start:].lstrip())
+        name = match[name_start:]
+        if "\n" not in name or " ".join(name.split()) in one_line:
+            runs.append(_Run(offsets, [(0, len(match), title, name, initial)]))
+            continue
+        pieces = []
+        pos = name_start
+        for k, line in enumerate(name.split("\n")):
+            word = line.strip()
+            if not word:
+                continue
+            a = match.index(word, pos)
+            if k == 0:
+                pieces.append((0, a + len(word), title, word, initial))
+            else:
+                prev_char = match[:a].rstrip()[-1:]
+                pieces.append((a, a + len(word), None, word, prev_char in _OPENING))
+            pos = a + len(word)
+        runs.append(_Run(offsets, pieces))
     return runs
 
 
@@ -404,17 +437,29 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
     titles = _work_titles(doc, lower)
     titles += [t for t in _homograph_titles(text, runs, lower) if t not in titles]
     work_spans = lookup_mentions(doc, {t: (t, "work") for t in titles}) if titles else []
-    work_starts = [w.start for w in work_spans]
-    work_ends = [w.end for w in work_spans]
+    if work_spans:
+        # Leave out runs that overlap a title ("In Lost" before "Lost in Translation").
+        flat = [(o, o + run.pieces[-1][1], k) for k, run in enumerate(runs) for o in run.offsets]
+        offs = np.array([f[0] for f in flat], dtype=np.int64)
+        ends = np.array([f[1] for f in flat], dtype=np.int64)
+        w_starts = np.array([w.start for w in work_spans], dtype=np.int64)
+        w_ends = np.array([w.end for w in work_spans], dtype=np.int64)
+        i = np.searchsorted(w_starts, ends, side="left") - 1
+        hit = ((i >= 0) & (offs < w_ends[np.clip(i, 0, None)])).tolist()
+        for k in {f[2] for f, h in zip(flat, hit) if h}:
+            drop = {f[0] for f, h in zip(flat, hit) if h and f[2] == k}
+            runs[k].offsets = [o for o in runs[k].offsets if o not in drop]
 
-    # Capitalised mid-sentence counts per word, from the distinct (name, initial) pairs.
-    pairs = Counter((name, initial) for _, _, title, name, initial in runs if title is None)
+    # Capitalised mid-sentence counts per word, from the distinct runs.
     mid_words: Counter = Counter()
     mid_forms: Counter = Counter()
-    for (name, initial), n in pairs.items():
-        if not initial:
-            mid_words.update({w: n for w in name.split()})
-            mid_forms[_fold(name)] += n
+    for run in runs:
+        for _, _, title, name, initial in run.pieces:
+            if title is None and not initial and run.offsets:
+                n = len(run.offsets)
+                for w in name.split():
+                    mid_words[w] += n
+                mid_forms[_fold(name)] += n
 
     def opener(word: str, rest: list[str], initial: bool) -> bool:
         """A leading word that is not part of the name ("However", "When", "Little")."""
@@ -457,51 +502,41 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
 
     # Pass 2: strip openers, gather evidence per form (context read for a sample only).
     forms: dict[str, _Form] = {}
-    occurrences: list[tuple[int, int, str]] = []
-    for start, end, title, name, initial in runs:
-        if work_starts:
-            # Skip a run that overlaps a title ("In Lost" before "Lost in Translation").
-            i = bisect_left(work_starts, end) - 1
-            if i >= 0 and start < work_ends[i]:
-                continue
-        cached = stripped.get((name, initial, title is None))
-        if cached is None:
-            cached = stripped[name, initial, title is None] = strip(name, initial, title is None)
-        cut, keep, inner_title, bare = cached
-        if not bare:
+    placements: list[tuple[list[int], int, int, str]] = []
+    for run in runs:
+        n = len(run.offsets)
+        if not n:
             continue
-        name_start = end - len(name)
-        if inner_title or title is None:
-            title = inner_title
-            start = name_start + cut
-        end = name_start + keep
-        key = f"{_dotted(title)} {bare}" if title else bare
-        form = forms.get(key)
-        if form is None:
-            form = forms[key] = _Form()
-        form.count += 1
-        occurrences.append((start, end, key))
-        if title:
-            form.titled += 1
-        elif initial and start == name_start:
-            form.initial += 1
-        else:
-            form.mid += 1
-        if form.sampled < _CONTEXT_SAMPLE:
-            form.sampled += 1
-            before = text[max(0, start - 24) : start].split()
-            after = text[end : end + 16].split()
-            if _speech_near(before, after, lex.speech):
-                form.speech += 1
-            # "in X", "the city of X", and "Y of X" after a name ("Mahmoud of Ghizni").
-            cue = before and (
-                before[-1] in lex.place_cues
-                or " ".join(before[-2:]) in lex.place_cue_pairs
-                or (before[-1] == "of" and len(before) > 1 and before[-2][:1].isupper())
-            )
-            possessive = (after and after[0] in ("'s", "'")) or text.startswith("'s", end)
-            if cue and not possessive:
-                form.placed += 1
+        for a, b, title, name, initial in run.pieces:
+            cached = stripped.get((name, initial, title is None))
+            if cached is None:
+                cached = stripped[name, initial, title is None] = strip(
+                    name, initial, title is None
+                )
+            cut, keep, inner_title, bare = cached
+            if not bare:
+                continue
+            name_start = b - len(name)
+            start = a
+            if inner_title or title is None:
+                title = inner_title
+                start = name_start + cut
+            end = name_start + keep
+            key = f"{_dotted(title)} {bare}" if title else bare
+            form = forms.get(key)
+            if form is None:
+                form = forms[key] = _Form()
+            form.count += n
+            placements.append((run.offsets, start, end, key))
+            if title:
+                form.titled += n
+            elif initial and start == name_start:
+                form.initial += n
+            else:
+                form.mid += n
+            for offset in run.offsets[: _CONTEXT_SAMPLE - form.sampled]:
+                form.sampled += 1
+                _read_context(text, offset + start, offset + end, form, lex)
 
     # Names that the text also writes with a title or as part of a longer name.
     personal = {key.split()[-1] for key, f in forms.items() if f.titled}
@@ -522,7 +557,13 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
             del rejected[key]
             accepted[key] = "character"
 
-    kept = [(a, b, k) for a, b, k in occurrences if k in accepted]
+    kept = [
+        (offset + a, offset + b, key)
+        for offsets, a, b, key in placements
+        if key in accepted
+        for offset in offsets
+    ]
+    kept.sort()
     starts = np.fromiter((o[0] for o in kept), dtype=np.int64, count=len(kept))
     sentence = _sentence_index(doc, starts).tolist()
     mentions = list(work_spans)
@@ -532,6 +573,23 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
         mentions.append(Mention(a, b, _fold(text[a:b]), k, accepted[k], si))
     mentions.sort(key=lambda m: m.start)
     return Discovery(tuple(mentions), accepted, rejected, tuple(titles))
+
+
+def _read_context(text: str, start: int, end: int, form: _Form, lex: _Lexicon) -> None:
+    """Count the cues around one occurrence: a speech verb, a place preposition."""
+    before = text[max(0, start - 24) : start].split()
+    after = text[end : end + 16].split()
+    if _speech_near(before, after, lex.speech):
+        form.speech += 1
+    # "in X", "the city of X", and "Y of X" after a name ("Mahmoud of Ghizni").
+    cue = before and (
+        before[-1] in lex.place_cues
+        or " ".join(before[-2:]) in lex.place_cue_pairs
+        or (before[-1] == "of" and len(before) > 1 and before[-2][:1].isupper())
+    )
+    possessive = (after and after[0] in ("'s", "'")) or text.startswith("'s", end)
+    if cue and not possessive:
+        form.placed += 1
 
 
 _PRENOMINAL = re.compile(
