@@ -200,6 +200,8 @@ class _Form:
     titled: int = 0
     speech: int = 0
     placed: int = 0
+    determined: int = 0
+    owner: int = 0
     sampled: int = 0
 
 
@@ -330,6 +332,8 @@ class _Lexicon:
         self.place_first = word_list("place_first_words.txt")
         self.places = word_list("places.txt")
         self.not_names = word_list("not_names.txt") | word_list("demonyms.txt")
+        self.offices = word_list("offices.txt")
+        self.person_nouns = word_list("person_nouns.txt")
         cues = word_list("place_cues.txt")
         self.place_cues = frozenset(c for c in cues if " " not in c)
         self.place_cue_pairs = frozenset(c for c in cues if " " in c)
@@ -575,6 +579,10 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
     return Discovery(tuple(mentions), accepted, rejected, tuple(titles))
 
 
+# Not "that" or "this": they also stand before a name as pronouns ("that Henry said").
+_DETERMINERS = frozenset("the The a A an An".split())
+
+
 def _read_context(text: str, start: int, end: int, form: _Form, lex: _Lexicon) -> None:
     """Count the cues around one occurrence: a speech verb, a place preposition."""
     before = text[max(0, start - 24) : start].split()
@@ -590,10 +598,18 @@ def _read_context(text: str, start: int, end: int, form: _Form, lex: _Lexicon) -
     possessive = (after and after[0] in ("'s", "'")) or text.startswith("'s", end)
     if cue and not possessive:
         form.placed += 1
+    # "the X", "a X": a thing, a ship, a place or a post, seldom a person ("the Hudson").
+    if before and before[-1] in _DETERMINERS and not possessive:
+        form.determined += 1
+    # "X's mother", "X's hand": the owner is a person.
+    if possessive:
+        owned = after[1:2] if after and after[0] in ("'s", "'") else after[:1]
+        if owned and owned[0].strip(".,;:!?") in lex.person_nouns:
+            form.owner += 1
 
 
 _PRENOMINAL = re.compile(
-    r"(?:(?<![\w'])(?:[Tt]he|[Tt]his|[Tt]hat)[ \t]+)?(?:(?<![\w'])(?:late|old|young|little|poor|dear|good)[ \t]+)+$"
+    r"(?:(?<![\w'])(?:[Tt]he|[Tt]his|[Tt]hat)[ \t]+)?(?:(?<![\w'])(?:late|old|young|little|poor|good)[ \t]+)+$"
 )
 _FAMILY_THE = re.compile(r"(?<![\w'])[Tt]he[ \t]+$")
 
@@ -655,8 +671,11 @@ def _reject_reason(
     words = key.split()
     if form.titled:
         words = words[1:]
-    if all(lex.is_title(w) or w in lex.not_names or w.lower() in lex.function for w in words):
-        return "not a name"
+    if all(
+        lex.is_title(w) or w in lex.not_names or w in lex.offices or w.lower() in lex.function
+        for w in words
+    ):
+        return "not a name"  # "Lord High Chancellor", "the Governor"
     tail = _HYPHEN_TAIL.search(words[-1])
     if tail and tail.group(1) in lex.common:
         return "compound word"  # "God-fearing", "English-speaking"
@@ -664,7 +683,10 @@ def _reject_reason(
         return None
     if words[-1] in lex.place_words or words[0] in lex.place_first or words[-1].endswith("shire"):
         return "place"
-    person_cue = form.speech > 0 or (len(words) == 1 and key in personal)
+    person_cue = form.speech > 0 or form.owner > 0 or (len(words) == 1 and key in personal)
+    family = len(words) <= 2 and words[-1].endswith("s") and not words[-1].endswith("ss")
+    if not person_cue and not family and form.determined * 2 > form.sampled:
+        return "after an article"  # "the Hudson", "the Lord Chancellor"; not "the Bennets"
     if not person_cue and (key in lex.places or all(w in lex.places for w in words)):
         return "place"
     # Mostly after "in", "at", "from": a place (one cue among two uses is not enough).
