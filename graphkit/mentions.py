@@ -580,7 +580,7 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
 
 
 # Not "that" or "this": they also stand before a name as pronouns ("that Henry said").
-_DETERMINERS = frozenset("the The a A an An".split())
+_DETERMINERS = frozenset(["the", "The", "a", "A", "an", "An"])
 
 
 def _read_context(text: str, start: int, end: int, form: _Form, lex: _Lexicon) -> None:
