@@ -94,7 +94,9 @@ _PRONOUN = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b")
 _FEMININE = frozenset(("she", "her", "hers", "herself"))
 
 
-def _pronoun_genders(doc: Document, mentions: Sequence[Mention], sample: int = 30) -> dict[str, str]:
+def _pronoun_genders(
+    doc: Document, mentions: Sequence[Mention], sample: int = 30
+) -> dict[str, str]:
     """Gender of single-word forms from the first pronoun after them in their sentence.
 
     Returns ``"m"`` or ``"f"`` for forms whose sampled pronouns agree two to

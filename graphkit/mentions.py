@@ -183,6 +183,8 @@ def cast_mentions(doc: Document, cast: Cast) -> list[Mention]:
 #: How many occurrences of one form are read for context cues ("said X", "in X"): a sample
 #: is enough to judge a frequent form and keeps discovery linear in the number of forms.
 _CONTEXT_SAMPLE = 40
+#: From this many characters on (a short novel), a form seen once needs a person cue.
+_LONG_TEXT = 200_000
 _HYPHEN_TAIL = re.compile(rf"-([{_LO}]+)$")
 _RAW_WORD = re.compile(r"\S+(?:[ \t]+\.(?!\S))?")
 # Characters after which a capital says nothing about a name.  An opening
@@ -435,6 +437,7 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
     text = doc.text
     lex = _lexicon()
     lower = _word_counts(text)
+    long_text = len(text) >= _LONG_TEXT
     runs = _runs(doc)
 
     # Titles of works: cues, italics and capitalised closed-class words.
@@ -547,7 +550,7 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
     accepted: dict[str, str] = {t: "work" for t in titles}
     rejected: dict[str, str] = {}
     for key, form in forms.items():
-        reason = _reject_reason(key, form, lower, mid_words, lex, personal, min_count)
+        reason = _reject_reason(key, form, lower, mid_words, lex, personal, min_count, long_text)
         if reason:
             rejected[key] = reason
         else:
@@ -664,10 +667,15 @@ def _reject_reason(
     lex: _Lexicon,
     personal: set[str],
     min_count: int,
+    long_text: bool = False,
 ) -> str | None:
     """Why a surface form is not a name, or ``None`` when it is one."""
     if form.count < min_count:
         return "too rare"
+    if form.count == 1 and long_text and not (form.titled or form.speech or form.owner):
+        # In a novel a character is named more than once; a lone capitalised
+        # form without a title or a speech verb is mostly a place, a book or a stray word.
+        return "once in a long text"
     words = key.split()
     if form.titled:
         words = words[1:]
