@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from graphkit.characters import merge_characters, role_pairs
 from graphkit.document import build_document
 from graphkit.mentions import discover_mentions
