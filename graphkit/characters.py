@@ -90,10 +90,94 @@ def _pick(candidates: Iterable[str], counts: Counter) -> str | None:
     return cands[0] if counts[cands[0]] * 3 >= total * 2 else None
 
 
-def _alias_parents(
-    counts: Counter, kinds: dict[str, str], blocked: set[frozenset[str]]
+_PRONOUN = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b")
+_FEMININE = frozenset(("she", "her", "hers", "herself"))
+
+
+def _pronoun_genders(
+    doc: Document, mentions: Sequence[Mention], sample: int = 30
 ) -> dict[str, str]:
-    """Map each surface form that is an alias to the form it joins."""
+    """Gender of single-word forms from the first pronoun after them in their sentence.
+
+    Returns ``"m"`` or ``"f"`` for forms whose sampled pronouns agree two to
+    one; forms without clear evidence are left out.
+
+    Examples
+    --------
+    >>> from graphkit.document import build_document
+    >>> doc = build_document("Bennet smiled at his wife. Bennet said he would go.")
+    >>> ms = [Mention(0, 6, "Bennet", "Bennet", "character", 0),
+    ...       Mention(27, 33, "Bennet", "Bennet", "character", 1)]
+    >>> _pronoun_genders(doc, ms)
+    {'Bennet': 'm'}
+    """
+    votes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for m in mentions:
+        if " " in m.character or m.kind == "work" or m.sentence < 0:
+            continue
+        v = votes[m.character]
+        if v[0] + v[1] >= sample:
+            continue
+        end = doc.sentences[m.sentence].end
+        found = _PRONOUN.search(doc.text, m.end, min(end, m.end + 120))
+        if found:
+            v[found.group(1) in _FEMININE] += 1
+    out = {}
+    for key, (male, female) in votes.items():
+        if male >= 2 * female and male >= 2:
+            out[key] = "m"
+        elif female >= 2 * male and female >= 2:
+            out[key] = "f"
+    return out
+
+
+def _label(forms: Counter, honorifics: dict[str, str]) -> str:
+    """The name to show for a character made of ``forms`` (surface key -> mentions).
+
+    The most used form without a title, or, when the text also writes a longer
+    untitled form that holds it at least a quarter as often, that full name:
+    "Spike Jonze" over "Jonze", but "Marius" over a rare "Marius Pontmercy".
+    A character only ever named with a title keeps it ("Mr. Bennet").
+
+    Examples
+    --------
+    >>> _label(Counter({"Marius": 1200, "Marius Pontmercy": 20}), {"Monsieur": "m"})
+    'Marius'
+    >>> _label(Counter({"Jonze": 1, "Spike Jonze": 2}), {})
+    'Spike Jonze'
+    >>> _label(Counter({"Monsieur Marius": 9, "Mr. Bennet": 3}), {"Monsieur": "m", "Mr.": "m"})
+    'Monsieur Marius'
+    """
+    ranked = sorted(forms, key=lambda f: (-forms[f], len(f), f))
+    untitled = [f for f in ranked if _split(f, honorifics)[0] is None]
+    if not untitled:
+        return ranked[0]
+    top = untitled[0]
+    words = set(top.split())
+    for f in untitled:
+        if len(f) > len(top) and words <= set(f.split()) and forms[f] * 4 >= forms[top]:
+            return f
+    return top
+
+
+def _title_sex(key: str, honorifics: dict[str, str]) -> str:
+    """``"m"``, ``"f"`` or ``"-"``: the sex the title of ``key`` names ("Madame X" -> "f")."""
+    title = _split(key, honorifics)[0] or ""
+    return honorifics.get(title) or honorifics.get(title.rstrip(".")) or "-"
+
+
+def _alias_parents(
+    counts: Counter,
+    kinds: dict[str, str],
+    blocked: set[frozenset[str]],
+    genders: dict[str, str] | None = None,
+) -> dict[str, str]:
+    """Map each surface form that is an alias to the form it joins.
+
+    A bare surname does not join a titled form of the other sex: when the text
+    says "he" after "Thénardier", "Madame Thénardier" is someone else.
+    """
+    genders = genders or {}
     honorifics = word_table("honorifics.txt")
     nicknames = word_table("nicknames.csv")
     common = common_words()
@@ -128,7 +212,11 @@ def _alias_parents(
         if target is None:
             target = _pick([f for f in by_first.get(key, ()) if free(key, f)], counts)
         if target is None and key in titled_by_surname:
-            target = _pick(titled_by_surname[key], counts)
+            sex = genders.get(key)
+            same = [t for t in titled_by_surname[key] if _title_sex(t, honorifics) in ("-", sex)]
+            if not sex:
+                same = titled_by_surname[key]
+            target = _pick(same, counts)
         if target is None and len(key) >= 3 and key.lower() not in common:
             # Singles sharing the prefix sit together in sorted order: a bisect, not a scan.
             i = bisect_left(ordered, key)
@@ -179,13 +267,23 @@ def merge_characters(
         cast_kind = {e.name: e.kind for e in cast.entries}
         cast_work = {e.name: e.work for e in cast.entries}
     else:
-        parent = _alias_parents(counts, kinds, {frozenset(p) for p in pairs})
+        genders = _pronoun_genders(doc, mentions)
+        parent = _alias_parents(counts, kinds, {frozenset(p) for p in pairs}, genders)
         cast_kind, cast_work = {}, {}
 
+    if cast is None:
+        # Each character is shown under its label (see _label), not the form it was merged into.
+        forms: dict[str, Counter] = defaultdict(Counter)
+        for key, n in counts.items():
+            forms[_root(key, parent)][key] += n
+        honorifics = word_table("honorifics.txt")
+        names = {root: _label(f, honorifics) for root, f in forms.items()}
+        parent = {key: names[_root(key, parent)] for key in counts}
+        parent = {k: v for k, v in parent.items() if k != v}
     relabelled = [
         m
         if m.character not in parent
-        else Mention(m.start, m.end, m.text, _root(m.character, parent), m.kind, m.sentence)
+        else Mention(m.start, m.end, m.text, parent[m.character], m.kind, m.sentence)
         for m in mentions
     ]
     people = {_root(actor, parent) for _, actor in pairs}

@@ -20,8 +20,8 @@ key; :mod:`graphkit.characters` merges aliases into characters.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -137,9 +137,14 @@ def lookup_mentions(doc: Document, owner: dict[str, tuple[str, str]]) -> list[Me
     if not owner:
         return []
     forms = sorted(owner, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w])")
+    # No look-behind first: a pattern that opens with its literals scans fast.
+    pattern = re.compile(r"(?:" + "|".join(map(re.escape, forms)) + r")(?![\w])")
     text = doc.text
-    matches = list(pattern.finditer(text))
+    matches = [
+        m
+        for m in pattern.finditer(text)
+        if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'")
+    ]
     starts = np.fromiter((m.start() for m in matches), dtype=np.int64, count=len(matches))
     out = []
     for m, si in zip(matches, _sentence_index(doc, starts).tolist()):
@@ -178,6 +183,8 @@ def cast_mentions(doc: Document, cast: Cast) -> list[Mention]:
 #: How many occurrences of one form are read for context cues ("said X", "in X"): a sample
 #: is enough to judge a frequent form and keeps discovery linear in the number of forms.
 _CONTEXT_SAMPLE = 40
+#: From this many characters on (a short novel), a form seen once needs a person cue.
+_LONG_TEXT = 200_000
 _HYPHEN_TAIL = re.compile(rf"-([{_LO}]+)$")
 _RAW_WORD = re.compile(r"\S+(?:[ \t]+\.(?!\S))?")
 # Characters after which a capital says nothing about a name.  An opening
@@ -195,6 +202,8 @@ class _Form:
     titled: int = 0
     speech: int = 0
     placed: int = 0
+    determined: int = 0
+    owner: int = 0
     sampled: int = 0
 
 
@@ -220,37 +229,59 @@ def _word_counts(text: str) -> Counter:
     return lower
 
 
-_WORK_CUE_RE: re.Pattern[str] | None = None
+_TITLE = rf"[{_UP}][\w']+(?:[ \t]+(?:(?:{_WORK_SMALL})[ \t]+)*[{_UP}][\w']+)*"
+_YEAR_BEFORE = re.compile(r"\d{4}\s+$")
+_POSSESSIVE_BEFORE = re.compile(r"\w's\s+(?:\d{4}\s+)?$")
+_YEAR_IN_BRACKETS = re.compile(r"\((?:1[6-9]|20)\d\d\)")
+_TITLE_BEFORE = re.compile(rf"(?<![\w'])(?P<t>{_TITLE})$")
 
 
-def _work_titles(doc: Document) -> list[str]:
-    """Titles of works named by cues in the text, and titles the input set in italics."""
-    global _WORK_CUE_RE
+@cache
+def _cue_re(cue: str) -> re.Pattern[str]:
+    """ "the film X", "the film, X", "the novel called X": one pattern per cue word.
+
+    A pattern that opens with a literal word lets the regex engine skip to it,
+    where one alternation of all cues would be tried at every position.
+    """
+    return re.compile(
+        rf"{cue}(?P<comma>,?)[ \t]+(?:(?:called|titled|entitled|named)[ \t]+)?[\"']?(?P<t>{_TITLE})"
+    )
+
+
+def _work_titles(doc: Document, lower: Counter) -> list[str]:
+    """Titles of works named by cues in the text, and titles the input set in italics.
+
+    Only the cue words that the text uses are searched for.  A title after a
+    comma ("Coppola's 2003 movie, Lost in Translation") needs a year or a
+    possessive before the cue, so "the play, Monsieur Marius" stays a vocative.
+    """
     text = doc.text
-    title = rf"[{_UP}][\w']*(?:[ \t]+(?:(?:{_WORK_SMALL})[ \t]+)*[{_UP}][\w']*)*"
-    if _WORK_CUE_RE is None:
-        cues = "|".join(sorted(word_list("work_cues.txt"), key=len, reverse=True))
-        # "Coppola's 2003 movie, Lost in Translation", "the novel Middlemarch", "the film, Her".
-        # The cue is matched first (a literal-led pattern scans fast); a year before it is
-        # looked at afterwards.
-        _WORK_CUE_RE = re.compile(
-            rf"(?<![\w])(?:{cues}),?[ \t]+(?:(?:called|titled|entitled|named)[ \t]+)?[\"']?(?P<t>{title})"
-        )
+    lex = _lexicon()
     found: list[str] = [t for t in doc.titles if 0 < len(t.split()) <= 8 and t[:1].isupper()]
-    year_before = re.compile(r"\d{4}\s+$")
-    for m in _WORK_CUE_RE.finditer(text):
-        t = m.group("t")
-        if len(t.split()) >= 2 or year_before.search(text, max(0, m.start() - 6), m.start()):
-            found.append(t)
-    if "(" in text:
-        for m in re.finditer(rf"(?P<t>{title})[ \t]*\((?:1[6-9]|20)\d\d\)", text):
-            found.append(m.group("t"))
+    for cue in sorted(word_list("work_cues.txt")):
+        if not lower[cue]:
+            continue
+        for m in _cue_re(cue).finditer(text):
+            t = m.group("t")
+            if text[m.start() - 1 : m.start()].isalnum() or lex.is_title(t.split()[0]):
+                continue
+            head = text[max(0, m.start() - 40) : m.start()]
+            dated = bool(_YEAR_BEFORE.search(head) or _POSSESSIVE_BEFORE.search(head))
+            if m.group("comma") and not dated:
+                continue
+            if len(t.split()) >= 2 or _YEAR_BEFORE.search(head):
+                found.append(t)
+    pos = text.find("(")
+    while pos >= 0:
+        if _YEAR_IN_BRACKETS.match(text, pos):
+            t = _TITLE_BEFORE.search(text[max(0, pos - 80) : pos].rstrip(" \t"))
+            if t:
+                found.append(t.group("t"))
+        pos = text.find("(", pos + 1)
     return list(dict.fromkeys(found))
 
 
-def _homograph_titles(
-    text: str, runs: list[tuple[int, int, str | None, str, bool]], lower: Counter
-) -> list[str]:
+def _homograph_titles(text: str, runs: list[_Run], lower: Counter) -> list[str]:
     """Closed-class words capitalised in mid-sentence often enough to be titles, such as *Her*.
 
     The capitalised form must be seen at least twice and make up a tenth of the
@@ -259,15 +290,19 @@ def _homograph_titles(
     """
     function = word_list("function_words.txt")
     counts: Counter = Counter()
-    for start, end, title, name, initial in runs:
-        if initial or title or len(name) < 2 or " " in name or name.lower() not in function:
+    for run in runs:
+        _, end, title, name, initial = run.pieces[0]
+        if len(run.pieces) > 1 or initial or title or len(name) < 2 or " " in name:
             continue
-        after = text[end : end + 2]
-        if after[:1] == " " and after[1:2].isupper():
-            continue  # part of a longer capitalised run ("The Times")
-        if text[start - 1 : start] == "\n":
-            continue  # a line of verse
-        counts[name] += 1
+        if name.lower() not in function:
+            continue
+        for start in run.offsets:
+            after = text[start + end : start + end + 2]
+            if after[:1] == " " and after[1:2].isupper():
+                continue  # part of a longer capitalised run ("The Times")
+            if text[start - 1 : start] == "\n":
+                continue  # a line of verse
+            counts[name] += 1
     return [w for w, n in counts.items() if n >= 2 and n * 10 >= lower[w.lower()]]
 
 
@@ -299,6 +334,8 @@ class _Lexicon:
         self.place_first = word_list("place_first_words.txt")
         self.places = word_list("places.txt")
         self.not_names = word_list("not_names.txt") | word_list("demonyms.txt")
+        self.offices = word_list("offices.txt")
+        self.person_nouns = word_list("person_nouns.txt")
         cues = word_list("place_cues.txt")
         self.place_cues = frozenset(c for c in cues if " " not in c)
         self.place_cue_pairs = frozenset(c for c in cues if " " in c)
@@ -312,44 +349,70 @@ def _lexicon() -> _Lexicon:
     return _Lexicon()
 
 
-def _runs(doc: Document) -> list[tuple[int, int, str | None, str, bool]]:
-    """Capitalised runs ``(start, end, title, name, initial)`` inside sentences.
+@dataclass
+class _Run:
+    """One distinct capitalised run (same words, same gaps, same sentence position).
+
+    ``offsets`` are where it occurs; ``pieces`` are its parts relative to an
+    occurrence's start: ``(start, end, title, name, initial)``.
+    """
+
+    offsets: list[int]
+    pieces: list[tuple[int, int, str | None, str, bool]]
+
+
+def _runs(doc: Document, work_spans: Sequence[Mention] = ()) -> list[_Run]:
+    """Distinct capitalised runs inside sentences, each with the offsets where it occurs.
 
     A run that a line break cuts ("Europe\\nFrance" in hard-wrapped text) is kept
     whole only when the same words also stand together on one line elsewhere.
+    Runs overlapping a work title (``work_spans``) are left out.
     """
     text = doc.text
-    found = []
-    for m in _name_re().finditer(text):
-        start = m.start()
-        if start and (text[start - 1].isalnum() or text[start - 1] == "'"):
-            continue
-        title, name = m.group("title", "name")
-        found.append((start, m.end(), title, name))
-    if not found:
+    found: dict[tuple[str, str | None, bool], list[int]] = defaultdict(list)
+    matches = [m for m in _name_re().finditer(text)]
+    if not matches:
         return []
-    starts = np.fromiter((r[0] for r in found), dtype=np.int64, count=len(found))
-    inside = (_sentence_index(doc, starts) >= 0).tolist()
-    one_line = {name for _, _, _, name in found if "\n" not in name}
-    runs = []
-    for (start, end, title, name), ok in zip(found, inside):
+    starts = np.fromiter((m.start() for m in matches), dtype=np.int64, count=len(matches))
+    inside = _sentence_index(doc, starts) >= 0
+    if work_spans:
+        w_starts = np.array([w.start for w in work_spans], dtype=np.int64)
+        w_ends = np.array([w.end for w in work_spans], dtype=np.int64)
+        ends = np.fromiter((m.end() for m in matches), dtype=np.int64, count=len(matches))
+        i = np.searchsorted(w_starts, ends, side="left") - 1
+        inside &= ~((i >= 0) & (starts < w_ends[np.clip(i, 0, None)]))
+    for m, ok in zip(matches, inside.tolist()):
         if not ok:
             continue
-        if "\n" in name and _fold(name) not in one_line:
-            name_start = end - len(name)
-            pieces = [(start, name_start + name.index("\n"), title)]
-            pos = name_start + name.index("\n")
-            for line in name[name.index("\n") :].split("\n")[1:]:
-                a = text.index(line.strip(), pos)
-                pieces.append((a, a + len(line.strip()), None))
-                pos = a + len(line.strip())
-            for a, b, t in pieces:
-                b_name = text[a:b].rstrip()
-                nm = b_name[len(t) :].lstrip() if t else b_name
-                if nm:
-                    runs.append((a, a + len(b_name), t, nm, t is None and _initial_at(text, a)))
+        start = m.start()
+        prev = text[start - 1 : start]
+        if prev and (prev.isalnum() or prev == "'"):
             continue
-        runs.append((start, end, title, name, title is None and _initial_at(text, start)))
+        title = m.group("title")
+        found[m.group(), title, title is None and _initial_at(text, start)].append(start)
+    one_line = {" ".join(match.split()) for match, _, _ in found if "\n" not in match}
+    runs = []
+    for (match, title, initial), offsets in found.items():
+        name_start = match.index(title) + len(title) if title else 0
+        name_start += len(match[name_start:]) - len(match[name_start:].lstrip())
+        name = match[name_start:]
+        if "\n" not in name or " ".join(name.split()) in one_line:
+            runs.append(_Run(offsets, [(0, len(match), title, name, initial)]))
+            continue
+        pieces = []
+        pos = name_start
+        for k, line in enumerate(name.split("\n")):
+            word = line.strip()
+            if not word:
+                continue
+            a = match.index(word, pos)
+            if k == 0:
+                pieces.append((0, a + len(word), title, word, initial))
+            else:
+                prev_char = match[:a].rstrip()[-1:]
+                pieces.append((a, a + len(word), None, word, prev_char in _OPENING))
+            pos = a + len(word)
+        runs.append(_Run(offsets, pieces))
     return runs
 
 
@@ -374,23 +437,36 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
     text = doc.text
     lex = _lexicon()
     lower = _word_counts(text)
+    long_text = len(text) >= _LONG_TEXT
     runs = _runs(doc)
 
     # Titles of works: cues, italics and capitalised closed-class words.
-    titles = _work_titles(doc)
+    titles = _work_titles(doc, lower)
     titles += [t for t in _homograph_titles(text, runs, lower) if t not in titles]
     work_spans = lookup_mentions(doc, {t: (t, "work") for t in titles}) if titles else []
-    work_starts = [w.start for w in work_spans]
-    work_ends = [w.end for w in work_spans]
+    if work_spans:
+        # Leave out runs that overlap a title ("In Lost" before "Lost in Translation").
+        flat = [(o, o + run.pieces[-1][1], k) for k, run in enumerate(runs) for o in run.offsets]
+        offs = np.array([f[0] for f in flat], dtype=np.int64)
+        ends = np.array([f[1] for f in flat], dtype=np.int64)
+        w_starts = np.array([w.start for w in work_spans], dtype=np.int64)
+        w_ends = np.array([w.end for w in work_spans], dtype=np.int64)
+        i = np.searchsorted(w_starts, ends, side="left") - 1
+        hit = ((i >= 0) & (offs < w_ends[np.clip(i, 0, None)])).tolist()
+        for k in {f[2] for f, h in zip(flat, hit) if h}:
+            drop = {f[0] for f, h in zip(flat, hit) if h and f[2] == k}
+            runs[k].offsets = [o for o in runs[k].offsets if o not in drop]
 
-    # Capitalised mid-sentence counts per word, from the distinct (name, initial) pairs.
-    pairs = Counter((name, initial) for _, _, title, name, initial in runs if title is None)
+    # Capitalised mid-sentence counts per word, from the distinct runs.
     mid_words: Counter = Counter()
     mid_forms: Counter = Counter()
-    for (name, initial), n in pairs.items():
-        if not initial:
-            mid_words.update({w: n for w in name.split()})
-            mid_forms[_fold(name)] += n
+    for run in runs:
+        for _, _, title, name, initial in run.pieces:
+            if title is None and not initial and run.offsets:
+                n = len(run.offsets)
+                for w in name.split():
+                    mid_words[w] += n
+                mid_forms[_fold(name)] += n
 
     def opener(word: str, rest: list[str], initial: bool) -> bool:
         """A leading word that is not part of the name ("However", "When", "Little")."""
@@ -433,58 +509,48 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
 
     # Pass 2: strip openers, gather evidence per form (context read for a sample only).
     forms: dict[str, _Form] = {}
-    occurrences: list[tuple[int, int, str]] = []
-    for start, end, title, name, initial in runs:
-        if work_starts:
-            # Skip a run that overlaps a title ("In Lost" before "Lost in Translation").
-            i = bisect_left(work_starts, end) - 1
-            if i >= 0 and start < work_ends[i]:
-                continue
-        cached = stripped.get((name, initial, title is None))
-        if cached is None:
-            cached = stripped[name, initial, title is None] = strip(name, initial, title is None)
-        cut, keep, inner_title, bare = cached
-        if not bare:
+    placements: list[tuple[list[int], int, int, str]] = []
+    for run in runs:
+        n = len(run.offsets)
+        if not n:
             continue
-        name_start = end - len(name)
-        if inner_title or title is None:
-            title = inner_title
-            start = name_start + cut
-        end = name_start + keep
-        key = f"{_dotted(title)} {bare}" if title else bare
-        form = forms.get(key)
-        if form is None:
-            form = forms[key] = _Form()
-        form.count += 1
-        occurrences.append((start, end, key))
-        if title:
-            form.titled += 1
-        elif initial and start == name_start:
-            form.initial += 1
-        else:
-            form.mid += 1
-        if form.sampled < _CONTEXT_SAMPLE:
-            form.sampled += 1
-            before = text[max(0, start - 24) : start].split()
-            after = text[end : end + 16].split()
-            if _speech_near(before, after, lex.speech):
-                form.speech += 1
-            # "in X", "the city of X", and "Y of X" after a name ("Mahmoud of Ghizni").
-            cue = before and (
-                before[-1] in lex.place_cues
-                or " ".join(before[-2:]) in lex.place_cue_pairs
-                or (before[-1] == "of" and len(before) > 1 and before[-2][:1].isupper())
-            )
-            possessive = (after and after[0] in ("'s", "'")) or text.startswith("'s", end)
-            if cue and not possessive:
-                form.placed += 1
+        for a, b, title, name, initial in run.pieces:
+            cached = stripped.get((name, initial, title is None))
+            if cached is None:
+                cached = stripped[name, initial, title is None] = strip(
+                    name, initial, title is None
+                )
+            cut, keep, inner_title, bare = cached
+            if not bare:
+                continue
+            name_start = b - len(name)
+            start = a
+            if inner_title or title is None:
+                title = inner_title
+                start = name_start + cut
+            end = name_start + keep
+            key = f"{_dotted(title)} {bare}" if title else bare
+            form = forms.get(key)
+            if form is None:
+                form = forms[key] = _Form()
+            form.count += n
+            placements.append((run.offsets, start, end, key))
+            if title:
+                form.titled += n
+            elif initial and start == name_start:
+                form.initial += n
+            else:
+                form.mid += n
+            for offset in run.offsets[: _CONTEXT_SAMPLE - form.sampled]:
+                form.sampled += 1
+                _read_context(text, offset + start, offset + end, form, lex)
 
     # Names that the text also writes with a title or as part of a longer name.
     personal = {key.split()[-1] for key, f in forms.items() if f.titled}
     accepted: dict[str, str] = {t: "work" for t in titles}
     rejected: dict[str, str] = {}
     for key, form in forms.items():
-        reason = _reject_reason(key, form, lower, mid_words, lex, personal, min_count)
+        reason = _reject_reason(key, form, lower, mid_words, lex, personal, min_count, long_text)
         if reason:
             rejected[key] = reason
         else:
@@ -498,7 +564,13 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
             del rejected[key]
             accepted[key] = "character"
 
-    kept = [(a, b, k) for a, b, k in occurrences if k in accepted]
+    kept = [
+        (offset + a, offset + b, key)
+        for offsets, a, b, key in placements
+        if key in accepted
+        for offset in offsets
+    ]
+    kept.sort()
     starts = np.fromiter((o[0] for o in kept), dtype=np.int64, count=len(kept))
     sentence = _sentence_index(doc, starts).tolist()
     mentions = list(work_spans)
@@ -510,8 +582,37 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
     return Discovery(tuple(mentions), accepted, rejected, tuple(titles))
 
 
+# Not "that" or "this": they also stand before a name as pronouns ("that Henry said").
+_DETERMINERS = frozenset(["the", "The", "a", "A", "an", "An"])
+
+
+def _read_context(text: str, start: int, end: int, form: _Form, lex: _Lexicon) -> None:
+    """Count the cues around one occurrence: a speech verb, a place preposition."""
+    before = text[max(0, start - 24) : start].split()
+    after = text[end : end + 16].split()
+    if _speech_near(before, after, lex.speech):
+        form.speech += 1
+    # "in X", "the city of X", and "Y of X" after a name ("Mahmoud of Ghizni").
+    cue = before and (
+        before[-1] in lex.place_cues
+        or " ".join(before[-2:]) in lex.place_cue_pairs
+        or (before[-1] == "of" and len(before) > 1 and before[-2][:1].isupper())
+    )
+    possessive = (after and after[0] in ("'s", "'")) or text.startswith("'s", end)
+    if cue and not possessive:
+        form.placed += 1
+    # "the X", "a X": a thing, a ship, a place or a post, seldom a person ("the Hudson").
+    if before and before[-1] in _DETERMINERS and not possessive:
+        form.determined += 1
+    # "X's mother", "X's hand": the owner is a person.
+    if possessive:
+        owned = after[1:2] if after and after[0] in ("'s", "'") else after[:1]
+        if owned and owned[0].strip(".,;:!?") in lex.person_nouns:
+            form.owner += 1
+
+
 _PRENOMINAL = re.compile(
-    r"(?:(?<![\w'])(?:[Tt]he|[Tt]his|[Tt]hat)[ \t]+)?(?:(?<![\w'])(?:late|old|young|little|poor|dear|good)[ \t]+)+$"
+    r"(?:(?<![\w'])(?:[Tt]he|[Tt]his|[Tt]hat)[ \t]+)?(?:(?<![\w'])(?:late|old|young|little|poor|good)[ \t]+)+$"
 )
 _FAMILY_THE = re.compile(r"(?<![\w'])[Tt]he[ \t]+$")
 
@@ -566,15 +667,23 @@ def _reject_reason(
     lex: _Lexicon,
     personal: set[str],
     min_count: int,
+    long_text: bool = False,
 ) -> str | None:
     """Why a surface form is not a name, or ``None`` when it is one."""
     if form.count < min_count:
         return "too rare"
+    if form.count == 1 and long_text and not (form.titled or form.speech or form.owner):
+        # In a novel a character is named more than once; a lone capitalised
+        # form without a title or a speech verb is mostly a place, a book or a stray word.
+        return "once in a long text"
     words = key.split()
     if form.titled:
         words = words[1:]
-    if all(lex.is_title(w) or w in lex.not_names or w.lower() in lex.function for w in words):
-        return "not a name"
+    if all(
+        lex.is_title(w) or w in lex.not_names or w in lex.offices or w.lower() in lex.function
+        for w in words
+    ):
+        return "not a name"  # "Lord High Chancellor", "the Governor"
     tail = _HYPHEN_TAIL.search(words[-1])
     if tail and tail.group(1) in lex.common:
         return "compound word"  # "God-fearing", "English-speaking"
@@ -582,7 +691,10 @@ def _reject_reason(
         return None
     if words[-1] in lex.place_words or words[0] in lex.place_first or words[-1].endswith("shire"):
         return "place"
-    person_cue = form.speech > 0 or (len(words) == 1 and key in personal)
+    person_cue = form.speech > 0 or form.owner > 0 or (len(words) == 1 and key in personal)
+    family = len(words) <= 2 and words[-1].endswith("s") and not words[-1].endswith("ss")
+    if not person_cue and not family and form.determined * 2 > form.sampled:
+        return "after an article"  # "the Hudson", "the Lord Chancellor"; not "the Bennets"
     if not person_cue and (key in lex.places or all(w in lex.places for w in words)):
         return "place"
     # Mostly after "in", "at", "from": a place (one cue among two uses is not enough).

@@ -80,3 +80,33 @@ def test_mentions_command_writes_one_file_per_path(tmp_path):
 def test_mentions_command_refuses_cast_and_no_cast(tmp_path):
     result = CliRunner().invoke(main, ["mentions", "x.txt", "--cast", "c.yml", "--no-cast"])
     assert result.exit_code == 2
+
+
+def test_offices_and_forms_after_an_article_are_not_people():
+    doc = build_document(
+        "The fog lay on the Hudson. Later the Lord Chancellor sat, and the Chancellor slept. "
+        "They sailed up the Hudson again, and Tom Hale said the Hudson was cold."
+    )
+    d = discover_mentions(doc)
+    assert "Tom Hale" in d.forms
+    assert d.rejected["Hudson"] == "after an article"
+    assert "Lord Chancellor" not in d.forms and "Chancellor" not in d.forms
+
+
+def test_possessive_kin_noun_is_a_person_cue():
+    doc = build_document("He met the Warden's mother. Then the Warden's mother left.")
+    assert "Warden" not in discover_mentions(doc).forms
+    doc = build_document("He met the Hale's mother. Later the Hale's mother left.")
+    assert discover_mentions(doc).forms.get("Hale") == "character"
+
+
+def test_family_plural_after_the_is_kept():
+    doc = build_document("Later Mr. Bennet came. Then the Bennets dined, and the Bennets left.")
+    assert "Bennets" in discover_mentions(doc).forms
+
+
+def test_once_in_a_long_text_needs_a_person_cue():
+    filler = "and then they walked on through the quiet fields for hours. " * 4000
+    doc = build_document(f"Later Jo Marsh came. {filler} He saw Quarley once. Jo Marsh said hello.")
+    d = discover_mentions(doc)
+    assert "Jo Marsh" in d.forms and d.rejected.get("Quarley") == "once in a long text"

@@ -1,0 +1,95 @@
+"""Alias merging: surnames, first names, nicknames, titles, role/actor pairs, labels."""
+
+from __future__ import annotations
+
+from graphkit.characters import merge_characters, role_pairs
+from graphkit.document import build_document
+from graphkit.mentions import discover_mentions
+from tests.conftest import shared_file
+
+
+def merged(text: str) -> dict[str, tuple[str, ...]]:
+    doc = build_document(text)
+    chars, _ = merge_characters(doc, discover_mentions(doc).mentions)
+    return {c.id: c.aliases for c in chars}
+
+
+def test_surname_joins_the_one_full_name():
+    chars = merged("They say Spike Jonze wrote it. Later Jonze filmed it, and Jonze cut it.")
+    assert "Jonze" in chars["Spike Jonze"]
+    assert "Jonze" not in chars
+
+
+def test_first_name_joins_full_name_and_label_follows_use():
+    text = "Then Elizabeth Bennet smiled. " + "Then Elizabeth laughed. " * 6
+    chars = merged(text)
+    # "Elizabeth" is used six times as often as the full name: she is shown as "Elizabeth".
+    assert "Elizabeth Bennet" in chars["Elizabeth"]
+
+
+def test_full_name_label_when_used_often_enough():
+    chars = merged("Jean Valjean rose. Jean Valjean left. Later Valjean slept.")
+    assert set(chars) == {"Jean Valjean"}
+
+
+def test_nickname_joins_its_full_form():
+    chars = merged("Theodore writes letters. Later Theo reads them, and Theodore sighs.")
+    assert "Theo" in chars["Theodore"]
+
+
+def test_mr_and_mrs_bennet_stay_apart():
+    chars = merged(
+        "Mr. Bennet read. Mrs. Bennet talked. Later Mr. Bennet sighed and Mrs. Bennet wept."
+    )
+    assert {"Mr. Bennet", "Mrs. Bennet"} <= set(chars)
+
+
+def test_lone_titled_form_joins_the_full_name():
+    chars = merged("Then Fitzwilliam Darcy came. Later Mr. Darcy danced, and Mr. Darcy left.")
+    assert "Mr. Darcy" in chars["Fitzwilliam Darcy"]
+
+
+def test_title_is_dropped_from_the_label_when_an_untitled_form_exists():
+    chars = merged("Mademoiselle Cosette sang. " + "Then Cosette ran home. " * 4)
+    assert "Mademoiselle Cosette" in chars["Cosette"]
+
+
+def test_bare_surname_keeps_away_from_a_titled_form_of_the_other_sex():
+    text = (
+        "Madame Thorne sewed. Later Madame Thorne slept. "
+        "Later Thorne said he was tired. Later Thorne took his hat. Later Thorne lit his pipe."
+    )
+    chars = merged(text)
+    assert "Thorne" in chars and "Madame Thorne" in chars
+
+
+def test_role_and_actor_are_never_merged():
+    text = "The film follows Amy (Amy Adams) and Theodore. Amy Adams shines; Amy talks."
+    doc = build_document(text)
+    ms = discover_mentions(doc).mentions
+    assert ("Amy", "Amy Adams") in role_pairs(doc, ms)
+    chars, _ = merge_characters(doc, ms)
+    kinds = {c.id: c.kind for c in chars}
+    assert kinds["Amy"] == "character" and kinds["Amy Adams"] == "person"
+
+
+def test_mentions_are_relabelled_to_the_label():
+    doc = build_document(
+        "They say Spike Jonze wrote it. We know Spike Jonze filmed it. Jonze cut it."
+    )
+    chars, mentions = merge_characters(doc, discover_mentions(doc).mentions)
+    assert {m.character for m in mentions} == {c.id for c in chars} == {"Spike Jonze"}
+    assert sum(c.mentions for c in chars) == len(mentions)
+
+
+def test_les_miserables_labels():
+    path = shared_file("texts", "les_miserables_hugo_pg135.txt")
+    from graphkit.text import read_text
+
+    doc = build_document(read_text(path))
+    chars, _ = merge_characters(doc, discover_mentions(doc).mentions)
+    top = [c.id for c in chars[:12]]
+    assert {"Marius", "Jean Valjean", "Cosette", "Javert"} <= set(top)
+    ids = {c.id for c in chars}
+    assert not {"Nothing", "Jesus God", "Marius Pontmercy", "Mademoiselle Cosette"} & ids
+    assert len(chars) < 2000
