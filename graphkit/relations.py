@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import cache
 
 from .model import Character, Document, Mention, Relation
 from .rules import SLOT_KINDS, Rule, RuleSet, load_rules
@@ -34,6 +35,29 @@ _BOOK_WORDS = re.compile(
     r"\b(?:novel|novels|book|books|author|chapter|reader|readers|novelist)\b", re.I
 )
 _LETTER = {"person": "p", "character": "c", "work": "w"}
+# Characters that re.IGNORECASE matches with "i" or "s" but str.lower() does not turn into
+# them ("İ" even becomes two characters): folded first, so a lower-cased sentence holds a
+# rule's word exactly where the case-blind regex could match it.
+_CASE_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def _overall_medium(text: str) -> str:
+    """The medium of the whole text: the more frequent of book words and film words."""
+    return "book" if len(_BOOK_WORDS.findall(text)) > len(_FILM_WORDS.findall(text)) else "film"
+
+
+def _work_votes(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
+    """The medium named right before a work's mentions ("the novel X"), by majority."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        if m.kind != "work":
+            continue
+        before = text[max(0, m.start - 24) : m.start]
+        if _BOOK_WORDS.search(before):
+            votes[m.character]["book"] += 1
+        elif _FILM_WORDS.search(before):
+            votes[m.character]["film"] += 1
+    return {w: max(sorted(v), key=lambda k: v[k]) for w, v in votes.items()}
 
 
 def work_media(doc: Document, mentions: Sequence[Mention]) -> tuple[dict[str, str], str]:
@@ -50,29 +74,19 @@ def work_media(doc: Document, mentions: Sequence[Mention]) -> tuple[dict[str, st
     >>> work_media(doc, [Mention(15, 19, "Emma", "Emma", "work", 0)])
     ({'Emma': 'book'}, 'book')
     """
-    text = doc.text
-    overall = "book" if len(_BOOK_WORDS.findall(text)) > len(_FILM_WORDS.findall(text)) else "film"
-    votes: dict[str, Counter] = defaultdict(Counter)
-    for m in mentions:
-        if m.kind != "work":
-            continue
-        before = text[max(0, m.start - 24) : m.start]
-        if _BOOK_WORDS.search(before):
-            votes[m.character]["book"] += 1
-        elif _FILM_WORDS.search(before):
-            votes[m.character]["film"] += 1
-    media = {w: max(sorted(v), key=lambda k: v[k]) for w, v in votes.items()}
-    return media, overall
+    return _work_votes(doc.text, mentions), _overall_medium(doc.text)
 
 
-def _mask(text: str, start: int, ms: Sequence[Mention], letters: Mapping[str, str]) -> str:
-    """The sentence from ``start`` with mention ``i`` replaced by its placeholder, spaces folded."""
+def _mask(
+    text: str, start: int, end: int, ms: Sequence[Mention], letters: Mapping[str, str]
+) -> str:
+    """``text[start:end]`` with mention ``i`` replaced by its placeholder, spaces folded."""
     parts, last = [], start
     for i, m in enumerate(ms):
-        parts.append(text[last : m.start])
+        parts.append(text[last : min(m.start, end)])
         parts.append(f"⟦{letters.get(m.character, 'n')}{i}⟧")
         last = m.end
-    parts.append(text[last:])
+    parts.append(text[last:end])
     return " ".join("".join(parts).split())
 
 
@@ -195,6 +209,192 @@ def _sources_and_targets(
     return chosen["source"], chosen["target"]
 
 
+class _Candidates:
+    """What both passes share: mentions by sentence, and the rules each sentence may fire.
+
+    A rule runs on a sentence only if the sentence holds enough names (and
+    works) for its placeholders, a word of each of its clauses and, when it
+    can only match through a pronoun, a pronoun word (see
+    :class:`graphkit.rules.Needs`).  One regex finds every rule's words in a
+    sentence, and only sentences with names (or right after two names, for
+    "the pair") are looked at, so a novel costs little more than its names.
+    """
+
+    def __init__(
+        self,
+        doc: Document,
+        mentions: Sequence[Mention],
+        rules: RuleSet,
+        works: Iterable[str] = (),
+    ) -> None:
+        self.doc, self.rules = doc, rules
+        self.needs = [r.needs for r in rules.rules]
+        # One stable sort puts each sentence's mentions in text order (ties as given).
+        by_sentence: dict[int, list[Mention]] = defaultdict(list)
+        for m in sorted(mentions, key=lambda m: m.start):
+            by_sentence[m.sentence].append(m)
+        self.by_sentence = dict(by_sentence)
+        self.rules_found: dict[tuple[int, int], list[Rule]] = {}
+        self.scanned: dict[int, str] = {}
+        self.fired: dict[int, set[int]] = {}
+        self.pronoun_seen: dict[tuple[int, frozenset[str]], bool] = {}
+        self.allowed: dict[tuple[int, int, int], tuple] = {}
+        text = doc.text
+        self.fold = any(c in text for c in "İıſ")
+        # A bracket in the text itself would make placeholders of it: then count nothing.
+        self.counted = "⟦" not in text
+        sentences = doc.sentences
+        todo = set(by_sentence) | {i + 1 for i in by_sentence if i + 1 < len(sentences)}
+        floor = min((n.slots for n, r in zip(self.needs, rules.rules) if not r.pair), default=9)
+        if self.counted and floor > 0:
+            keep = {i for i, ms in by_sentence.items() if len(ms) >= floor}
+            if any(r.pair for r in rules.rules):
+                pairs = [i for i, ms in by_sentence.items() if len(ms) >= 2]
+                keep.update(pairs)
+                keep.update(i + 1 for i in pairs if i + 1 in todo and self._prev_count(i + 1))
+            todo &= keep
+        # Sentences where some rule can run with every name that may be a work taken for
+        # one (the most any pass can have): each pass looks only at these.
+        works = set(works) | {m.character for m in mentions if m.kind == "work"}
+        self.live = [
+            si
+            for si in sorted(todo)
+            if self.rules_for(
+                si, sum(m.character in works for m in self.mentions_of(si)) if works else 0
+            )
+        ]
+        self.results: dict[tuple, list[tuple[tuple[str, str, str, int], tuple]]] = {}
+
+    def mentions_of(self, si: int) -> list[Mention]:
+        """The mentions of sentence ``si`` in text order."""
+        return self.by_sentence.get(si, [])
+
+    def prev_mentions(self, si: int) -> list[Mention] | None:
+        """The mentions of the sentence before ``si`` if pronouns may point back to it."""
+        sentences = self.doc.sentences
+        if si - 1 in self.by_sentence and sentences[si - 1].paragraph == sentences[si].paragraph:
+            return self.mentions_of(si - 1)
+        return None
+
+    def _prev_count(self, si: int) -> int:
+        return len(self.prev_mentions(si) or ())
+
+    def _allowed(
+        self, n: int, n_prev: int, n_work: int
+    ) -> tuple[tuple[int, ...], tuple[tuple[frozenset[str], bool, tuple[int, ...]], ...]]:
+        """Rules whose placeholders fit a sentence of ``n`` names (``n_work`` works).
+
+        Returns those that need nothing more, and by pronoun words those that
+        need one of the words (only a pronoun could fill one of their slots).
+        """
+        key = (n, min(n_prev, 2), n_work)
+        out = self.allowed.get(key)
+        if out is None:
+            free, by_pronoun = [], defaultdict(list)
+            for i, (need, rule) in enumerate(zip(self.needs, self.rules.rules)):
+                if not self.counted:
+                    free.append(i)
+                elif (
+                    n >= need.slots
+                    and n_work >= need.work_slots
+                    and (not rule.pair or n >= 2 or n_prev >= 2)
+                ):
+                    if need.pronouns is None or (
+                        need.plain_slots is not None and n >= need.plain_slots
+                    ):
+                        free.append(i)
+                    else:
+                        by_pronoun[need.pronouns, need.whole_pronouns].append(i)
+            groups = tuple((w, whole, tuple(ids)) for (w, whole), ids in by_pronoun.items())
+            out = self.allowed[key] = (tuple(free), groups)
+        return out
+
+    def _scanned(self, si: int) -> str:
+        """Sentence ``si`` as rule words are looked for in it (see :class:`~graphkit.rules.Needs`)."""
+        scanned = self.scanned.get(si)
+        if scanned is None:
+            sent = self.doc.sentences[si]
+            raw = self.doc.text[sent.start : sent.end]
+            lowered = (raw.translate(_CASE_FOLD) if self.fold else raw).lower()
+            # Spaces folded as in the masked sentence (" as " is the word, not "as" in
+            # "has"), and one in front for words a rule wants at the start.
+            scanned = self.scanned[si] = " " + " ".join(lowered.split())
+        return scanned
+
+    def _pronoun(self, si: int, words: frozenset[str], whole: bool) -> bool:
+        """Whether sentence ``si`` holds one of ``words`` (pronouns), whole if ``whole``."""
+        key = (si, words)
+        seen = self.pronoun_seen.get(key)
+        if seen is None:
+            sent = self.doc.sentences[si]
+            if not whole:
+                scanned = self._scanned(si)
+                seen = any(w in scanned for w in words)
+            elif _whole_words(words).search(self.doc.text, sent.start, sent.end):
+                seen = True
+            else:
+                # Not a whole word in the text: it may be one in the masked sentence only
+                # where a name glued to it is parted off by its placeholder.
+                scanned = self._glued(si) and self._scanned(si)
+                seen = bool(scanned) and any(w in scanned for w in words)
+            self.pronoun_seen[key] = seen
+        return seen
+
+    def _glued(self, si: int) -> bool:
+        """Whether a name of sentence ``si`` touches a letter or an end of the sentence.
+
+        There a placeholder would part what the text joins, so a whole word of
+        the masked sentence may not be one in the text.
+        """
+        sent, text = self.doc.sentences[si], self.doc.text
+        if sent.start > 0 and _is_word(text[sent.start - 1]):
+            return True
+        return any(
+            m.start <= sent.start
+            or m.end >= sent.end
+            or _is_word(text[m.start - 1])
+            or _is_word(text[m.end])
+            for m in self.mentions_of(si)
+        )
+
+    def rules_for(self, si: int, n_work: int) -> list[Rule]:
+        """The rules that can match sentence ``si`` with ``n_work`` works, in rule-file order."""
+        found = self.rules_found.get((si, n_work))
+        if found is None:
+            found = self.rules_found[si, n_work] = self._rules_for(si, n_work)
+        return found
+
+    def _rules_for(self, si: int, n_work: int) -> list[Rule]:
+        free, by_pronoun = self._allowed(len(self.mentions_of(si)), self._prev_count(si), n_work)
+        allowed = set(free)
+        for words, whole, ids in by_pronoun:
+            if self._pronoun(si, words, whole):
+                allowed.update(ids)
+        if not allowed:
+            return []
+        scanned = self._scanned(si)
+        fired = self.fired.get(si)
+        if fired is None:
+            fired = self.fired[si] = self.rules.triggers.fired(scanned)
+        return [
+            self.rules.rules[i]
+            for i in sorted(fired & allowed)
+            if all(any(w in scanned for w in c) for c in self.needs[i].clauses)
+        ]
+
+
+def _is_word(c: str) -> bool:
+    """Whether ``c`` is a character ``\\w`` matches."""
+    return c.isalnum() or c == "_"
+
+
+@cache
+def _whole_words(words: frozenset[str]) -> re.Pattern[str]:
+    """A regex finding any of ``words`` as a whole word."""
+    # Case-blind, as the rules are, to search the text itself.
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words))) + r")\b", re.I)
+
+
 def extract_relations(
     doc: Document,
     mentions: Sequence[Mention],
@@ -216,46 +416,89 @@ def extract_relations(
     [('Joaquin Phoenix', 'plays', 'Theodore'), ('Theodore', 'appears_in', 'Her')]
     """
     rules = rules or load_rules()
+    works = [k for k, v in (kinds or {}).items() if v == "work"]
+    return _extract(_Candidates(doc, mentions, rules, works), mentions, kinds)
+
+
+def _sentence_relations(
+    cand: _Candidates,
+    si: int,
+    to_run: Sequence[Rule],
+    letters: Mapping[str, str],
+    medium: Callable[[str], str],
+) -> list[tuple[tuple[str, str, str, int], tuple[Relation, Rule]]]:
+    """What the rules ``to_run`` find in sentence ``si``, keyed as :func:`_extract` keeps them."""
+    if not to_run:
+        return []
+    doc, rules, text = cand.doc, cand.rules, cand.doc.text
+    sent = doc.sentences[si]
+    ms, prev_ms = cand.mentions_of(si), cand.prev_mentions(si)
+    prev = None
+    if prev_ms is not None:
+        p = doc.sentences[si - 1]
+        prev = _Sentence(_mask(text, p.start, p.end, prev_ms, letters), prev_ms, None)
+    s = _Sentence(_mask(text, sent.start, sent.end, ms, letters), ms, prev)
+    out = []
+    for rule in to_run:
+        for m in rule.regex.finditer(s.masked):
+            if _negated(s.masked, m.start(), m.end(), rules):
+                continue
+            if rule.min_words > 1 and any(
+                len(s.entity(m.group(side)).split()) < rule.min_words
+                for side in ("source",)
+                if m.groupdict().get(side)
+            ):
+                continue
+            ends = _sources_and_targets(s, rule, m)
+            if ends is None:
+                continue
+            for src in ends[0]:
+                for tgt in ends[1]:
+                    if src == tgt:
+                        continue
+                    # Only a rule whose type depends on the medium needs the text's.
+                    by_medium = not isinstance(rule.type, (str, tuple))
+                    for rtype in rule.types_for(medium(tgt) if by_medium else ""):
+                        a, b = sorted((src, tgt)) if rules.symmetric(rtype) else (src, tgt)
+                        out.append(((a, rtype, b, si), (Relation(a, rtype, b, si), rule)))
+    return out
+
+
+def _extract(
+    cand: _Candidates, mentions: Sequence[Mention], kinds: Mapping[str, str] | None
+) -> list[tuple[Relation, Rule]]:
+    """:func:`extract_relations` on the sentences and rules ``cand`` has narrowed down."""
+    text = cand.doc.text
     letters = {m.character: "w" for m in mentions if m.kind == "work"}
     letters.update({k: _LETTER.get(v, "n") for k, v in (kinds or {}).items()})
-    media, overall = work_media(doc, mentions)
-    by_sentence: dict[int, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        by_sentence[m.sentence].append(m)
+    media = _work_votes(text, mentions)
+    overall: list[str] = []  # the text's medium, counted over the whole text only if needed
+
+    def medium(target: str) -> str:
+        if target in media:
+            return media[target]
+        if not overall:
+            overall.append(_overall_medium(text))
+        return overall[0]
+
     out: dict[tuple[str, str, str, int], tuple[Relation, Rule]] = {}
-    text = doc.text
-    # A sentence without names still counts when the one before has some ("The pair married").
-    todo = sorted(set(by_sentence) | {i + 1 for i in by_sentence if i + 1 < len(doc.sentences)})
-    for si in todo:
-        ms = sorted(by_sentence.get(si, ()), key=lambda m: m.start)
-        sent = doc.sentences[si]
-        prev = None
-        if si - 1 in by_sentence and doc.sentences[si - 1].paragraph == sent.paragraph:
-            p = doc.sentences[si - 1]
-            prev_ms = sorted(by_sentence[si - 1], key=lambda m: m.start)
-            prev = _Sentence(_mask(text[: p.end], p.start, prev_ms, letters), prev_ms, None)
-        s = _Sentence(_mask(text[: sent.end], sent.start, ms, letters), ms, prev)
-        for rule in rules.rules:
-            for m in rule.regex.finditer(s.masked):
-                if _negated(s.masked, m.start(), m.end(), rules):
-                    continue
-                if rule.min_words > 1 and any(
-                    len(s.entity(m.group(side)).split()) < rule.min_words
-                    for side in ("source",)
-                    if m.groupdict().get(side)
-                ):
-                    continue
-                ends = _sources_and_targets(s, rule, m)
-                if ends is None:
-                    continue
-                for src in ends[0]:
-                    for tgt in ends[1]:
-                        if src == tgt:
-                            continue
-                        medium = media.get(tgt, overall)
-                        for rtype in rule.types_for(medium):
-                            a, b = sorted((src, tgt)) if rules.symmetric(rtype) else (src, tgt)
-                            out.setdefault((a, rtype, b, si), (Relation(a, rtype, b, si), rule))
+    for si in cand.live:
+        ms, prev_ms = cand.mentions_of(si), cand.prev_mentions(si)
+        # What a sentence yields depends only on the kind letters of its names and of the
+        # sentence before: the second pass reuses the first's where they did not change.
+        key = (
+            si,
+            tuple(letters.get(m.character, "n") for m in ms),
+            None if prev_ms is None else tuple(letters.get(m.character, "n") for m in prev_ms),
+        )
+        found = cand.results.get(key)
+        if found is None:
+            n_work = key[1].count("w") if cand.counted else 0
+            found = cand.results[key] = _sentence_relations(
+                cand, si, cand.rules_for(si, n_work), letters, medium
+            )
+        for k, v in found:
+            out.setdefault(k, v)
     return list(out.values())
 
 
@@ -321,15 +564,17 @@ def find_relations(
     """
     rules = load_rules(rules)
     given = {c.id: c.kind for c in characters}
+    works = [k for k, v in given.items() if v == "work"]
+    cand = _Candidates(doc, mentions, rules, works)  # shared by both passes
     if known_kinds:
         kinds = dict(given)
-        found = extract_relations(doc, mentions, kinds, rules)
+        found = _extract(cand, mentions, kinds)
     else:
         works = {k: v for k, v in given.items() if v == "work"}
-        learned = infer_kinds(extract_relations(doc, mentions, works, rules))
+        learned = infer_kinds(_extract(cand, mentions, works))
         # Discovery's "character" is only a default; its "person" is evidence.
         hints = {k: v for k, v in given.items() if v in ("work", "person")}
-        found = extract_relations(doc, mentions, {**hints, **learned}, rules)
+        found = _extract(cand, mentions, {**hints, **learned})
         kinds = {**given, **learned, **infer_kinds(found)}
     # A second-pass match on a name of unknown kind must fit the kind it ended with.
     kept = [
@@ -347,6 +592,12 @@ def apply_kinds(
     characters: Sequence[Character], mentions: Sequence[Mention], kinds: Mapping[str, str]
 ) -> tuple[list[Character], list[Mention]]:
     """Characters and mentions with the kinds of ``kinds`` (others unchanged)."""
-    chars = [replace(c, kind=kinds.get(c.id, c.kind)) for c in characters]
-    ms = [replace(m, kind=kinds.get(m.character, m.kind)) for m in mentions]
+    # Rebuilding a frozen dataclass is slow: only those whose kind changes are rebuilt.
+    chars = [
+        c if kinds.get(c.id, c.kind) == c.kind else replace(c, kind=kinds[c.id]) for c in characters
+    ]
+    ms = [
+        m if kinds.get(m.character, m.kind) == m.kind else replace(m, kind=kinds[m.character])
+        for m in mentions
+    ]
     return chars, ms

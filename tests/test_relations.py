@@ -131,3 +131,95 @@ def test_extraction_is_linear_in_the_text():
     t0 = time.perf_counter()
     graphkit.analyze_text(one * 8)
     assert time.perf_counter() - t0 < 8 * small * 4 + 1.0
+
+
+# --- the shortcut: rules run only where they can match, so results never change ---------
+
+TRICKY = [
+    "Ann Smith's\\nfather, Bob Jones, smiled.",
+    "ANN SMITH IS IN\\nLOVE WITH BOB JONES.",
+    "His friend Ann Smith waved.  Bob Jones and Carl Brown married.  They divorced.",
+    "Ann Smithhis sister Bob Jones came.",  # a name glued to a pronoun
+    "In the film Casablanca, Ann Smith and Bob Jones drink.",
+    "Ann Smith (Bob Jones) sings; Carl Brown, played by Dan White, dances.",
+    "The pair became friends. Ann Smith is the ſister of Bob Jones.",
+]
+
+
+def _texts_for_shortcut():
+    texts = [c["text"] for cs in CASES.values() for c in cs] + [
+        t.replace("\\n", "\n") for t in TRICKY
+    ]
+    texts.append((Path(__file__).resolve().parent.parent / "data" / "her.txt").read_text("utf-8"))
+    return texts
+
+
+@pytest.mark.parametrize("text", _texts_for_shortcut())
+def test_no_rule_that_matches_a_sentence_is_skipped(text):
+    # Every match the full scan of every rule over every sentence would find is on a
+    # sentence the shortcut keeps, with its rule among those it runs.
+    from graphkit.relations import _LETTER, _Candidates, _mask
+
+    a = graphkit.analyze_text(text)
+    doc, mentions, rules = a.document, list(a.mentions), load_rules()
+    for kinds in ({}, {c.id: c.kind for c in a.character_list}):
+        letters = {m.character: "w" for m in mentions if m.kind == "work"}
+        letters.update({k: _LETTER.get(v, "n") for k, v in kinds.items()})
+        works = [k for k, v in kinds.items() if v == "work"]
+        cand = _Candidates(doc, mentions, rules, works)
+        for si in sorted({m.sentence for m in mentions} | {m.sentence + 1 for m in mentions}):
+            if si >= len(doc.sentences):
+                continue
+            ms = sorted((m for m in mentions if m.sentence == si), key=lambda m: m.start)
+            sent = doc.sentences[si]
+            masked = _mask(doc.text, sent.start, sent.end, ms, letters)
+            matching = [r for r in rules.rules if r.regex.search(masked)]
+            n_work = sum(letters.get(m.character) == "w" for m in ms)
+            kept = cand.rules_for(si, n_work)
+            for rule in matching:
+                needs_names = not rule.pair or len(ms) >= 2 or cand._prev_count(si) >= 2
+                if needs_names and len(ms) >= rule.needs.slots:
+                    assert rule in kept, (rule.id, masked)
+
+
+def test_rule_needs_read_off_the_regex():
+    from graphkit.rules import rule_needs
+
+    rule = next(r for r in load_rules().rules if r.id == "romantic.in-love")
+    n = rule_needs(rule.regex)
+    assert n.slots == 2 and n.work_slots == 0 and n.pronouns is None
+    assert frozenset({" in love with "}) in n.clauses
+    work = next(r for r in load_rules().rules if r.id == "appears_in.follows")
+    assert rule_needs(work.regex).work_slots == 1
+    # A user pattern the analysis cannot read gives no shortcut, never a wrong one.
+    odd = parse_rules("- {id: x, type: friend, pattern: '(?:{source}|x) (?=y)\\w+ {target}'}")
+    assert odd.rules[0].needs.slots == 1
+
+
+def test_a_pronoun_glued_to_a_name_is_not_missed():
+    # "Ann Smithhis": a whole word only once the name is a placeholder ("⟦n0⟧his").
+    from graphkit.document import build_document
+    from graphkit.model import Mention
+    from graphkit.relations import _Candidates
+
+    rules = parse_rules(
+        '- {id: glued, type: friend, pattern: "{target}{source\'s} friend"}', base=load_rules()
+    )
+    doc = build_document("Ann Smithhis friend waved.")
+    ms = [Mention(0, 9, "Ann Smith", "Ann Smith", "character", 0)]
+    assert "glued" in [r.id for r in _Candidates(doc, ms, rules).rules_for(0, 0)]
+
+
+def test_extra_titles_read_line_by_line_as_on_the_whole_text():
+    from graphkit.document import build_document
+    from graphkit.works import _COMMA_YEAR, _MEDIUM_SINGLE, extra_titles
+
+    text = (
+        "Play It Again, Sam (1972) quotes\nthe film Casablanca. His novel\nEmma and "
+        "the play Hamlet King.\nThe film\tVertigo's score; Jonze's 2013 movie Her.\n"
+        "A Night at the Opera, Too (1935)"
+    )
+    doc = build_document(text)
+    whole = [m.group("t") for p in (_COMMA_YEAR, _MEDIUM_SINGLE) for m in p.finditer(doc.text)]
+    assert extra_titles(doc) == list(dict.fromkeys(" ".join(t.split()) for t in whole))
+    assert "Casablanca" in extra_titles(doc)
