@@ -202,7 +202,7 @@ def build_document(source: SourceText | str, normalized: bool = False) -> Docume
     )
 
     segment_starts: list[tuple[int, str]] = []
-    sentences: list[Sentence] = []
+    spans: list[tuple[int, int, int, int]] = []  # start, end, paragraph, segment
     pending_heading: tuple[int, str] | None = None
     for p in paragraphs:
         if p.kind == "heading" and _CHAPTER.match(text[p.start : p.end]):
@@ -216,19 +216,15 @@ def build_document(source: SourceText | str, normalized: bool = False) -> Docume
             # (a table of contents, "BOOK I" then "CHAPTER 1") open one.
             segment_starts.append(pending_heading)
             pending_heading = None
-        seg = len(segment_starts) - 1 if segment_starts else 0
-        for a, b in split_sentences(text, p.start, p.end):
-            sentences.append(Sentence(len(sentences), a, b, p.index, max(seg, 0)))
+        seg = max(len(segment_starts) - 1, 0)
+        spans.extend((a, b, p.index, seg) for a, b in split_sentences(text, p.start, p.end))
 
-    if segment_starts and sentences and sentences[0].start < segment_starts[0][0]:
+    if segment_starts and spans and spans[0][0] < segment_starts[0][0]:
         # Prose before the first chapter heading (a preface) is a segment of its own.
+        first_chapter = segment_starts[0][0]
         segment_starts.insert(0, (0, "(front matter)"))
-        sentences = [
-            Sentence(s.index, s.start, s.end, s.paragraph, s.segment + 1)
-            if s.start >= segment_starts[1][0]
-            else s
-            for s in sentences
-        ]
+        spans = [(a, b, p, seg + (a >= first_chapter)) for a, b, p, seg in spans]
+    sentences = [Sentence(i, a, b, p, seg) for i, (a, b, p, seg) in enumerate(spans)]
     if not segment_starts:
         segment_starts = [(0, "(whole text)")]
     segments = tuple(
