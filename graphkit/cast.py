@@ -26,6 +26,7 @@ from pathlib import Path
 
 from .errors import CastError
 from .model import KINDS
+from .yamlfile import parse_yaml
 
 __all__ = ["CastEntry", "Cast", "read_cast", "parse_cast", "find_cast_file"]
 
@@ -103,14 +104,7 @@ def parse_cast(text: str, fmt: str = "yaml", source: str = "<cast>") -> Cast:
             raise CastError(f"{source}: CSV cast file needs a 'name' column")
         items: list = [{k: v for k, v in row.items() if k and v} for row in rows]
     else:
-        import yaml
-
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f" (line {mark.line + 1})" if mark else ""
-            raise CastError(f"{source}: not valid YAML{where}") from None
+        data = parse_yaml(text, source, CastError)
         if isinstance(data, dict):
             data = data.get("cast", data.get("characters"))
         if not isinstance(data, list):

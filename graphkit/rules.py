@@ -27,6 +27,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import GraphkitError
+from .yamlfile import parse_yaml
 
 __all__ = [
     "RulesError",
@@ -196,14 +197,7 @@ def _compile(raw: Mapping, macros: Mapping[str, str], where: str, number: int) -
 
 
 def _read_yaml(text: str, source: str) -> dict:
-    import yaml
-
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark else ""
-        raise RulesError(f"{source}: not valid YAML{where}") from None
+    data = parse_yaml(text, source, RulesError)
     if isinstance(data, list):
         data = {"rules": data}
     if not isinstance(data, dict):
