@@ -20,6 +20,7 @@ key; :mod:`graphkit.characters` merges aliases into characters.
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -79,12 +80,25 @@ def _name_re() -> re.Pattern[str]:
     return _NAME_RE
 
 
+_BOUNDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _sentence_bounds(doc: Document) -> tuple[np.ndarray, np.ndarray]:
+    """Sentence start and end offsets as arrays, built once per document."""
+    bounds = _BOUNDS.get(doc)
+    if bounds is None:
+        n = len(doc.sentences)
+        starts = np.fromiter((s.start for s in doc.sentences), dtype=np.int64, count=n)
+        ends = np.fromiter((s.end for s in doc.sentences), dtype=np.int64, count=n)
+        bounds = _BOUNDS[doc] = (starts, ends)
+    return bounds
+
+
 def _sentence_index(doc: Document, positions: np.ndarray) -> np.ndarray:
     """Index of the sentence holding each position, or -1 outside every sentence."""
     if not doc.sentences or len(positions) == 0:
         return np.full(len(positions), -1, dtype=np.int64)
-    starts = np.fromiter((s.start for s in doc.sentences), dtype=np.int64, count=len(doc.sentences))
-    ends = np.fromiter((s.end for s in doc.sentences), dtype=np.int64, count=len(doc.sentences))
+    starts, ends = _sentence_bounds(doc)
     idx = np.searchsorted(starts, positions, side="right") - 1
     ok = (idx >= 0) & (positions < ends[np.clip(idx, 0, None)])
     return np.where(ok, idx, -1)
@@ -370,26 +384,25 @@ def _runs(doc: Document, work_spans: Sequence[Mention] = ()) -> list[_Run]:
     """
     text = doc.text
     found: dict[tuple[str, str | None, bool], list[int]] = defaultdict(list)
-    matches = [m for m in _name_re().finditer(text)]
+    # One call per match for what is needed later: span, text and title.
+    matches = [(m.span(), m.group(0, "title")) for m in _name_re().finditer(text)]
     if not matches:
         return []
-    starts = np.fromiter((m.start() for m in matches), dtype=np.int64, count=len(matches))
+    spans = np.array([span for span, _ in matches], dtype=np.int64)
+    starts = spans[:, 0]
     inside = _sentence_index(doc, starts) >= 0
     if work_spans:
         w_starts = np.array([w.start for w in work_spans], dtype=np.int64)
         w_ends = np.array([w.end for w in work_spans], dtype=np.int64)
-        ends = np.fromiter((m.end() for m in matches), dtype=np.int64, count=len(matches))
-        i = np.searchsorted(w_starts, ends, side="left") - 1
+        i = np.searchsorted(w_starts, spans[:, 1], side="left") - 1
         inside &= ~((i >= 0) & (starts < w_ends[np.clip(i, 0, None)]))
-    for m, ok in zip(matches, inside.tolist()):
+    for ((start, _), (group, title)), ok in zip(matches, inside.tolist()):
         if not ok:
             continue
-        start = m.start()
         prev = text[start - 1 : start]
         if prev and (prev.isalnum() or prev == "'"):
             continue
-        title = m.group("title")
-        found[m.group(), title, title is None and _initial_at(text, start)].append(start)
+        found[group, title, title is None and _initial_at(text, start)].append(start)
     one_line = {" ".join(match.split()) for match, _, _ in found if "\n" not in match}
     runs = []
     for (match, title, initial), offsets in found.items():
