@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .errors import CastError
 from .model import KINDS
-from .yamlfile import parse_yaml
+from .yamlfile import parse_yaml, read_user_file
 
 __all__ = ["CastEntry", "Cast", "read_cast", "parse_cast", "find_cast_file"]
 
@@ -125,12 +125,7 @@ def parse_cast(text: str, fmt: str = "yaml", source: str = "<cast>") -> Cast:
 def read_cast(path: str | os.PathLike) -> Cast:
     """Read a YAML or CSV cast file; a broken one raises :class:`CastError`."""
     p = Path(path)
-    if not p.is_file():
-        raise CastError(f"{p}: no such cast file")
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CastError(f"{p}: cannot read cast file ({exc.__class__.__name__})") from None
+    text = read_user_file(p, "cast file", CastError)
     fmt = "csv" if p.suffix.lower() == ".csv" else "yaml"
     return parse_cast(text, fmt, str(p))
 

@@ -27,7 +27,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import GraphkitError
-from .yamlfile import parse_yaml
+from .yamlfile import parse_yaml, read_user_file
 
 __all__ = [
     "RulesError",
@@ -283,14 +283,8 @@ def load_rules(path: str | os.PathLike | RuleSet | None = None) -> RuleSet:
     base = _builtin()
     if path is None:
         return base
-    p = Path(path)
-    if not p.is_file():
-        raise RulesError(f"{p}: no such rules file")
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulesError(f"{p}: cannot read rules file ({exc.__class__.__name__})") from None
-    return parse_rules(text, str(p), base=base)
+    text = read_user_file(path, "rules file", RulesError)
+    return parse_rules(text, str(Path(path)), base=base)
 
 
 # --- what a rule needs: read off its regex, to skip sentences it cannot match ----------
