@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 import networkx as nx
 
-__all__ = ["SEED", "backbone", "layout", "separate_boxes", "top_subgraph"]
+__all__ = ["SEED", "backbone", "fit_to_box", "layout", "separate_boxes", "top_subgraph"]
 
 SEED = 42
 
@@ -87,7 +87,7 @@ def layout(g: nx.Graph, seed: int = SEED) -> dict[str, tuple[float, float]]:
     return {n: (float(x), float(y)) for n, (x, y) in pos.items()}
 
 
-def _fit(
+def fit_to_box(
     pos: Mapping[str, tuple[float, float]], x_half: float, y_half: float, stretch: float = 1.4
 ) -> dict[str, tuple[float, float]]:
     """Scale a layout to fill the box ``[-x_half, x_half] x [-y_half, y_half]``.

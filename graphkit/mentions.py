@@ -113,13 +113,6 @@ def _is_initial(text: str, sentence_start: int, start: int) -> bool:
     return bool(head) and (head[-1] in "\"':" or head.endswith(("—", "--")))
 
 
-def _possessive_end(text: str, end: int) -> int:
-    """Skip a possessive "'s" (or a bare "'" after s) after a name."""
-    if text.startswith("'s", end) and not text[end + 2 : end + 3].isalpha():
-        return end + 2
-    return end
-
-
 # --- cast files ----------------------------------------------------------------------
 
 

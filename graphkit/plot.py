@@ -34,11 +34,10 @@ __all__ = [
     "draw_relation_edges",
 ]
 
-from .layout import _fit, backbone, layout, separate_boxes, top_subgraph
+from .layout import SEED, backbone, fit_to_box, layout, separate_boxes, top_subgraph
 
 KIND_COLOURS = {"character": "#1f77b4", "person": "#ff7f0e", "work": "#2ca02c"}
 OTHER_COLOUR = "#7f7f7f"
-SEED = 42
 
 
 def draw_network(
@@ -110,7 +109,7 @@ def draw_network(
         )
         return fig
 
-    pos = _fit(layout(h, seed), x_half - 0.3, y_span / 2 - 0.3)
+    pos = fit_to_box(layout(h, seed), x_half - 0.3, y_span / 2 - 0.3)
     top_score = max(scores.get(n, 0.0) for n in h) or 1.0
     max_w = max((float(d.get("weight", 1) or 1) for _, _, d in h.edges(data=True)), default=1.0)
     nodes = sorted(h)

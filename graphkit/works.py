@@ -25,7 +25,6 @@ __all__ = ["extra_titles", "add_work_mentions"]
 _UP = "A-ZÀ-ÖØ-Þ"
 _SMALL = "a|an|the|of|in|on|and|to|for|with|at|by|from|is|it|or|as|into"
 _WORD = rf"[{_UP}][\w'!?.-]*"
-_RUN = rf"{_WORD}(?:[ \t]+(?:(?:{_SMALL})[ \t]+)*{_WORD})*"
 # "Play It Again, Sam (1972)": at least two words before the comma, one after.
 _COMMA_YEAR = re.compile(
     rf"(?<![\w'])(?P<t>{_WORD}(?:[ \t]+(?:(?:{_SMALL})[ \t]+)*{_WORD})+,[ \t]+{_WORD})[ \t]*\((?:1[6-9]|20)\d\d\)"
