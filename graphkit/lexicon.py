@@ -8,10 +8,12 @@ licences.
 from __future__ import annotations
 
 import gzip
+import re
+from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
 
-__all__ = ["common_words", "word_list", "word_table"]
+__all__ = ["common_words", "word_list", "word_table", "trie_regex"]
 
 
 def _lines(name: str) -> list[str]:
@@ -51,3 +53,35 @@ def word_table(name: str) -> dict[str, str]:
         key, _, value = line.replace("\t", ",").partition(",")
         table[key.strip()] = value.strip()
     return table
+
+
+def trie_regex(items: Iterable[str | Sequence[str]]) -> str:
+    """A regex matching any of ``items``, one character at a time, the longest first.
+
+    Each item is a word (its characters are escaped) or a sequence of regex
+    atoms.  Python's regex engine tries the branches of ``a|b|c`` one after
+    the other at every position; a trie shares their prefixes, so a list of
+    dozens of words costs little more than one.  Among the branches at a
+    node, single characters come before longer atoms.
+
+    Examples
+    --------
+    >>> trie_regex(["Mr", "Mrs", "Miss"])
+    'M(?:iss|r(?:s)?)'
+    >>> bool(re.fullmatch(trie_regex(["Mr", ["D", "r", r"\\.?"]]), "Dr."))
+    True
+    """
+    root: dict = {}
+    for item in items:
+        node = root
+        for atom in map(re.escape, item) if isinstance(item, str) else item:
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = sorted((a for a in node if a), key=lambda a: (len(a) > 2, a))
+        alts = [a + build(node[a]) for a in branches]
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")" if alts else ""
+        return f"(?:{body})?" if "" in node and body else body
+
+    return build(root)

@@ -22,14 +22,14 @@ from __future__ import annotations
 import re
 import weakref
 from collections import Counter, defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
 import numpy as np
 
 from .cast import Cast
-from .lexicon import common_words, word_list, word_table
+from .lexicon import common_words, trie_regex, word_list, word_table
 from .model import Document, Mention
 
 __all__ = ["find_mentions", "cast_mentions", "lookup_mentions", "discover_mentions", "Discovery"]
@@ -42,13 +42,11 @@ _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _WORK_SMALL = "a|an|the|of|in|on|and|to|for|with|at|by|from|is|it|or|as|into"
 
 
-def _honorific_pattern() -> str:
-    titles = sorted(word_table("honorifics.txt"), key=len, reverse=True)
-    # "Mr ." as well as "Mr.": tokenised corpora put a space before the full stop.
-    return "|".join(
-        re.escape(t[:-1]) + r"[ \t]?\." if t.endswith(".") else re.escape(t) + r"(?=\s)"
-        for t in titles
-    )
+def _title_atoms(title: str) -> list[str]:
+    """A title as regex atoms: "Mr." also as "Mr ." (tokenised corpora), "Sir" before a space."""
+    if title.endswith("."):
+        return [*map(re.escape, title[:-1]), r"[ \t]?\."]
+    return [*map(re.escape, title), r"(?=\s)"]
 
 
 _REGNAL = r"(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)(?![\w'])"
@@ -65,15 +63,12 @@ def _name_re() -> re.Pattern[str]:
     if _NAME_RE is None:
         initial = rf"(?!I[ \t]?\.)[{_UP}][ \t]?\.(?={_GAP}[{_UP}])"
         saint = rf"St[ \t]?\.(?=[ \t]+[{_UP}])"
+        titles = word_table("honorifics.txt")
         # A run stops before a dotted title, so "If Mrs. Todd" keeps its title.
-        dotted = "|".join(
-            re.escape(t[:-1]) + r"[ \t]?\."
-            for t in sorted(word_table("honorifics.txt"), key=len, reverse=True)
-            if t.endswith(".")
-        )
+        dotted = trie_regex(_title_atoms(t) for t in titles if t.endswith("."))
         word = rf"(?:{saint}|{_NAME_WORD}|{initial})"
         _NAME_RE = re.compile(
-            rf"(?=[{_UP}])(?:(?P<title>{_honorific_pattern()}){_GAP})?"
+            rf"(?=[{_UP}])(?:(?P<title>{trie_regex(map(_title_atoms, titles))}){_GAP})?"
             rf"(?P<name>{word}(?:{_GAP}(?:(?:{_PARTICLES}){_GAP})?(?!{dotted}){word})*"
             rf"(?:[ \t]+{_REGNAL})?)"
         )
@@ -368,28 +363,21 @@ class _Run:
     pieces: list[tuple[int, int, str | None, str, bool]]
 
 
-def _runs(doc: Document, work_spans: Sequence[Mention] = ()) -> list[_Run]:
+def _runs(doc: Document) -> list[_Run]:
     """Distinct capitalised runs inside sentences, each with the offsets where it occurs.
 
     A run that a line break cuts ("Europe\\nFrance" in hard-wrapped text) is kept
     whole only when the same words also stand together on one line elsewhere.
-    Runs overlapping a work title (``work_spans``) are left out.
     """
     text = doc.text
     found: dict[tuple[str, str | None, bool], list[int]] = defaultdict(list)
-    # One call per match for what is needed later: span, text and title.
-    matches = [(m.span(), m.group(0, "title")) for m in _name_re().finditer(text)]
+    # One call per match for what is needed later: start, text and title.
+    matches = [(m.start(), *m.group(0, "title")) for m in _name_re().finditer(text)]
     if not matches:
         return []
-    spans = np.array([span for span, _ in matches], dtype=np.int64)
-    starts = spans[:, 0]
-    inside = _sentence_index(doc, starts) >= 0
-    if work_spans:
-        w_starts = np.array([w.start for w in work_spans], dtype=np.int64)
-        w_ends = np.array([w.end for w in work_spans], dtype=np.int64)
-        i = np.searchsorted(w_starts, spans[:, 1], side="left") - 1
-        inside &= ~((i >= 0) & (starts < w_ends[np.clip(i, 0, None)]))
-    for ((start, _), (group, title)), ok in zip(matches, inside.tolist()):
+    starts = np.fromiter((m[0] for m in matches), dtype=np.int64, count=len(matches))
+    inside = (_sentence_index(doc, starts) >= 0).tolist()
+    for (start, group, title), ok in zip(matches, inside):
         if not ok:
             continue
         prev = text[start - 1 : start]
@@ -452,16 +440,19 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
     work_spans = lookup_mentions(doc, {t: (t, "work") for t in titles}) if titles else []
     if work_spans:
         # Leave out runs that overlap a title ("In Lost" before "Lost in Translation").
-        flat = [(o, o + run.pieces[-1][1], k) for k, run in enumerate(runs) for o in run.offsets]
-        offs = np.array([f[0] for f in flat], dtype=np.int64)
-        ends = np.array([f[1] for f in flat], dtype=np.int64)
+        sizes = [len(run.offsets) for run in runs]
+        offs = np.fromiter(chain.from_iterable(run.offsets for run in runs), np.int64, sum(sizes))
+        which = np.repeat(np.arange(len(runs)), sizes)
+        ends = offs + np.array([run.pieces[-1][1] for run in runs], dtype=np.int64)[which]
         w_starts = np.array([w.start for w in work_spans], dtype=np.int64)
         w_ends = np.array([w.end for w in work_spans], dtype=np.int64)
         i = np.searchsorted(w_starts, ends, side="left") - 1
-        hit = ((i >= 0) & (offs < w_ends[np.clip(i, 0, None)])).tolist()
-        for k in {f[2] for f, h in zip(flat, hit) if h}:
-            drop = {f[0] for f, h in zip(flat, hit) if h and f[2] == k}
-            runs[k].offsets = [o for o in runs[k].offsets if o not in drop]
+        hit = (i >= 0) & (offs < w_ends[np.clip(i, 0, None)])
+        drop: dict[int, set[int]] = defaultdict(set)
+        for k, o in zip(which[hit].tolist(), offs[hit].tolist()):
+            drop[k].add(o)
+        for k, gone in drop.items():
+            runs[k].offsets = [o for o in runs[k].offsets if o not in gone]
 
     # Capitalised mid-sentence counts per word, from the distinct runs.
     mid_words: Counter = Counter()
@@ -617,8 +608,11 @@ def _read_context(text: str, start: int, end: int, form: _Form, lex: _Lexicon) -
             form.owner += 1
 
 
+_EPITHETS = ("late", "old", "young", "little", "poor", "good")
 _PRENOMINAL = re.compile(
-    r"(?:(?<![\w'])(?:[Tt]he|[Tt]his|[Tt]hat)[ \t]+)?(?:(?<![\w'])(?:late|old|young|little|poor|good)[ \t]+)+$"
+    r"(?:(?<![\w'])(?:[Tt]he|[Tt]his|[Tt]hat)[ \t]+)?(?:(?<![\w'])(?:"
+    + "|".join(_EPITHETS)
+    + r")[ \t]+)+$"
 )
 _FAMILY_THE = re.compile(r"(?<![\w'])[Tt]he[ \t]+$")
 
@@ -631,11 +625,11 @@ def _noun_phrase_start(text: str, start: int, key: str) -> int:
     family named in the plural ("the Bennets").
     """
     before = text[max(0, start - 32) : start]
-    m = _PRENOMINAL.search(before)
+    m = before.rstrip(" \t").endswith(_EPITHETS) and _PRENOMINAL.search(before)
     if m:
         return start - (len(before) - m.start())
     if key.endswith("s") and not key.endswith("ss") and " " not in key:
-        m = _FAMILY_THE.search(before)
+        m = before.rstrip(" \t").endswith(("the", "The")) and _FAMILY_THE.search(before)
         if m:
             return start - (len(before) - m.start())
     return start

@@ -366,16 +366,19 @@ class _Candidates:
 
     def _rules_for(self, si: int, n_work: int) -> list[Rule]:
         free, by_pronoun = self._allowed(len(self.mentions_of(si)), self._prev_count(si), n_work)
-        allowed = set(free)
-        for words, whole, ids in by_pronoun:
-            if self._pronoun(si, words, whole):
-                allowed.update(ids)
-        if not allowed:
+        if not free and not by_pronoun:
             return []
         scanned = self._scanned(si)
         fired = self.fired.get(si)
         if fired is None:
             fired = self.fired[si] = self.rules.triggers.fired(scanned)
+        if not fired:
+            return []
+        allowed = set(free)
+        for words, whole, ids in by_pronoun:
+            # A pronoun is looked for only where a rule that needs it has its words.
+            if not fired.isdisjoint(ids) and self._pronoun(si, words, whole):
+                allowed.update(ids)
         return [
             self.rules.rules[i]
             for i in sorted(fired & allowed)

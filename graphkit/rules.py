@@ -27,6 +27,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import GraphkitError
+from .lexicon import trie_regex
 from .yamlfile import parse_yaml, read_user_file
 
 __all__ = [
@@ -536,23 +537,6 @@ def rule_needs(regex: re.Pattern[str]) -> Needs:
     )
 
 
-def _trie(words: list[str]) -> str:
-    """A regex matching any of ``words``, the longest first, one character at a time."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")" if alts else ""
-        return f"(?:{body})?" if "" in node and body else body
-
-    return build(root)
-
-
 @dataclass(frozen=True)
 class Triggers:
     """Which rules a sentence may fire, from the words of their best clauses, in one scan.
@@ -585,7 +569,7 @@ class Triggers:
         for first in sorted({w[0] for w in words}):
             rests = [w[1:] for w in words if w[0] == first]
             # Only the first character is consumed: the next word may start inside this one.
-            scans.append((first, re.compile(f"{re.escape(first)}(?=({_trie(rests)}))")))
+            scans.append((first, re.compile(f"{re.escape(first)}(?=({trie_regex(rests)}))")))
         return cls(tuple(scans), rules_by_word, always)
 
     def fired(self, scanned: str) -> set[int]:

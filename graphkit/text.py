@@ -262,14 +262,14 @@ _SAME_LENGTH = (
     *((sp, " ") for sp in "\u00a0\u2007\u202f\u2009\u200a"),
 )
 # Invisible characters are dropped (an edit that changes the length).
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-# "another.Her", "ago,Her": punctuation glued to the next word (the two letters
-# before it are checked in Python: a simple pattern lets the regex engine scan fast).
-_PUNCT_GLUE = re.compile(r"[.,;:!?](?=[A-Z][a-z])")
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 # "Jonze'sHer", "Her'sending": a possessive glued to the next word.
 _POSSESSIVE_GLUE = re.compile(r"'s(?=[A-Za-z])")
-# "destroyingTheodore", "InLost", "thatHerandLost": capitalised words glued to the word before.
-_TRANSITION = re.compile(r"[a-z](?=[A-Z])")
+# A capital glued to the word or the punctuation before it: "destroyingTheodore",
+# "InLost", "another.Her", "ago,Her".  The capital comes first so that the regex
+# engine can skip from capital to capital; the rest is checked in Python.
+_GLUED_CAPITAL = re.compile(r"[A-Z](?<=[a-z.,;:!?][A-Z])")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 
 
@@ -304,11 +304,16 @@ _GLUE_WORDS = frozenset(
 
 def _glue_points(text: str) -> list[int]:
     """Offsets where scraping glued a word to punctuation, a possessive or a capital."""
-    points = [
-        m.end()
-        for m in _PUNCT_GLUE.finditer(text)
-        if text[m.start() - 2 : m.start()].isalpha() and text[m.start() - 2 : m.start()].islower()
-    ]
+    points, camel = [], []
+    for m in _GLUED_CAPITAL.finditer(text):
+        at = m.start()
+        if text[at - 1] not in ".,;:!?":
+            camel.append(at)
+        elif "a" <= text[at + 1 : at + 2] <= "z":
+            # A capitalised word after punctuation glued to two lower-case letters.
+            before = text[at - 3 : at - 1]
+            if before.isalpha() and before.islower():
+                points.append(at)
     for m in _POSSESSIVE_GLUE.finditer(text):
         start = m.start()
         while start > 0 and text[start - 1].isalpha():
@@ -321,12 +326,12 @@ def _glue_points(text: str) -> list[int]:
             or (before[:1].isupper() and nxt.isalpha() and nxt.islower() and len(nxt) == 3)
         ):
             points.append(m.end())
-    points.extend(_camel_split_points(text))
+    points.extend(_camel_split_points(text, camel))
     return points
 
 
-def _camel_split_points(text: str) -> list[int]:
-    """Offsets where a capitalised word is glued to the word before it.
+def _camel_split_points(text: str, capitals: list[int]) -> list[int]:
+    """Which of ``capitals`` (each after a lower-case letter) start a word glued to the one before.
 
     A lower-case piece of two or more letters before the capital ("andSofia",
     "destroyingTheodore") is glue; a capitalised piece is glue only when it is,
@@ -334,8 +339,7 @@ def _camel_split_points(text: str) -> list[int]:
     "McCartney", "DiCaprio", "MacDonald", "YouTube" and "iPhone" whole.
     """
     points = []
-    for m in _TRANSITION.finditer(text):
-        at = m.end()
+    for at in capitals:
         # The piece before the capital: back to the word start or the previous capital.
         start = at - 1
         while start > 0 and text[start - 1].isalpha() and not text[start].isupper():
@@ -408,7 +412,11 @@ def normalize(text: str) -> tuple[str, OffsetMap]:
     for old, new in _SAME_LENGTH:
         if old in text_t:
             text_t = text_t.replace(old, new)
-    edits = [(m.start(), m.end(), "") for m in _INVISIBLE.finditer(text_t)]
+    edits = (
+        [(m.start(), m.end(), "") for m in _INVISIBLE.finditer(text_t)]
+        if any(c in text_t for c in _INVISIBLE_CHARS)
+        else []
+    )
     inserts = set(_glue_points(text_t))
     # Names glued to lower-case words ("Herfollows") are repaired only in texts
     # that show scraping damage elsewhere: a clean novel's "Sisteron" or
