@@ -55,12 +55,10 @@ def classify_paragraph(block: str) -> str:
         return "debris"
     if "\n" in line:
         # A chapter heading with its title on the next line or two is still a heading.
+        if not _CHAPTER.match(line[: line.index("\n")].strip()):
+            return "text"
         first, *rest = line.split("\n")
-        if (
-            _CHAPTER.match(first.strip())
-            and len(rest) <= 2
-            and all(len(r) < 80 and not _CHAPTER.match(r.strip()) for r in rest)
-        ):
+        if len(rest) <= 2 and all(len(r) < 80 and not _CHAPTER.match(r.strip()) for r in rest):
             return "heading"
         return "text"
     if _LABEL.match(line) and len(line) < 160:

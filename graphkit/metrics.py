@@ -14,7 +14,8 @@ Functions return plain dicts keyed by node; only :func:`node_metrics` and
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import random
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -75,8 +76,36 @@ def components(g: nx.Graph) -> dict[str, int]:
     return {n: i for i, comp in enumerate(comps) for n in sorted(comp)}
 
 
-def communities(g: nx.Graph, seed: int = SEED) -> dict[str, int]:
+def _backend(backend: str) -> str:
+    """``"igraph"`` when asked for, or for ``"auto"`` when python-igraph is installed."""
+    if backend != "auto":
+        return backend
+    try:
+        import igraph  # noqa: F401
+    except ImportError:
+        return "networkx"
+    return "igraph"
+
+
+def _to_igraph(g: nx.Graph, weight: str | None = None) -> tuple[Any, list[str], list[float]]:
+    """``g`` as an undirected igraph graph, its nodes in order and its edge weights."""
+    import igraph as ig
+
+    nodes = list(g)
+    index = {node: i for i, node in enumerate(nodes)}
+    edges = [(index[u], index[v]) for u, v in g.edges()]
+    weights = [float(d.get(weight, 1) or 1) for _, _, d in g.edges(data=True)] if weight else []
+    return ig.Graph(n=len(nodes), edges=edges, directed=False), nodes, weights
+
+
+def communities(g: nx.Graph, seed: int = SEED, backend: str = "auto") -> dict[str, int]:
     """Louvain communities (weighted, seeded), numbered by size.
+
+    ``backend="igraph"`` (the default when python-igraph is installed) runs
+    Louvain in C, with igraph's random numbers drawn from ``random.Random(seed)``
+    (igraph's generator is then set back to Python's ``random`` module);
+    ``"networkx"`` runs NetworkX's.  Both are deterministic for a seed, but
+    may split a graph differently.
 
     Examples
     --------
@@ -84,10 +113,26 @@ def communities(g: nx.Graph, seed: int = SEED) -> dict[str, int]:
     >>> g = nx.relabel_nodes(g, str)
     >>> sorted(set(communities(g).values()))
     [0, 1]
+    >>> communities(g, backend="networkx") == communities(g, backend="igraph")
+    True
     """
     if g.number_of_edges() == 0:
         return {n: i for i, n in enumerate(sorted(g))}
-    parts = nx.community.louvain_communities(g, weight="weight", seed=seed)
+    if _backend(backend) == "networkx":
+        parts = nx.community.louvain_communities(g, weight="weight", seed=seed)
+    else:
+        import igraph as ig
+
+        h, nodes, weights = _to_igraph(g, "weight")
+        ig.set_random_number_generator(random.Random(seed))
+        try:
+            membership = h.community_multilevel(weights=weights).membership
+        finally:
+            ig.set_random_number_generator(random)
+        groups: dict[int, list[str]] = {}
+        for node, m in zip(nodes, membership, strict=True):
+            groups.setdefault(m, []).append(node)
+        parts = list(groups.values())
     parts = sorted((sorted(p) for p in parts), key=lambda p: (-len(p), p[0]))
     return {n: i for i, part in enumerate(parts) for n in part}
 
@@ -137,26 +182,14 @@ def path_centralities(
     >>> all(abs(b1[n] - b2[n]) < 1e-9 and abs(c1[n] - c2[n]) < 1e-9 for n in g)
     True
     """
-    if backend == "auto":
-        try:
-            import igraph  # noqa: F401
-
-            backend = "igraph"
-        except ImportError:
-            backend = "networkx"
-    if backend == "networkx":
+    if _backend(backend) == "networkx":
         dist = distance_graph(g)
         betweenness = nx.betweenness_centrality(dist, weight="distance", normalized=True)
         closeness = nx.closeness_centrality(dist, distance="distance", wf_improved=True)
         return betweenness, closeness
-    import igraph as ig
-
-    nodes = list(g)
+    h, nodes, weights = _to_igraph(g, "weight")
     n = len(nodes)
-    index = {node: i for i, node in enumerate(nodes)}
-    edges = [(index[u], index[v]) for u, v in g.edges()]
-    weights = [1.0 / max(float(d.get("weight", 1) or 1), 1e-9) for _, _, d in g.edges(data=True)]
-    h = ig.Graph(n=n, edges=edges, directed=False)
+    weights = [1.0 / max(w, 1e-9) for w in weights]
     raw_b = h.betweenness(weights=weights or None, directed=False)
     scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 0.0
     raw_c = h.closeness(weights=weights or None)
@@ -254,17 +287,16 @@ def node_metrics(g: nx.Graph, seed: int = SEED) -> pd.DataFrame:
     return df.reset_index(drop=True)
 
 
-def _diameter(g: nx.Graph) -> int:
-    """Hop diameter of a connected graph (igraph's BFS in C when available)."""
-    if g.number_of_nodes() < 2:
-        return 0
-    try:
-        import igraph as ig
-    except ImportError:
-        return nx.diameter(g)
-    index = {node: i for i, node in enumerate(g)}
-    h = ig.Graph(n=len(index), edges=[(index[u], index[v]) for u, v in g.edges()])
-    return int(h.diameter(directed=False))
+def _diameter_and_clustering(g: nx.Graph, largest: nx.Graph) -> tuple[int, float]:
+    """Hop diameter of ``largest`` (connected) and average clustering of ``g`` (in C when available)."""
+    if _backend("auto") == "networkx":
+        diameter = nx.diameter(largest) if largest.number_of_nodes() > 1 else 0
+        return diameter, nx.average_clustering(g) if len(g) else 0.0
+    h, _, _ = _to_igraph(largest)
+    diameter = int(h.diameter(directed=False)) if largest.number_of_nodes() > 1 else 0
+    h, _, _ = _to_igraph(g)
+    # Nodes of degree under two count as 0, as in NetworkX.
+    return diameter, h.transitivity_avglocal_undirected(mode="zero") if len(g) else 0.0
 
 
 def graph_summary(g: nx.Graph) -> pd.DataFrame:
@@ -284,6 +316,7 @@ def graph_summary(g: nx.Graph) -> pd.DataFrame:
     n = g.number_of_nodes()
     comps = sorted(nx.connected_components(g), key=len, reverse=True) if n else []
     largest = g.subgraph(comps[0]) if comps else nx.Graph()
+    diameter, clustering = _diameter_and_clustering(g, largest)
     row = {
         "nodes": n,
         "edges": g.number_of_edges(),
@@ -291,8 +324,8 @@ def graph_summary(g: nx.Graph) -> pd.DataFrame:
         "components": len(comps),
         "largest_component": largest.number_of_nodes(),
         "isolates": nx.number_of_isolates(g),
-        "average_clustering": round(nx.average_clustering(g), 6) if n else 0.0,
-        "diameter": _diameter(largest),
+        "average_clustering": round(clustering, 6),
+        "diameter": diameter,
         "total_weight": int(g.size(weight="weight")) if n else 0,
     }
     return pd.DataFrame([row])
