@@ -1,12 +1,14 @@
 """Score person-name detection on the LitBank dev excerpts (a benchmark, never a test).
 
-Usage: python benchmarks/eval_litbank.py [DIR] [--worst N] [--verbose]
+Usage: python benchmarks/eval_litbank.py [DIR] [--worst N] [--verbose] [--ner spacy --spacy-model NAME]
 
 Default DIR: ../shared/eval/litbank-dev/ beside the repository.  Gold is every
 ``PER`` mention of kind ``PROP`` in ``coref/NAME_brat.ann`` (token offsets on
 the space-tokenised lines of ``brat/NAME_brat.txt``, turned into character
 spans here).  Predictions are graphkit's default discovery (no cast file, no
-model): every mention of a character or person (works are not persons).
+model): every mention of a character or person (works are not persons).  With
+``--ner spacy`` they come from an installed spaCy pipeline instead, for
+comparison.
 
 Prints micro-averaged precision, recall and F1 by exact span and by overlap,
 per excerpt and overall, the worst excerpts with their false positives and
@@ -76,15 +78,18 @@ def load_gold(coref_ann: Path, text: str) -> dict[Span, str]:
     return {span: clusters.get(tid, tid) for tid, span in mentions.items()}
 
 
-def predict(text: str, name: str) -> dict[Span, str]:
-    """graphkit's default discovery on ``text``: span (in the text as read) -> character."""
+def predict(text: str, name: str, ner: object = "rules") -> dict[Span, str]:
+    """graphkit's mentions stage on ``text``: span (in the text as read) -> character.
+
+    ``ner`` is ``"rules"`` (default discovery) or a loaded spaCy pipeline.
+    """
+    from graphkit.analysis import detect_mentions
     from graphkit.characters import merge_characters
     from graphkit.document import build_document
-    from graphkit.mentions import find_mentions
     from graphkit.text import SourceText
 
     doc = build_document(SourceText(text=text, source=name))
-    _, mentions = merge_characters(doc, find_mentions(doc))
+    _, mentions = merge_characters(doc, detect_mentions(doc, ner=ner))
     people = [m for m in mentions if m.kind != "work"]
     if not people:
         return {}
@@ -169,7 +174,23 @@ def main() -> int:
     parser.add_argument("data", nargs="?", type=Path)
     parser.add_argument("--worst", type=int, default=5, help="Worst excerpts to show.")
     parser.add_argument("--verbose", "-v", action="store_true", help="Show every excerpt's errors.")
+    parser.add_argument(
+        "--ner", choices=["rules", "spacy"], default="rules", help="Name detector (default: rules)."
+    )
+    parser.add_argument(
+        "--spacy-model", default="en_core_web_sm", help="Installed spaCy pipeline for --ner spacy."
+    )
     args = parser.parse_args()
+    ner: object = args.ner
+    if args.ner == "spacy":
+        from graphkit.errors import GraphkitError
+        from graphkit.spacy_ner import load_pipeline
+
+        try:
+            ner = load_pipeline(args.spacy_model)
+        except GraphkitError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
     data = find_data(args.data)
     if data is None:
         print("LitBank dev data not found (looked in ../shared/eval/litbank-dev); skipping.")
@@ -181,7 +202,7 @@ def main() -> int:
         txt = data / "brat" / ann.name.replace(".ann", ".txt")
         text = txt.read_text(encoding="utf-8")
         ex = Excerpt(ann.name.removesuffix("_brat.ann"), text, load_gold(ann, text))
-        ex.pred = predict(text, ex.name)
+        ex.pred = predict(text, ex.name, ner)
         excerpts.append(ex)
     elapsed = time.perf_counter() - t0
 

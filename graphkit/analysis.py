@@ -15,13 +15,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Union
 
 import networkx as nx
 
 from .cast import Cast, find_cast_file, read_cast
 from .characters import merge_characters
 from .document import build_document
+from .errors import OptionError
 from .graph import build_graph
 from .interactions import Window, co_occurrences, parse_window
 from .mentions import find_mentions
@@ -35,8 +36,21 @@ from .works import add_work_mentions
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
+    from spacy.language import Language
 
-__all__ = ["Analysis", "analyze", "analyze_text", "resolve_cast", "OUTPUT_FILES"]
+#: Name detectors for texts without a cast file (``ner=``, ``--ner``).
+NER_BACKENDS = ("rules", "spacy")
+Ner = Union[str, "Language"]
+
+__all__ = [
+    "Analysis",
+    "analyze",
+    "analyze_text",
+    "detect_mentions",
+    "resolve_cast",
+    "OUTPUT_FILES",
+    "NER_BACKENDS",
+]
 
 #: The files :meth:`Analysis.export` writes.
 OUTPUT_FILES = (
@@ -314,6 +328,54 @@ def auto_min_mentions(doc: Document, cast: Cast | None) -> int:
     return 1 if words < 20_000 else 2 if words < 100_000 else 3
 
 
+def _check_ner(ner: Ner) -> None:
+    if isinstance(ner, str) and ner not in NER_BACKENDS:
+        raise OptionError(f"unknown name detector {ner!r}: use rules or spacy")
+
+
+def _ner_label(ner: Ner, spacy_model: str) -> str:
+    """How names were found, as the graph records it: ``discovery`` or ``spacy:<pipeline>``."""
+    if ner == "rules":
+        return "discovery"
+    if ner == "spacy":
+        return f"spacy:{spacy_model}"
+    meta = getattr(ner, "meta", {}) or {}
+    return f"spacy:{meta.get('lang', '')}_{meta.get('name', 'pipeline')}"
+
+
+def detect_mentions(
+    doc: Document,
+    cast: Cast | None = None,
+    ner: Ner = "rules",
+    spacy_model: str = "en_core_web_sm",
+) -> list[Mention]:
+    """Name mentions of ``doc``, before alias merging: the mentions stage of the pipeline.
+
+    With a cast file its names are looked up; without one, names are found by
+    ``ner``: ``"rules"`` (graphkit's discovery, no model), ``"spacy"`` (the
+    installed spaCy pipeline ``spacy_model``) or a loaded spaCy ``Language``.
+    Titles of works that discovery cannot see (commas, "the film X") are
+    added in both cases (see :mod:`graphkit.works`).
+
+    Examples
+    --------
+    >>> from graphkit.document import build_document
+    >>> doc = build_document("In the film Casablanca, Rick Blaine runs a bar.")
+    >>> [(m.text, m.kind) for m in detect_mentions(doc)]
+    [('Casablanca', 'work'), ('Rick Blaine', 'character')]
+    """
+    _check_ner(ner)
+    if cast is not None:
+        return find_mentions(doc, cast)
+    if ner == "rules":
+        mentions = find_mentions(doc)
+    else:
+        from .spacy_ner import spacy_mentions
+
+        mentions = spacy_mentions(doc, spacy_model if ner == "spacy" else ner)
+    return add_work_mentions(doc, mentions)
+
+
 @_gc_paused()
 def _run(
     source: SourceText,
@@ -323,15 +385,16 @@ def _run(
     name: str | None = None,
     rules: RuleSet | str | os.PathLike | None = None,
     on_stage: Callable[[str], None] = lambda stage: None,
+    ner: Ner = "rules",
+    spacy_model: str = "en_core_web_sm",
 ) -> Analysis:
     """Run the pipeline; ``on_stage(name)`` is called as each stage ends (for benchmarks)."""
     window = parse_window(window)
     rules = load_rules(rules)  # a broken rules file fails before any work is done
+    _check_ner(ner)
     doc: Document = build_document(source)
     on_stage("document")
-    mentions = find_mentions(doc, cast)
-    if cast is None:
-        mentions = add_work_mentions(doc, mentions)
+    mentions = detect_mentions(doc, cast, ner, spacy_model)
     on_stage("mentions")
     characters, mentions = merge_characters(doc, mentions, cast)
     on_stage("characters")
@@ -358,6 +421,7 @@ def _run(
         sentences=len(doc.sentences),
         min_mentions=threshold,
         dropped=dropped,
+        names="cast" if cast else _ner_label(ner, spacy_model),
     )
     annotate_segments(graph, doc, mentions, interactions)
     on_stage("graph")
@@ -384,6 +448,8 @@ def analyze(
     interaction: str = "co-presence",
     until: int | None = None,
     rules: RuleSet | str | os.PathLike | None = None,
+    ner: Ner = "rules",
+    spacy_model: str = "en_core_web_sm",
 ) -> Analysis:
     """Analyse a text file (prose, a play, a screenplay or a co-appearance table), or several as one graph.
 
@@ -415,6 +481,12 @@ def analyze(
         Keep only segments ``1 .. until`` (scenes, chapters; see :meth:`Analysis.until`).
     rules : path or RuleSet, optional
         A relation rules file added to the built-in rules (see ``data/relations.yml``).
+    ner : "rules", "spacy" or a spaCy Language
+        How names are found without a cast file: graphkit's own discovery (no
+        model), an installed spaCy pipeline, or a pipeline you loaded or built
+        (see :func:`detect_mentions`).  spaCy is optional: ``pip install 'graphkit[spacy]'``.
+    spacy_model : str
+        The installed spaCy pipeline (package name or folder) ``ner="spacy"`` loads.
 
     Examples
     --------
@@ -432,14 +504,15 @@ def analyze(
         return merge_analyses(
             [
                 analyze(p, cast=cast, window=window, encoding=encoding, min_mentions=min_mentions,
-                        input_format=input_format, interaction=interaction, until=until, rules=rules)
+                        input_format=input_format, interaction=interaction, until=until, rules=rules,
+                        ner=ner, spacy_model=spacy_model)
                 for p in path
             ]
         )  # fmt: skip
-    from .errors import OptionError
     from .readers import read_script
     from .scripts import INTERACTIONS, analyze_script
 
+    _check_ner(ner)
     if interaction not in INTERACTIONS:
         raise OptionError(f"unknown interaction {interaction!r}: use co-presence or conversation")
     script = read_script(path, input_format, encoding)
@@ -449,7 +522,8 @@ def analyze(
         raise OptionError(f"--interaction {interaction} needs a play, screenplay or table")
     else:
         source = read_text(path, encoding=encoding)
-        result = _run(source, resolve_cast(cast, path), window, min_mentions, rules=rules)
+        result = _run(source, resolve_cast(cast, path), window, min_mentions, rules=rules,
+                      ner=ner, spacy_model=spacy_model)  # fmt: skip
     return result.until(until) if until else result
 
 
@@ -460,6 +534,8 @@ def analyze_text(
     name: str = "text",
     min_mentions: int = 1,
     rules: RuleSet | str | os.PathLike | None = None,
+    ner: Ner = "rules",
+    spacy_model: str = "en_core_web_sm",
 ) -> Analysis:
     """Analyse a string (see :func:`analyze`); ``cast`` is a path or a :class:`Cast` or ``None``.
 
@@ -472,4 +548,4 @@ def analyze_text(
     """
     source = SourceText(text=text, source=f"<{name}>")
     c = None if cast is None or cast is False else resolve_cast(cast, None)
-    return _run(source, c, window, min_mentions, name, rules)
+    return _run(source, c, window, min_mentions, name, rules, ner=ner, spacy_model=spacy_model)

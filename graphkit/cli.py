@@ -43,20 +43,41 @@ def main() -> None:
     """
 
 
-def _structure_options(f):
-    """``--input-format``, ``--interaction`` and ``--until``, handed to :func:`_analyze`.
+def ner_options(f):
+    """``--ner`` and ``--spacy-model``: how names are found without a cast file."""
+    f = click.option(
+        "--spacy-model",
+        default="en_core_web_sm",
+        show_default=True,
+        metavar="NAME|DIR",
+        help="The installed spaCy pipeline --ner spacy uses (never downloaded).",
+    )(f)
+    return click.option(
+        "--ner",
+        type=click.Choice(["rules", "spacy"]),
+        default="rules",
+        show_default=True,
+        help="Name detection without a cast file: graphkit's rules (no model) or spaCy "
+        "(pip install 'graphkit[spacy]' and a spaCy English pipeline).",
+    )(f)
 
-    They travel in ``ctx.meta`` so that the commands' signatures stay as they are.
+
+def _structure_options(f):
+    """``--input-format``, ``--interaction``, ``--until``, ``--ner`` and ``--spacy-model``.
+
+    They travel in ``ctx.meta`` to :func:`_analyze` so that the commands'
+    signatures stay as they are.
     """
     import functools
 
     @functools.wraps(f)
     def wrapper(*args, **kwargs):
         meta = click.get_current_context().meta
-        for key in ("input_format", "interaction", "until"):
+        for key in ("input_format", "interaction", "until", "ner", "spacy_model"):
             meta[f"graphkit.{key}"] = kwargs.pop(key)
         return f(*args, **kwargs)
 
+    wrapper = ner_options(wrapper)
     wrapper = click.option(
         "--until",
         type=click.IntRange(min=1),
@@ -185,6 +206,8 @@ def _analyze(
         interaction=meta.get("graphkit.interaction", "co-presence"),
         until=meta.get("graphkit.until"),
         rules=rules,
+        ner=meta.get("graphkit.ner", "rules"),
+        spacy_model=meta.get("graphkit.spacy_model", "en_core_web_sm"),
     )
 
 
@@ -258,12 +281,15 @@ def _analyze_one(
     result = _analyze(path, cast_path, no_cast, window, min_mentions, encoding)
     written = result.export(folder, relations_only=relations_only)
     s = result.summary.iloc[0]
+    names = result.graph.graph.get("names", "discovery")
     cast = (
         f"cast file {result.cast_source}"
         if result.cast_source
         else f"structured input ({result.graph.graph['input_format']})"
         if result.graph.graph.get("input_format")
         else "no cast file (automatic discovery)"
+        if names == "discovery"
+        else f"no cast file (names from {names})"
     )
     click.echo(
         f"{result.name}: {int(s['nodes'])} characters, {int(s['edges'])} links, "

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from .cli import CONTEXT, _analyze, _rules_option, _text_options, main
+from .cli import CONTEXT, _analyze, _rules_option, _text_options, main, ner_options
 
 
 @main.command(context_settings=CONTEXT)
@@ -57,17 +57,24 @@ def merge(graphs, output) -> None:
     )
 
 
-def _mention_records(path: str, cast_path: str | None, no_cast: bool, encoding: str | None):
+def _mention_records(
+    path: str,
+    cast_path: str | None,
+    no_cast: bool,
+    encoding: str | None,
+    ner: str = "rules",
+    spacy_model: str = "en_core_web_sm",
+):
     """Mentions of one file as dicts, with offsets into the text as read (after decoding)."""
-    from .analysis import resolve_cast
+    from .analysis import detect_mentions, resolve_cast
     from .characters import merge_characters
     from .document import build_document
-    from .mentions import find_mentions
     from .text import read_text
 
     doc = build_document(read_text(path, encoding=encoding))
     cast = resolve_cast(False if no_cast else cast_path, path)
-    _, mentions = merge_characters(doc, find_mentions(doc, cast), cast)
+    found = detect_mentions(doc, cast, ner, spacy_model)
+    _, mentions = merge_characters(doc, found, cast)
     raw = doc.offsets.to_raw([x for m in mentions for x in (m.start, m.end)]).tolist()
     return [
         {
@@ -106,7 +113,8 @@ def _mention_lines(records: list[dict], fmt: str) -> str:
 @click.option(
     "--output", "-o", "output", metavar="OUT", help="Output file (one PATH) or folder (several)."
 )
-def mentions(paths, cast_path, no_cast, encoding, fmt, output) -> None:
+@ner_options
+def mentions(paths, cast_path, no_cast, encoding, fmt, output, ner, spacy_model) -> None:
     """List every name mention: start, end (offsets into the file as read), text, character, kind.
 
     One PATH writes to stdout or to OUT; several PATHs write OUT/<stem>.jsonl (or .csv) each.
@@ -115,6 +123,7 @@ def mentions(paths, cast_path, no_cast, encoding, fmt, output) -> None:
     Example:
       graphkit mentions novel.txt --no-cast | head
       graphkit mentions a.txt b.txt --format csv -o mentions/
+      graphkit mentions novel.txt --no-cast --ner spacy --spacy-model en_core_web_sm
     """
     from .export import write_atomic
 
@@ -123,7 +132,8 @@ def mentions(paths, cast_path, no_cast, encoding, fmt, output) -> None:
     if len(paths) > 1 and not output:
         raise click.UsageError("several PATHs need -o OUT (a folder)")
     for path in paths:
-        data = _mention_lines(_mention_records(path, cast_path, no_cast, encoding), fmt)
+        records = _mention_records(path, cast_path, no_cast, encoding, ner, spacy_model)
+        data = _mention_lines(records, fmt)
         if len(paths) > 1:
             folder = Path(output)
             folder.mkdir(parents=True, exist_ok=True)

@@ -10,12 +10,16 @@ else the whole text.
 from __future__ import annotations
 
 import re
+import weakref
+from collections.abc import Sequence
+
+import numpy as np
 
 from .lexicon import word_list
 from .model import Document, OffsetMap, Paragraph, Segment, Sentence
 from .text import SourceText, normalize
 
-__all__ = ["build_document", "split_sentences", "classify_paragraph"]
+__all__ = ["build_document", "split_sentences", "classify_paragraph", "sentence_index"]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}(?:\.(?:jpe?g|png|gif|webp))?")
@@ -254,3 +258,35 @@ def _mark_gutenberg_boilerplate(text: str, spans: list[tuple[int, int]], kinds: 
             kinds[i] = "debris"
         if end and b > end.start():
             kinds[i] = "debris"
+
+
+_BOUNDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _sentence_bounds(doc: Document) -> tuple[np.ndarray, np.ndarray]:
+    """Sentence start and end offsets as arrays, built once per document."""
+    bounds = _BOUNDS.get(doc)
+    if bounds is None:
+        n = len(doc.sentences)
+        starts = np.fromiter((s.start for s in doc.sentences), dtype=np.int64, count=n)
+        ends = np.fromiter((s.end for s in doc.sentences), dtype=np.int64, count=n)
+        bounds = _BOUNDS[doc] = (starts, ends)
+    return bounds
+
+
+def sentence_index(doc: Document, positions: np.ndarray | Sequence[int]) -> np.ndarray:
+    """Index of the sentence holding each position, or -1 outside every sentence.
+
+    Examples
+    --------
+    >>> doc = build_document("Ann met Bob.\\n\\nCHAPTER II\\n\\nBob left.")
+    >>> sentence_index(doc, [0, 14, 27]).tolist()
+    [0, -1, 1]
+    """
+    positions = np.asarray(positions, dtype=np.int64)
+    if not doc.sentences or len(positions) == 0:
+        return np.full(len(positions), -1, dtype=np.int64)
+    starts, ends = _sentence_bounds(doc)
+    idx = np.searchsorted(starts, positions, side="right") - 1
+    ok = (idx >= 0) & (positions < ends[np.clip(idx, 0, None)])
+    return np.where(ok, idx, -1)

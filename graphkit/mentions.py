@@ -20,7 +20,6 @@ key; :mod:`graphkit.characters` merges aliases into characters.
 from __future__ import annotations
 
 import re
-import weakref
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -29,6 +28,7 @@ from itertools import chain
 import numpy as np
 
 from .cast import Cast
+from .document import sentence_index
 from .lexicon import common_words, trie_regex, word_list, word_table
 from .model import Document, Mention
 
@@ -73,30 +73,6 @@ def _name_re() -> re.Pattern[str]:
             rf"(?:[ \t]+{_REGNAL})?)"
         )
     return _NAME_RE
-
-
-_BOUNDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def _sentence_bounds(doc: Document) -> tuple[np.ndarray, np.ndarray]:
-    """Sentence start and end offsets as arrays, built once per document."""
-    bounds = _BOUNDS.get(doc)
-    if bounds is None:
-        n = len(doc.sentences)
-        starts = np.fromiter((s.start for s in doc.sentences), dtype=np.int64, count=n)
-        ends = np.fromiter((s.end for s in doc.sentences), dtype=np.int64, count=n)
-        bounds = _BOUNDS[doc] = (starts, ends)
-    return bounds
-
-
-def _sentence_index(doc: Document, positions: np.ndarray) -> np.ndarray:
-    """Index of the sentence holding each position, or -1 outside every sentence."""
-    if not doc.sentences or len(positions) == 0:
-        return np.full(len(positions), -1, dtype=np.int64)
-    starts, ends = _sentence_bounds(doc)
-    idx = np.searchsorted(starts, positions, side="right") - 1
-    ok = (idx >= 0) & (positions < ends[np.clip(idx, 0, None)])
-    return np.where(ok, idx, -1)
 
 
 def _is_initial(text: str, sentence_start: int, start: int) -> bool:
@@ -149,7 +125,7 @@ def lookup_mentions(doc: Document, owner: dict[str, tuple[str, str]]) -> list[Me
     ]
     starts = np.fromiter((m.start() for m in matches), dtype=np.int64, count=len(matches))
     out = []
-    for m, si in zip(matches, _sentence_index(doc, starts).tolist()):
+    for m, si in zip(matches, sentence_index(doc, starts).tolist()):
         if si < 0:
             continue
         form = m.group()
@@ -376,7 +352,7 @@ def _runs(doc: Document) -> list[_Run]:
     if not matches:
         return []
     starts = np.fromiter((m[0] for m in matches), dtype=np.int64, count=len(matches))
-    inside = (_sentence_index(doc, starts) >= 0).tolist()
+    inside = (sentence_index(doc, starts) >= 0).tolist()
     for (start, group, title), ok in zip(matches, inside):
         if not ok:
             continue
@@ -569,7 +545,7 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
     ]
     kept.sort()
     starts = np.fromiter((o[0] for o in kept), dtype=np.int64, count=len(kept))
-    sentence = _sentence_index(doc, starts).tolist()
+    sentence = sentence_index(doc, starts).tolist()
     mentions = list(work_spans)
     for (a, b, k), si in zip(kept, sentence):
         if a > 2 and text[a - 2].islower():
