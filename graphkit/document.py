@@ -123,8 +123,9 @@ _ABBREVIATIONS = frozenset(
         "ave",
     ]
 )
-_SPACE = re.compile(r"\s*")
-_BOUNDARY = re.compile(r"[.!?]+['\")\]]*(?=\s+['\"(\[]*[A-Z0-9])")
+# A sentence ends at . ! or ? (and closing quotes or brackets) before white space and a
+# capital or a digit; group 1 is that white space, so the next sentence starts at its end.
+_BOUNDARY = re.compile(r"[.!?]+['\")\]]*(?=(\s+)['\"(\[]*[A-Z0-9])")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -147,11 +148,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
         spans.append((left, m.end()))
-        left = _SPACE.match(text, m.end(), end).end()
-    if left < end:
-        stop = len(text[left:end].rstrip()) + left
-        if stop > left:
-            spans.append((left, stop))
+        left = m.end(1)
+    stop = end
+    while stop > left and text[stop - 1].isspace():
+        stop -= 1
+    if stop > left:
+        spans.append((left, stop))
     return spans
 
 
