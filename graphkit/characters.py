@@ -99,6 +99,7 @@ def _pronoun_genders(
 ) -> dict[str, str]:
     """Gender of single-word forms from the first pronoun after them in their sentence.
 
+    Up to ``sample`` mentions of each form are read, spread evenly over the text.
     Returns ``"m"`` or ``"f"`` for forms whose sampled pronouns agree two to
     one; forms without clear evidence are left out.
 
@@ -111,17 +112,20 @@ def _pronoun_genders(
     >>> _pronoun_genders(doc, ms)
     {'Bennet': 'm'}
     """
-    votes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    by_form: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
-        if " " in m.character or m.kind == "work" or m.sentence < 0:
-            continue
-        v = votes[m.character]
-        if v[0] + v[1] >= sample:
-            continue
-        end = doc.sentences[m.sentence].end
-        found = _PRONOUN.search(doc.text, m.end, min(end, m.end + 120))
-        if found:
-            v[found.group(1) in _FEMININE] += 1
+        if " " not in m.character and m.kind != "work" and m.sentence >= 0:
+            by_form[m.character].append(m)
+    votes: dict[str, list[int]] = {}
+    for key, ms in by_form.items():
+        # Spread over the whole text: who a name means can change as the story goes on.
+        step = max(1, len(ms) // sample)
+        v = votes[key] = [0, 0]
+        for m in ms[::step][:sample]:
+            end = doc.sentences[m.sentence].end
+            found = _PRONOUN.search(doc.text, m.end, min(end, m.end + 120))
+            if found:
+                v[found.group(1) in _FEMININE] += 1
     out = {}
     for key, (male, female) in votes.items():
         if male >= 2 * female and male >= 2:
@@ -175,7 +179,9 @@ def _alias_parents(
     """Map each surface form that is an alias to the form it joins.
 
     A bare surname does not join a titled form of the other sex: when the text
-    says "he" after "Thénardier", "Madame Thénardier" is someone else.
+    says "he" after "Thénardier", "Madame Thénardier" is someone else.  When
+    the pronouns do not tell and the text has titled forms of both sexes
+    ("Monsieur" and "Madame Thénardier"), the bare surname joins neither.
     """
     genders = genders or {}
     honorifics = word_table("honorifics.txt")
@@ -213,9 +219,13 @@ def _alias_parents(
             target = _pick([f for f in by_first.get(key, ()) if free(key, f)], counts)
         if target is None and key in titled_by_surname:
             sex = genders.get(key)
-            same = [t for t in titled_by_surname[key] if _title_sex(t, honorifics) in ("-", sex)]
-            if not sex:
-                same = titled_by_surname[key]
+            titled = titled_by_surname[key]
+            if sex:
+                same = [t for t in titled if _title_sex(t, honorifics) in ("-", sex)]
+            elif {"m", "f"} <= {_title_sex(t, honorifics) for t in titled}:
+                same = []  # "Mr. Bennet" and "Mrs. Bennet": a bare "Bennet" of unknown sex joins neither
+            else:
+                same = titled
             target = _pick(same, counts)
         if target is None and len(key) >= 3 and key.lower() not in common:
             # Singles sharing the prefix sit together in sorted order: a bisect, not a scan.

@@ -63,6 +63,29 @@ def test_bare_surname_keeps_away_from_a_titled_form_of_the_other_sex():
     assert "Thorne" in chars and "Madame Thorne" in chars
 
 
+def test_bare_surname_of_unknown_sex_joins_neither_mr_nor_mrs():
+    chars = merged(
+        "Mr. Bennet read. Mrs. Bennet talked. Later Mrs. Bennet sighed and Mrs. Bennet wept. "
+        "Then Bennet came in. Later Bennet sat down."
+    )
+    assert {"Mr. Bennet", "Mrs. Bennet", "Bennet"} <= set(chars)
+    assert chars["Mr. Bennet"] == () and chars["Mrs. Bennet"] == ()
+
+
+def test_pronoun_evidence_is_read_over_the_whole_text():
+    # The first forty uses are followed by "her" (the wife), the last ninety by "his":
+    # a sample of the opening chapters alone would call the bare name a woman.
+    text = (
+        "Monsieur Vautrin spoke. " * 2
+        + "Madame Vautrin spoke. " * 2
+        + "Later Vautrin lost her purse. " * 40
+        + "Later Vautrin lost his hat. " * 90
+    )
+    chars = merged(text)
+    assert "Monsieur Vautrin" in chars["Vautrin"]
+    assert "Madame Vautrin" in chars and "Madame Vautrin" not in chars["Vautrin"]
+
+
 def test_role_and_actor_are_never_merged():
     text = "The film follows Amy (Amy Adams) and Theodore. Amy Adams shines; Amy talks."
     doc = build_document(text)

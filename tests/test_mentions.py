@@ -110,3 +110,31 @@ def test_once_in_a_long_text_needs_a_person_cue():
     doc = build_document(f"Later Jo Marsh came. {filler} He saw Quarley once. Jo Marsh said hello.")
     d = discover_mentions(doc)
     assert "Jo Marsh" in d.forms and d.rejected.get("Quarley") == "once in a long text"
+
+
+def test_one_speech_cue_among_many_uses_does_not_make_a_word_a_name():
+    text = (
+        "People walked home. " * 30
+        + "Many people came and the people left. " * 20
+        + "Some men joined the Society of the People. " * 2
+        + "People said nothing. Rose said hello. Rose said goodbye."
+    )
+    forms = _forms(text)
+    assert "People" not in forms
+    assert "Rose" in forms  # a word that speaks in most of its uses is a name
+
+
+def test_street_names_with_two_particles_stay_whole_and_are_places():
+    d = discover_mentions(
+        build_document(
+            "Marius walked down the Rue de la Chanvrerie. Later Marius reached the "
+            "Rue de la Chanvrerie again. Marius met Ponce de la Vega."
+        )
+    )
+    assert "Chanvrerie" not in d.forms and "Rue de la Chanvrerie" not in d.forms
+    assert "Ponce de la Vega" in d.forms
+
+
+def test_a_run_does_not_end_on_a_particle():
+    forms = _forms('"Monsieur le Baron," said Basque. Later Monsieur le Baron left with Basque.')
+    assert not [f for f in forms if f.endswith((" le", " de", " la"))]
