@@ -94,14 +94,17 @@ _PRONOUN = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b")
 _FEMININE = frozenset(("she", "her", "hers", "herself"))
 
 
-def _pronoun_genders(
+def _pronoun_votes(
     doc: Document, mentions: Sequence[Mention], sample: int = 30
-) -> dict[str, str]:
-    """Gender of single-word forms from the first pronoun after them in their sentence.
+) -> dict[str, tuple[int, int]]:
+    """Masculine and feminine pronouns read after single-word forms: ``{form: (he, she)}``.
 
-    Up to ``sample`` mentions of each form are read, spread evenly over the text.
-    Returns ``"m"`` or ``"f"`` for forms whose sampled pronouns agree two to
-    one; forms without clear evidence are left out.
+    The best evidence is a sentence that names no one else ("Lydia declared
+    herself ..."): its pronouns are read first.  Only when those are too few
+    or do not agree two to one are sentences with other names read too, each
+    up to the next name ("Lydia gaped as he spoke" would otherwise count for
+    Lydia).  Up to ``sample`` mentions of each kind are read, spread evenly
+    over the text: who a name means can change as the story goes on.
 
     Examples
     --------
@@ -109,30 +112,47 @@ def _pronoun_genders(
     >>> doc = build_document("Bennet smiled at his wife. Bennet said he would go.")
     >>> ms = [Mention(0, 6, "Bennet", "Bennet", "character", 0),
     ...       Mention(27, 33, "Bennet", "Bennet", "character", 1)]
-    >>> _pronoun_genders(doc, ms)
-    {'Bennet': 'm'}
+    >>> _pronoun_votes(doc, ms)
+    {'Bennet': (2, 0)}
     """
-    by_form: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        if " " not in m.character and m.kind != "work" and m.sentence >= 0:
-            by_form[m.character].append(m)
-    votes: dict[str, list[int]] = {}
-    for key, ms in by_form.items():
-        # Spread over the whole text: who a name means can change as the story goes on.
-        step = max(1, len(ms) // sample)
-        v = votes[key] = [0, 0]
-        for m in ms[::step][:sample]:
-            end = doc.sentences[m.sentence].end
-            found = _PRONOUN.search(doc.text, m.end, min(end, m.end + 120))
-            if found:
-                v[found.group(1) in _FEMININE] += 1
+    ordered = sorted(mentions, key=lambda m: m.start)
+    names_in = Counter(m.sentence for m in ordered)
+    alone: dict[str, list[tuple[Mention, int]]] = defaultdict(list)
+    shared: dict[str, list[tuple[Mention, int]]] = defaultdict(list)
+    for i, m in enumerate(ordered):
+        if " " in m.character or m.kind == "work" or m.sentence < 0:
+            continue
+        end = doc.sentences[m.sentence].end
+        if names_in[m.sentence] == 1:
+            alone[m.character].append((m, min(end, m.end + 120)))
+            continue
+        if i + 1 < len(ordered) and ordered[i + 1].sentence == m.sentence:
+            end = min(end, ordered[i + 1].start)
+        shared[m.character].append((m, min(end, m.end + 120)))
+
+    def count(found: list[tuple[Mention, int]], v: list[int]) -> None:
+        for m, end in found[:: max(1, len(found) // sample)][:sample]:
+            pronoun = _PRONOUN.search(doc.text, m.end, end)
+            if pronoun:
+                v[pronoun.group(1) in _FEMININE] += 1
+
     out = {}
-    for key, (male, female) in votes.items():
-        if male >= 2 * female and male >= 2:
-            out[key] = "m"
-        elif female >= 2 * male and female >= 2:
-            out[key] = "f"
+    for key in sorted(alone.keys() | shared.keys()):
+        v = [0, 0]
+        count(alone.get(key, []), v)
+        if sum(v) < 4 or _sex(*v) is None:
+            count(shared.get(key, []), v)
+        out[key] = (v[0], v[1])
     return out
+
+
+def _sex(he: int, she: int) -> str | None:
+    """``"m"`` or ``"f"`` when the pronouns agree two to one (and at least twice), else ``None``."""
+    if he >= 2 * she and he >= 2:
+        return "m"
+    if she >= 2 * he and she >= 2:
+        return "f"
+    return None
 
 
 def _label(forms: Counter, honorifics: dict[str, str]) -> str:
@@ -174,7 +194,7 @@ def _alias_parents(
     counts: Counter,
     kinds: dict[str, str],
     blocked: set[frozenset[str]],
-    genders: dict[str, str] | None = None,
+    votes: dict[str, tuple[int, int]] | None = None,
 ) -> dict[str, str]:
     """Map each surface form that is an alias to the form it joins.
 
@@ -183,7 +203,7 @@ def _alias_parents(
     the pronouns do not tell and the text has titled forms of both sexes
     ("Monsieur" and "Madame Thénardier"), the bare surname joins neither.
     """
-    genders = genders or {}
+    votes = votes or {}
     honorifics = word_table("honorifics.txt")
     nicknames = word_table("nicknames.csv")
     common = common_words()
@@ -218,14 +238,14 @@ def _alias_parents(
         if target is None:
             target = _pick([f for f in by_first.get(key, ()) if free(key, f)], counts)
         if target is None and key in titled_by_surname:
-            sex = genders.get(key)
+            he, she = votes.get(key, (0, 0))
+            sex = _sex(he, she)
             titled = titled_by_surname[key]
-            if sex:
-                same = [t for t in titled if _title_sex(t, honorifics) in ("-", sex)]
-            elif {"m", "f"} <= {_title_sex(t, honorifics) for t in titled}:
-                same = []  # "Mr. Bennet" and "Mrs. Bennet": a bare "Bennet" of unknown sex joins neither
-            else:
-                same = titled
+            if not sex and {"m", "f"} <= {_title_sex(t, honorifics) for t in titled}:
+                # "Mr. Bennet" and "Mrs. Bennet": a bare "Bennet" joins neither unless
+                # its pronouns lean one way (and then only a title that dominates, below).
+                sex = "m" if he > she else "f" if she > he else "?"
+            same = [t for t in titled if _title_sex(t, honorifics) in ("-", sex)] if sex else titled
             target = _pick(same, counts)
         if target is None and len(key) >= 3 and key.lower() not in common:
             # Singles sharing the prefix sit together in sorted order: a bisect, not a scan.
@@ -244,6 +264,14 @@ def _alias_parents(
         full = by_surname.get(surname, [])
         if len(titled) == 1 and len(full) == 1 and free(titled[0], full[0]):
             parent[titled[0]] = full[0]
+            continue
+        # "Wickham" joined "George Wickham" and the pronouns say "he": "Mr. Wickham" is
+        # the same man, "Mrs. Wickham" someone else.
+        sex = _sex(*votes.get(surname, (0, 0)))
+        if sex and parent.get(surname) in full:
+            same = [t for t in titled if _title_sex(t, honorifics) == sex]
+            if len(same) == 1 and same[0] not in parent and free(same[0], surname):
+                parent[same[0]] = surname
     return parent
 
 
@@ -277,8 +305,8 @@ def merge_characters(
         cast_kind = {e.name: e.kind for e in cast.entries}
         cast_work = {e.name: e.work for e in cast.entries}
     else:
-        genders = _pronoun_genders(doc, mentions)
-        parent = _alias_parents(counts, kinds, {frozenset(p) for p in pairs}, genders)
+        votes = _pronoun_votes(doc, mentions)
+        parent = _alias_parents(counts, kinds, {frozenset(p) for p in pairs}, votes)
         cast_kind, cast_work = {}, {}
 
     if cast is None:

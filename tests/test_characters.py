@@ -86,6 +86,44 @@ def test_pronoun_evidence_is_read_over_the_whole_text():
     assert "Madame Vautrin" in chars and "Madame Vautrin" not in chars["Vautrin"]
 
 
+def test_pronouns_read_in_sentences_naming_no_one_else():
+    # Every sentence naming Lydia and Tom puts "he" after Lydia; alone, Lydia is "she".
+    text = (
+        "Mrs. Lydia Shaw came. Mr. Lydia Shaw came. "  # titled forms of both sexes
+        + "Later Lydia saw that Tom smiled as he left. " * 6
+        + "Lydia took her coat. Lydia said she was cold. Lydia lost her hat. "
+    )
+    from graphkit.characters import _pronoun_votes
+
+    doc = build_document(text)
+    votes = _pronoun_votes(doc, discover_mentions(doc).mentions)
+    he, she = votes["Lydia"]
+    assert she >= 3 and he == 0
+
+
+def test_a_leaning_bare_surname_joins_the_dominant_title_of_its_sex():
+    text = (
+        "Mr. Darcy bowed. " * 6
+        + "Miss Darcy smiled. "
+        + "Darcy took his hat. Darcy looked at her. Darcy said he would stay. "
+        + "Darcy watched Elizabeth; she laughed. "
+    )
+    chars = merged(text)
+    assert "Mr. Darcy" in chars["Darcy"] and "Miss Darcy" in chars
+
+
+def test_titled_form_of_the_same_sex_joins_the_full_name_chain():
+    text = (
+        "Then George Wickham arrived. Later Wickham said he was tired. Wickham took his coat. "
+        "Wickham lit his pipe. Mr. Wickham left. Later Mr. Wickham returned. "
+        "Mrs. Wickham wrote. Later Mrs. Wickham sang."
+    )
+    chars = merged(text)
+    same = {"George Wickham", "Wickham", "Mr. Wickham"}
+    assert [name for name, aliases in chars.items() if same <= {name, *aliases}]
+    assert "Mrs. Wickham" in chars
+
+
 def test_role_and_actor_are_never_merged():
     text = "The film follows Amy (Amy Adams) and Theodore. Amy Adams shines; Amy talks."
     doc = build_document(text)
