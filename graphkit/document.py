@@ -201,6 +201,7 @@ def build_document(source: SourceText | str, normalized: bool = False) -> Docume
     para_spans = _paragraph_spans(text)
     kinds = [classify_paragraph(text[a:b]) for a, b in para_spans]
     _mark_gutenberg_boilerplate(text, para_spans, kinds)
+    _mark_illustrations(text, para_spans, kinds)
     paragraphs = tuple(
         Paragraph(i, a, b, k) for i, ((a, b), k) in enumerate(zip(para_spans, kinds, strict=False))
     )
@@ -247,6 +248,34 @@ def build_document(source: SourceText | str, normalized: bool = False) -> Docume
         source=source.source,
         titles=source.titles,
     )
+
+
+_ILLUSTRATION = re.compile(r"\[\s*(?:Illustration|Picture|Image|Figure|Plate)\b", re.I)
+
+
+def _mark_illustrations(text: str, spans: list[tuple[int, int]], kinds: list[str]) -> None:
+    """Mark a bracketed illustration and its caption and credit lines as debris.
+
+    Project Gutenberg writes ``[Illustration: ...]``; its caption and a
+    ``[_Copyright ..._]`` line may follow in paragraphs of their own before the
+    closing bracket.  A block left open is followed for at most six paragraphs;
+    a paragraph that goes on after the closing bracket is left as it is.
+    """
+    depth, left = 0, 0
+    for i, (a, b) in enumerate(spans):
+        block = text[a:b]
+        if depth == 0 and not _ILLUSTRATION.match(block):
+            continue
+        opens = depth == 0
+        depth = max(depth + block.count("[") - block.count("]"), 0)
+        if opens and depth == 0 and not block.rstrip().endswith("]"):
+            continue  # "[Illustration: ...] Mrs. McChesney rose.": the prose after it stays
+        if opens:
+            left = 6
+        kinds[i] = "debris"
+        left -= 1
+        if left == 0:
+            depth = 0
 
 
 def _mark_gutenberg_boilerplate(text: str, spans: list[tuple[int, int]], kinds: list[str]) -> None:

@@ -65,3 +65,28 @@ def test_offsets_map_back_to_the_text_as_read():
     doc = build_document(raw)
     bob = doc.text.index("Bob")
     assert raw[int(doc.offsets.to_raw([bob])[0]) :].startswith("Bob")
+
+
+def test_illustration_blocks_with_captions_are_debris():
+    text = (
+        "Mr. Bennet made no answer.\n\n"
+        "[Illustration:\n\n"
+        "\u201cHe came down to see the place\u201d\n\n"
+        "[_Copyright 1894 by George Allen._]]\n\n"
+        "This was invitation enough.\n\n"
+        "[Illustration: \u201cI\u2019m the tallest\u201d]\n\n"
+        "Lydia laughed."
+    )
+    doc = build_document(text)
+    kinds = [(doc.text[p.start : p.end][:12], p.kind) for p in doc.paragraphs]
+    assert [k for _, k in kinds] == ["text", "debris", "debris", "debris", "text", "debris", "text"]
+    assert [doc.sentence_text(s.index) for s in doc.sentences] == [
+        "Mr. Bennet made no answer.",
+        "This was invitation enough.",
+        "Lydia laughed.",
+    ]
+
+
+def test_prose_after_a_closed_illustration_on_the_same_line_stays():
+    doc = build_document('[Illustration: "You\'re jealous," he said] Mrs. McChesney rose.')
+    assert [p.kind for p in doc.paragraphs] == ["text"]
