@@ -521,10 +521,13 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
 
     # Names that the text also writes with a title or as part of a longer name.
     personal = {key.split()[-1] for key, f in forms.items() if f.titled}
+    surnames = {key.split()[-1] for key in forms}
     accepted: dict[str, str] = {t: "work" for t in titles}
     rejected: dict[str, str] = {}
     for key, form in forms.items():
-        reason = _reject_reason(key, form, lower, mid_words, lex, personal, min_count, long_text)
+        reason = _reject_reason(
+            key, form, lower, mid_words, lex, personal, min_count, long_text, surnames
+        )
         if reason:
             rejected[key] = reason
         else:
@@ -645,6 +648,7 @@ def _reject_reason(
     personal: set[str],
     min_count: int,
     long_text: bool = False,
+    surnames: set[str] | frozenset[str] = frozenset(),
 ) -> str | None:
     """Why a surface form is not a name, or ``None`` when it is one."""
     if form.count < min_count:
@@ -672,7 +676,19 @@ def _reject_reason(
     # speaker is seen speaking in at least one sampled use in eight.
     speaks = form.speech > 0 and form.speech * 8 >= form.sampled
     person_cue = speaks or form.owner > 0 or (len(words) == 1 and key in personal)
-    family = len(words) <= 2 and words[-1].endswith("s") and not words[-1].endswith("ss")
+    # A family in the plural: "the Bennets".  A long text names a family member in the
+    # singular somewhere too; if it never does, "the Tuileries" is no family.
+    last = words[-1]
+    family = (
+        len(words) <= 2
+        and last.endswith("s")
+        and not last.endswith("ss")
+        and (
+            not long_text
+            or last[:-1] in surnames
+            or (last.endswith("es") and last[:-2] in surnames)
+        )
+    )
     if not person_cue and not family and form.determined * 2 > form.sampled:
         return "after an article"  # "the Hudson", "the Lord Chancellor"; not "the Bennets"
     if not person_cue and (key in lex.places or all(w in lex.places for w in words)):
@@ -682,7 +698,11 @@ def _reject_reason(
     if (
         not person_cue
         and placed
-        and (placed == form.sampled or (placed >= 2 and placed * 2 >= form.sampled))
+        and (
+            placed == form.sampled
+            or (placed >= 2 and placed * 2 >= form.sampled)
+            or (placed >= 3 and placed * 3 >= form.sampled)
+        )
     ):
         return "place"
     ordinary = [

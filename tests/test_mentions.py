@@ -138,3 +138,26 @@ def test_street_names_with_two_particles_stay_whole_and_are_places():
 def test_a_run_does_not_end_on_a_particle():
     forms = _forms('"Monsieur le Baron," said Basque. Later Monsieur le Baron left with Basque.')
     assert not [f for f in forms if f.endswith((" le", " de", " la"))]
+
+
+def test_a_name_read_after_in_at_from_a_third_of_the_time_is_a_place():
+    text = (
+        "They dined at Longbourn. " * 4
+        + "Then Longbourn was quiet. " * 6
+        + "Elizabeth smiled. Elizabeth looked at Jane. Jane said nothing. " * 3
+    )
+    d = discover_mentions(build_document(text))
+    assert d.rejected.get("Longbourn") == "place"
+    assert {"Elizabeth", "Jane"} <= set(d.forms)
+
+
+def test_in_a_long_text_a_plural_is_a_family_only_if_a_member_is_named():
+    filler = "The rain fell softly on the long grey road that evening. " * 4000  # > 200,000 chars
+    text = (
+        filler
+        + "Marius walked past the Tuileries. Later the Tuileries were dark. " * 3
+        + "Mr. Bennet called on the Bennets. Later the Bennets dined with Mr. Bennet. " * 3
+    )
+    d = discover_mentions(build_document(text))
+    assert "Tuileries" not in d.forms
+    assert "Bennets" in d.forms
