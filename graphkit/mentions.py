@@ -263,9 +263,10 @@ def _work_titles(doc: Document, lower: Counter) -> list[str]:
 def _homograph_titles(text: str, runs: list[_Run], lower: Counter) -> list[str]:
     """Closed-class words capitalised in mid-sentence often enough to be titles, such as *Her*.
 
-    The capitalised form must be seen at least twice and make up a tenth of the
+    The capitalised form must be seen at least twice after a word or a comma
+    ("Jonze's Her explores", "the end of Her,") and make up a tenth of the
     word's uses: a novel's dialogue capitalises "He" or "It" now and then after
-    a dash, which must not make them titles.
+    a dash, and verse after a bracket or a semicolon, which must not make them titles.
     """
     function = word_list("function_words.txt")
     counts: Counter = Counter()
@@ -279,8 +280,11 @@ def _homograph_titles(text: str, runs: list[_Run], lower: Counter) -> list[str]:
             after = text[start + end : start + end + 2]
             if after[:1] == " " and after[1:2].isupper():
                 continue  # part of a longer capitalised run ("The Times")
-            if text[start - 1 : start] == "\n":
-                continue  # a line of verse
+            i = start - 1
+            while i > 0 and text[i] in " \t":
+                i -= 1
+            if not (text[i].isalnum() or text[i] in ",'"):
+                continue  # a line of verse, "(We know ...", "denial; We must ...": not mid-sentence
             counts[name] += 1
     return [w for w, n in counts.items() if n >= 2 and n * 10 >= lower[w.lower()]]
 
@@ -629,9 +633,16 @@ def _dotted(title: str) -> str:
 
 
 def _speech_near(before: list[str], after: list[str], speech: frozenset[str]) -> bool:
-    """A speech verb right before or after the name: "said Alice", "Alice replied", "Alice, said"."""
+    """A speech verb right before or after the name: "said Alice", "said the Hatter", "Alice replied"."""
     if before and before[-1].strip("\"',") in speech:
         return True
+    if (
+        len(before) > 1
+        and before[-1] in _DETERMINERS
+        and before[-2].strip("\"',") in speech
+        and (not after or after[0][0] in ",.;:!?\"'")
+    ):
+        return True  # '"No," said the Hatter.' (not "he said the Hudson was cold")
     for word in after[:2]:
         word = word.strip("\"',")
         if word:
@@ -660,7 +671,19 @@ def _reject_reason(
     words = key.split()
     if form.titled:
         words = words[1:]
-    if all(
+    # One speech cue among many uses is chance ("People say", "Europe, said he"): a
+    # speaker is seen speaking in at least one sampled use in eight.
+    speaks = form.speech > 0 and form.speech * 8 >= form.sampled
+    # A rank that speaks, mostly as "the King", "the Duchess", "the Bishop", is a character's
+    # name (not "Madame" or "Sir", forms of address that take no article).
+    rank_as_name = (
+        speaks
+        and form.speech >= 3
+        and len(words) == 1
+        and lex.is_title(words[0])
+        and form.determined * 2 >= form.sampled
+    )
+    if not rank_as_name and all(
         lex.is_title(w) or w in lex.not_names or w in lex.offices or w.lower() in lex.function
         for w in words
     ):
@@ -672,9 +695,6 @@ def _reject_reason(
         return None
     if words[-1] in lex.place_words or words[0] in lex.place_first or words[-1].endswith("shire"):
         return "place"
-    # One speech cue among many uses is chance ("People say", "Europe, said he"): a
-    # speaker is seen speaking in at least one sampled use in eight.
-    speaks = form.speech > 0 and form.speech * 8 >= form.sampled
     person_cue = speaks or form.owner > 0 or (len(words) == 1 and key in personal)
     # A family in the plural: "the Bennets".  A long text names a family member in the
     # singular somewhere too; if it never does, "the Tuileries" is no family.

@@ -161,3 +161,15 @@ def test_in_a_long_text_a_plural_is_a_family_only_if_a_member_is_named():
     d = discover_mentions(build_document(text))
     assert "Tuileries" not in d.forms
     assert "Bennets" in d.forms
+
+
+def test_said_the_x_is_a_speech_cue_and_a_speaking_rank_is_a_character():
+    text = (
+        '"Off with her head!" said the Queen. "Nonsense," said the Mock Turtle. ' * 3
+        + "The Queen frowned at the Mock Turtle. Later the Queen left. "
+        + '"Madame," said Alice. "Yes, Madame," said Alice. "Madame, wait," said Alice. '
+        + "Then the Hudson flowed past the town. The boats left the Hudson. "
+    )
+    d = discover_mentions(build_document(text))
+    assert {"Queen", "Mock Turtle", "Alice"} <= set(d.forms)
+    assert "Madame" not in d.forms and "Hudson" not in d.forms
