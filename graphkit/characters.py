@@ -267,10 +267,13 @@ def _alias_parents(
             continue
         # "Wickham" joined "George Wickham" and the pronouns say "he": "Mr. Wickham" is
         # the same man, "Mrs. Wickham" someone else.
-        sex = _sex(*votes.get(surname, (0, 0)))
+        he, she = votes.get(surname, (0, 0))
+        sex = _sex(he, she) or ("m" if he > she else "f" if she > he else None)
         if sex and parent.get(surname) in full:
             same = [t for t in titled if _title_sex(t, honorifics) == sex]
-            if len(same) == 1 and same[0] not in parent and free(same[0], surname):
+            # Pronouns that only lean one way need the title to hold two thirds of the titled uses.
+            strong = _sex(he, she) or (len(same) == 1 and _pick(same + titled, counts) == same[0])
+            if len(same) == 1 and strong and same[0] not in parent and free(same[0], surname):
                 parent[same[0]] = surname
     return parent
 
