@@ -161,7 +161,8 @@ def _label(forms: Counter, honorifics: dict[str, str]) -> str:
     The most used form without a title, or, when the text also writes a longer
     untitled form that holds it at least a quarter as often, that full name:
     "Spike Jonze" over "Jonze", but "Marius" over a rare "Marius Pontmercy".
-    A character only ever named with a title keeps it ("Mr. Bennet").
+    A character named with a title in three uses out of four or more keeps
+    its most used form ("Mr. Bennet", "Lady Catherine").
 
     Examples
     --------
@@ -171,11 +172,13 @@ def _label(forms: Counter, honorifics: dict[str, str]) -> str:
     'Spike Jonze'
     >>> _label(Counter({"Monsieur Marius": 9, "Mr. Bennet": 3}), {"Monsieur": "m", "Mr.": "m"})
     'Monsieur Marius'
+    >>> _label(Counter({"Lady Catherine": 106, "Catherine": 11}), {"Lady": "f"})
+    'Lady Catherine'
     """
     ranked = sorted(forms, key=lambda f: (-forms[f], len(f), f))
     untitled = [f for f in ranked if _split(f, honorifics)[0] is None]
-    if not untitled:
-        return ranked[0]
+    if sum(forms[f] for f in untitled) * 4 < sum(forms.values()):
+        return ranked[0]  # mostly titled: "Lady Catherine", not a rare bare "Catherine"
     top = untitled[0]
     words = set(top.split())
     for f in untitled:
@@ -210,6 +213,7 @@ def _alias_parents(
     by_surname: dict[str, list[str]] = defaultdict(list)
     by_first: dict[str, list[str]] = defaultdict(list)
     titled_by_surname: dict[str, list[str]] = defaultdict(list)
+    titled_by_surname_all: list[str] = []
     singles = []
     for key in counts:
         if kinds.get(key) == "work":
@@ -217,6 +221,7 @@ def _alias_parents(
         title, words = _split(key, honorifics)
         if title:
             titled_by_surname[words[-1]].append(key)
+            titled_by_surname_all.append(key)
         elif len(words) >= 2:
             by_surname[words[-1]].append(key)
             by_first[words[0]].append(key)
@@ -227,12 +232,14 @@ def _alias_parents(
         return frozenset((a, b)) not in blocked
 
     parent: dict[str, str] = {}
+    by_nickname: set[str] = set()
     ordered = sorted(singles)
     for key in singles:
         target = None
         full = nicknames.get(key)
         if full and (full in counts or by_first.get(full)):
             target = full if full in counts else _pick(by_first[full], counts)
+            by_nickname.add(key)
         if target is None:
             target = _pick([f for f in by_surname.get(key, ()) if free(key, f)], counts)
         if target is None:
@@ -260,6 +267,21 @@ def _alias_parents(
                 target = longer[0]
         if target and target != key and free(key, target):
             parent[key] = target
+    # "Sir William" is "Sir William Lucas" when the text has one such full titled name.
+    for key in counts:
+        title, words = _split(key, honorifics)
+        if title and len(words) == 1 and key not in parent and kinds.get(key) != "work":
+            longer = [
+                k
+                for k in titled_by_surname_all
+                if k != key and k.startswith(key + " ") and len(k.split()) > 2
+            ]
+            if len(longer) == 1 and free(key, longer[0]):
+                parent[key] = longer[0]
+    # A nickname is familiar: "Kitty" is not "Lady Catherine", whom the text only ever titles.
+    for key in by_nickname:
+        if key in parent and _split(_root(key, parent), honorifics)[0]:
+            del parent[key]
     for surname, titled in titled_by_surname.items():
         full = by_surname.get(surname, [])
         if len(titled) == 1 and len(full) == 1 and free(titled[0], full[0]):

@@ -170,3 +170,17 @@ def test_a_leaning_surname_takes_its_dominant_title_along_the_full_name_chain():
     same = {"George Wickham", "Wickham", "Mr. Wickham"}
     assert [name for name, aliases in chars.items() if same <= {name, *aliases}]
     assert "Mrs. Wickham" in chars
+
+
+def test_a_nickname_does_not_join_a_full_name_the_text_only_titles():
+    text = (
+        "Lady Catherine de Bourgh came. "
+        + "Later Lady Catherine frowned. " * 6
+        + "Then Catherine sat. "
+        + "Later Kitty coughed. " * 5
+        + "Sir William Lucas bowed. Later Sir William smiled. Later Sir William left."
+    )
+    chars = merged(text)
+    assert "Kitty" in chars and "Catherine" not in chars["Kitty"]
+    assert {"Catherine", "Lady Catherine de Bourgh"} <= set(chars["Lady Catherine"])
+    assert "Sir William Lucas" in chars["Sir William"]
