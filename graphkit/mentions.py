@@ -693,7 +693,8 @@ def _reject_reason(
         return "compound word"  # "God-fearing", "English-speaking"
     if form.titled:
         return None
-    if words[-1] in lex.place_words or words[0] in lex.place_first or words[-1].endswith("shire"):
+    first = words[0].split("-")[0]  # "Mont-Saint-Jean", "Port-Royal"
+    if words[-1] in lex.place_words or first in lex.place_first or words[-1].endswith("shire"):
         return "place"
     person_cue = speaks or form.owner > 0 or (len(words) == 1 and key in personal)
     # A family in the plural: "the Bennets".  A long text names a family member in the

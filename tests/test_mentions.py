@@ -128,10 +128,12 @@ def test_street_names_with_two_particles_stay_whole_and_are_places():
     d = discover_mentions(
         build_document(
             "Marius walked down the Rue de la Chanvrerie. Later Marius reached the "
-            "Rue de la Chanvrerie again. Marius met Ponce de la Vega."
+            "Rue de la Chanvrerie again. Marius met Ponce de la Vega. "
+            "Later Marius saw Mont-Saint-Jean. Then Mont-Saint-Jean burned."
         )
     )
     assert "Chanvrerie" not in d.forms and "Rue de la Chanvrerie" not in d.forms
+    assert d.rejected.get("Mont-Saint-Jean") == "place"
     assert "Ponce de la Vega" in d.forms
 
 
