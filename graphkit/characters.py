@@ -213,7 +213,7 @@ def _alias_parents(
     by_surname: dict[str, list[str]] = defaultdict(list)
     by_first: dict[str, list[str]] = defaultdict(list)
     titled_by_surname: dict[str, list[str]] = defaultdict(list)
-    titled_by_surname_all: list[str] = []
+    titled_all: list[str] = []
     singles = []
     for key in counts:
         if kinds.get(key) == "work":
@@ -221,7 +221,7 @@ def _alias_parents(
         title, words = _split(key, honorifics)
         if title:
             titled_by_surname[words[-1]].append(key)
-            titled_by_surname_all.append(key)
+            titled_all.append(key)
         elif len(words) >= 2:
             by_surname[words[-1]].append(key)
             by_first[words[0]].append(key)
@@ -268,16 +268,18 @@ def _alias_parents(
         if target and target != key and free(key, target):
             parent[key] = target
     # "Sir William" is "Sir William Lucas" when the text has one such full titled name.
-    for key in counts:
-        title, words = _split(key, honorifics)
-        if title and len(words) == 1 and key not in parent and kinds.get(key) != "work":
-            longer = [
-                k
-                for k in titled_by_surname_all
-                if k != key and k.startswith(key + " ") and len(k.split()) > 2
-            ]
-            if len(longer) == 1 and free(key, longer[0]):
-                parent[key] = longer[0]
+    titled_sorted = sorted(titled_all)
+    for key in titled_all:
+        if len(key.split()) != 2 or key in parent:
+            continue
+        # Names that start with "Sir William " sit together in sorted order: a bisect, not a scan.
+        i = bisect_left(titled_sorted, key + " ")
+        longer = []
+        while i < len(titled_sorted) and titled_sorted[i].startswith(key + " "):
+            longer.append(titled_sorted[i])
+            i += 1
+        if len(longer) == 1 and free(key, longer[0]):
+            parent[key] = longer[0]
     # A nickname is familiar: "Kitty" is not "Lady Catherine", whom the text only ever titles.
     for key in by_nickname:
         if key in parent and _split(_root(key, parent), honorifics)[0]:
