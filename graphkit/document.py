@@ -279,16 +279,25 @@ def _mark_illustrations(text: str, spans: list[tuple[int, int]], kinds: list[str
 
 
 def _mark_gutenberg_boilerplate(text: str, spans: list[tuple[int, int]], kinds: list[str]) -> None:
-    """Mark a Project Gutenberg header and licence (outside the START/END lines) as debris."""
-    start = _GUTENBERG_START.search(text)
-    end = _GUTENBERG_END.search(text)
-    if not start and not end:
+    """Mark Project Gutenberg headers and licences (outside START ... END lines) as debris.
+
+    Several books in one file each keep their own text: only what lies
+    between a START line and the next END line is the book.
+    """
+    marks = sorted(
+        [(m.start(), m.end(), True) for m in _GUTENBERG_START.finditer(text)]
+        + [(m.start(), m.end(), False) for m in _GUTENBERG_END.finditer(text)]
+    )
+    if not marks:
         return
-    for i, (a, b) in enumerate(spans):
-        if (start and b <= start.end() + 1) or (start and a <= start.start() < b):
-            kinds[i] = "debris"
-        if end and b > end.start():
-            kinds[i] = "debris"
+    has_start = any(opens for _, _, opens in marks)
+    i, inside = 0, not has_start  # before any mark: a header if a START line follows
+    for k, (a, b) in enumerate(spans):
+        while i < len(marks) and marks[i][1] <= a:
+            inside = marks[i][2]
+            i += 1
+        if not inside or (i < len(marks) and marks[i][0] < b):
+            kinds[k] = "debris"  # outside the book, or the paragraph holding a START/END line
 
 
 _BOUNDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

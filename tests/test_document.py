@@ -90,3 +90,20 @@ def test_illustration_blocks_with_captions_are_debris():
 def test_prose_after_a_closed_illustration_on_the_same_line_stays():
     doc = build_document('[Illustration: "You\'re jealous," he said] Mrs. McChesney rose.')
     assert [p.kind for p in doc.paragraphs] == ["text"]
+
+
+def test_several_gutenberg_books_in_one_file_each_keep_their_text():
+    book = (
+        "The Project Gutenberg eBook of {t}\n\nRelease date: 1999.\n\n"
+        "*** START OF THE PROJECT GUTENBERG EBOOK {t} ***\n\n"
+        "{t} began here. The story went on.\n\n"
+        "*** END OF THE PROJECT GUTENBERG EBOOK {t} ***\n\n"
+        "Updated editions will replace the previous one.\n\n"
+    )
+    doc = build_document(book.format(t="ALPHA") + book.format(t="BETA"))
+    assert [doc.sentence_text(s.index) for s in doc.sentences] == [
+        "ALPHA began here.",
+        "The story went on.",
+        "BETA began here.",
+        "The story went on.",
+    ]
