@@ -146,6 +146,27 @@ def _pronoun_votes(
     return out
 
 
+def _other_sex(votes: tuple[int, int] | None, sex: str | None) -> bool:
+    """Whether pronoun ``votes`` (even one) say a form is not of ``sex``: enough to keep apart."""
+    if not votes or not sex:
+        return False
+    he, she = votes
+    return she > he if sex == "m" else he > she
+
+
+def _lean(he: int, she: int, uses: int) -> str | None:
+    """The sex pronouns lean to when they do not agree two to one.
+
+    They must be three at least, or follow a third of the form's ``uses``: one
+    "he" after a name used twice is a lean, one "he" after a name used fourteen
+    times ("uncle Philips … he", the other uses "aunt Philips") is not.
+    """
+    votes = he + she
+    if he == she or votes == 0 or (votes < 3 and votes * 3 < uses):
+        return None
+    return "m" if he > she else "f"
+
+
 def _sex(he: int, she: int) -> str | None:
     """``"m"`` or ``"f"`` when the pronouns agree two to one (and at least twice), else ``None``."""
     if he >= 2 * she and he >= 2:
@@ -241,7 +262,16 @@ def _alias_parents(
             target = full if full in counts else _pick(by_first[full], counts)
             by_nickname.add(key)
         if target is None:
-            target = _pick([f for f in by_surname.get(key, ()) if free(key, f)], counts)
+            # "Fairfax" (he) is not "Jane Fairfax" when "Jane" is read as she.
+            sex = _sex(*votes.get(key, (0, 0)))
+            target = _pick(
+                [
+                    f
+                    for f in by_surname.get(key, ())
+                    if free(key, f) and not _other_sex(votes.get(f.split()[0]), sex)
+                ],
+                counts,
+            )
         if target is None:
             target = _pick([f for f in by_first.get(key, ()) if free(key, f)], counts)
         if target is None and key in titled_by_surname:
@@ -251,7 +281,7 @@ def _alias_parents(
             if not sex and {"m", "f"} <= {_title_sex(t, honorifics) for t in titled}:
                 # "Mr. Bennet" and "Mrs. Bennet": a bare "Bennet" joins neither unless
                 # its pronouns lean one way (and then only a title that dominates, below).
-                sex = "m" if he > she else "f" if she > he else "?"
+                sex = _lean(he, she, counts[key]) or "?"
             same = [t for t in titled if _title_sex(t, honorifics) in ("-", sex)] if sex else titled
             target = _pick(same, counts)
         if target is None and len(key) >= 3 and key.lower() not in common:
@@ -280,9 +310,16 @@ def _alias_parents(
             i += 1
         if len(longer) == 1 and free(key, longer[0]):
             parent[key] = longer[0]
-    # A nickname is familiar: "Kitty" is not "Lady Catherine", whom the text only ever titles.
+    # A nickname is familiar: "Kitty" is not "Lady Catherine", whom the text mostly titles.
+    cluster: dict[str, list[str]] = defaultdict(list)
+    for key in counts:
+        cluster[_root(key, parent)].append(key)
     for key in by_nickname:
-        if key in parent and _split(_root(key, parent), honorifics)[0]:
+        if key not in parent:
+            continue
+        forms = [f for f in cluster[_root(key, parent)] if f != key]
+        untitled = sum(counts[f] for f in forms if _split(f, honorifics)[0] is None)
+        if untitled * 4 < sum(counts[f] for f in forms):
             del parent[key]
     for surname, titled in titled_by_surname.items():
         full = by_surname.get(surname, [])
@@ -292,8 +329,12 @@ def _alias_parents(
         # "Wickham" joined "George Wickham" and the pronouns say "he": "Mr. Wickham" is
         # the same man, "Mrs. Wickham" someone else.
         he, she = votes.get(surname, (0, 0))
-        sex = _sex(he, she) or ("m" if he > she else "f" if she > he else None)
-        if sex and parent.get(surname) in full:
+        sex = _sex(he, she) or _lean(he, she, counts[surname])
+        holder = parent.get(surname)
+        if holder in full and sex:
+            # Not if the full name's first name is read as the other sex ("Jane Fairfax").
+            if _other_sex(votes.get(holder.split()[0]), sex):
+                continue
             same = [t for t in titled if _title_sex(t, honorifics) == sex]
             # Pronouns that only lean one way need the title to hold two thirds of the titled uses.
             strong = _sex(he, she) or (len(same) == 1 and _pick(same + titled, counts) == same[0])

@@ -210,9 +210,10 @@ def build_document(source: SourceText | str, normalized: bool = False) -> Docume
     spans: list[tuple[int, int, int, int]] = []  # start, end, paragraph, segment
     pending_heading: tuple[int, str] | None = None
     for p in paragraphs:
-        if p.kind == "heading" and _CHAPTER.match(text[p.start : p.end]):
+        if p.kind == "heading" and _CHAPTER.match(text[p.start : p.end].lstrip("[")):
             if pending_heading is None:
-                pending_heading = (p.start, " ".join(text[p.start : p.end].split()))
+                title = " ".join(text[p.start : p.end].strip("[] \n").split())
+                pending_heading = (p.start, title)
             continue
         if p.kind != "text":
             continue
@@ -258,8 +259,10 @@ def _mark_illustrations(text: str, spans: list[tuple[int, int]], kinds: list[str
 
     Project Gutenberg writes ``[Illustration: ...]``; its caption and a
     ``[_Copyright ..._]`` line may follow in paragraphs of their own before the
-    closing bracket.  A block left open is followed for at most six paragraphs;
-    a paragraph that goes on after the closing bracket is left as it is.
+    closing bracket.  A block left open ends after four paragraphs or at a long
+    one (captions are short); a paragraph that goes on after the closing
+    bracket is left as it is, and so is a chapter heading inside the brackets
+    ("[Illustration: ...  Chapter I.]").
     """
     depth, left = 0, 0
     for i, (a, b) in enumerate(spans):
@@ -267,12 +270,16 @@ def _mark_illustrations(text: str, spans: list[tuple[int, int]], kinds: list[str
         if depth == 0 and not _ILLUSTRATION.match(block):
             continue
         opens = depth == 0
+        if not opens and len(block) > 300:
+            depth = 0  # prose: the bracket was never closed
+            continue
         depth = max(depth + block.count("[") - block.count("]"), 0)
         if opens and depth == 0 and not block.rstrip().endswith("]"):
             continue  # "[Illustration: ...] Mrs. McChesney rose.": the prose after it stays
         if opens:
-            left = 6
-        kinds[i] = "debris"
+            left = 4
+        if not (kinds[i] == "heading" and _CHAPTER.match(block.strip("[] \n"))):
+            kinds[i] = "debris"
         left -= 1
         if left == 0:
             depth = 0

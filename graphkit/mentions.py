@@ -477,6 +477,8 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
         i, j = 0, len(words)
         while i < j and opener(words[i], words[i + 1 : j], initial):
             i += 1
+        while 0 < i < j and words[i] in _PARTICLE_WORDS:
+            i += 1  # "(Place) de la Bastille": a run cut after its opener starts with a word
         while j - i > 1 and (lex.is_title(words[j - 1]) or words[j - 1] in _PARTICLE_WORDS):
             j -= 1  # "Holmes Mr." runs on into the next name's title; "Monsieur le Baron"
         if i == j:

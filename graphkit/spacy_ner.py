@@ -41,13 +41,13 @@ _CHUNK = 100_000
 _EDGE = "\"'()[],.;:!?-—_*"
 
 
-@cache
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """Load an installed spaCy pipeline by package name or folder, never downloading one.
 
     Raises :class:`~graphkit.errors.OptionError` with a one-line message when
-    spaCy or the pipeline is not installed.  A pipeline is loaded once per
-    process (several files share it).
+    spaCy or the pipeline is not installed or cannot be loaded.  A pipeline is
+    loaded once per process (several files share it); a folder is loaded again
+    when its ``config.cfg`` changes.
 
     Examples
     --------
@@ -56,32 +56,52 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     ...
     graphkit.errors.OptionError: spaCy pipeline 'no_such_pipeline_xyz' is not installed ...
     """
+    folder = Path(model)
+    if folder.is_dir() or "/" in model or "\\" in model:
+        config = folder / "config.cfg"
+        if not config.is_file():
+            raise OptionError(f"no spaCy pipeline in {model} (a pipeline folder holds config.cfg)")
+        return _load(str(folder.resolve()), config.stat().st_mtime_ns, model)
+    return _load(model, 0, model)
+
+
+@cache
+def _load(name: str, version: int, shown: str) -> Language:
+    """The pipeline ``name`` (``version`` keys the cache: a folder's config time), loaded once."""
     try:
         import spacy
     except ImportError:
         raise OptionError(
             "--ner spacy needs spaCy: pip install 'graphkit[spacy]' (or use --ner rules)"
         ) from None
-    folder = Path(model)
-    looks_like_folder = folder.is_dir() or "/" in model or "\\" in model
-    if looks_like_folder and not (folder / "config.cfg").is_file():
-        raise OptionError(f"no spaCy pipeline in {model} (a pipeline folder holds config.cfg)")
     try:
-        return spacy.load(model, exclude=list(_NOT_NER))
-    except OSError:
+        return spacy.load(name)
+    except OSError as exc:
+        if version:  # a folder that is not a whole pipeline
+            raise OptionError(
+                f"spaCy pipeline {shown!r} cannot be loaded: {_first_line(exc)}"
+            ) from None
         raise OptionError(
-            f"spaCy pipeline {model!r} is not installed (graphkit never downloads models): "
-            f"install it, e.g. python -m spacy download {model}, or use --ner rules"
+            f"spaCy pipeline {shown!r} is not installed (graphkit never downloads models): "
+            f"install it, e.g. python -m spacy download {shown}, or use --ner rules"
         ) from None
     except Exception as exc:  # a broken config or incompatible pipeline: say so in one line
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise OptionError(f"spaCy pipeline {model!r} cannot be loaded: {first}") from None
+        raise OptionError(
+            f"spaCy pipeline {shown!r} cannot be loaded: {_first_line(exc)}"
+        ) from None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def _chunks(doc: Document) -> Iterator[tuple[int, str]]:
     """Prose paragraphs (long ones cut at sentence ends) as ``(offset, text)``.
 
-    Line breaks inside a paragraph become spaces (same length, so offsets hold).
+    A stretch with no sentence end in ``_CHUNK`` characters is cut at the last
+    white space before the limit.  Line breaks inside a paragraph become spaces
+    (same length, so offsets hold).
     """
     text = doc.text
     by_paragraph: dict[int, list[tuple[int, int]]] = {}
@@ -92,6 +112,14 @@ def _chunks(doc: Document) -> Iterator[tuple[int, str]]:
         for i, (_, end) in enumerate(spans):
             last = i + 1 == len(spans)
             if last or spans[i + 1][1] - start > _CHUNK:
+                while end - start > _CHUNK:
+                    cut = max(
+                        text.rfind(" ", start + 1, start + _CHUNK),
+                        text.rfind("\n", start + 1, start + _CHUNK),
+                    )
+                    cut = cut if cut > start else start + _CHUNK
+                    yield start, text[start:cut].replace("\n", " ")
+                    start = cut
                 yield start, text[start:end].replace("\n", " ")
                 if not last:
                     start = spans[i + 1][0]
@@ -144,17 +172,23 @@ def spacy_mentions(
     text = doc.text
     spans: list[tuple[int, int, str]] = []
     chunks = list(_chunks(doc))
-    disabled = [c for c in _NOT_NER if c in nlp.pipe_names]
-    with nlp.select_pipes(disable=disabled):
-        parsed: Iterator[Any] = nlp.pipe((t for _, t in chunks), batch_size=batch_size)
-        for (offset, _), sdoc in zip(chunks, parsed, strict=True):
-            for ent in sdoc.ents:
-                kind = labels.get(ent.label_)
-                if kind is None:
-                    continue
-                a, b = _trim(text, offset + ent.start_char, offset + ent.end_char)
-                if b > a and text[a].isupper():
-                    spans.append((a, b, kind))
+    # A statistical recogniser needs no tags or parse; a rule-based one may match on them.
+    rulers = {"entity_ruler", "span_ruler"} & {type(p).__name__.lower() for _, p in nlp.pipeline}
+    rulers |= {"entity_ruler", "span_ruler"} & set(nlp.pipe_names)
+    disabled = [] if rulers else [c for c in _NOT_NER if c in nlp.pipe_names]
+    try:
+        with nlp.select_pipes(disable=disabled):
+            parsed: Iterator[Any] = nlp.pipe((t for _, t in chunks), batch_size=batch_size)
+            for (offset, _), sdoc in zip(chunks, parsed, strict=True):
+                for ent in sdoc.ents:
+                    kind = labels.get(ent.label_)
+                    if kind is None:
+                        continue
+                    a, b = _trim(text, offset + ent.start_char, offset + ent.end_char)
+                    if b > a and text[a].isupper():
+                        spans.append((a, b, kind))
+    except (ValueError, KeyError, RuntimeError) as exc:  # the pipeline itself fails: one line
+        raise OptionError(f"the spaCy pipeline failed: {_first_line(exc)}") from None
     spans.sort()
     sentences = sentence_index(doc, [a for a, _, _ in spans]).tolist()
     out = []

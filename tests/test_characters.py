@@ -184,3 +184,26 @@ def test_a_nickname_does_not_join_a_full_name_the_text_only_titles():
     assert "Kitty" in chars and "Catherine" not in chars["Kitty"]
     assert {"Catherine", "Lady Catherine de Bourgh"} <= set(chars["Lady Catherine"])
     assert "Sir William Lucas" in chars["Sir William"]
+
+
+def test_a_surname_read_as_he_keeps_away_from_a_full_name_whose_first_name_is_she():
+    text = (
+        "Then Jane Fairfax smiled. Later Jane Fairfax sang. Later Jane Fairfax left. "
+        "Jane said she was glad. "
+        "Later Fairfax said he was tired. Fairfax took his hat. Fairfax lit his pipe. "
+        "Later Mr. Fairfax laughed. Later Mr. Fairfax nodded. Later Mrs. Fairfax cried."
+    )
+    chars = merged(text)
+    assert not [n for n, aliases in chars.items() if {"Jane Fairfax", "Fairfax"} <= {n, *aliases}]
+    assert not [n for n, aliases in chars.items() if {"Jane", "Mr. Fairfax"} <= {n, *aliases}]
+
+
+def test_one_pronoun_after_a_much_used_surname_decides_nothing():
+    text = (
+        "Later Mrs. Philips called. " * 6
+        + "Later Mr. Philips came. " * 2
+        + "Then aunt Philips laughed. Later aunt Philips sang. Later sister Philips wrote. "
+        + "Later uncle Philips talks, and he may."
+    )
+    chars = merged(text)
+    assert not [n for n, aliases in chars.items() if {"Philips", "Mr. Philips"} <= {n, *aliases}]

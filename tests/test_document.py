@@ -107,3 +107,16 @@ def test_several_gutenberg_books_in_one_file_each_keep_their_text():
         "BETA began here.",
         "The story went on.",
     ]
+
+
+def test_a_chapter_heading_inside_an_illustration_still_opens_a_chapter():
+    text = (
+        "Preface by the editor. Austen wrote it.\n\n"
+        "[Illustration: \u00b7PRIDE AND PREJUDICE\u00b7\n\n"
+        "Chapter I.]\n\n"
+        "It is a truth universally acknowledged.\n\n"
+        "CHAPTER II.\n\n"
+        "Mr. Bennet waited."
+    )
+    doc = build_document(text)
+    assert [s.title for s in doc.segments] == ["(front matter)", "Chapter I.", "CHAPTER II."]

@@ -175,3 +175,10 @@ def test_said_the_x_is_a_speech_cue_and_a_speaking_rank_is_a_character():
     d = discover_mentions(build_document(text))
     assert {"Queen", "Mock Turtle", "Alice"} <= set(d.forms)
     assert "Madame" not in d.forms and "Hudson" not in d.forms
+
+
+def test_a_place_word_keeps_its_particles_and_the_run_is_a_place():
+    text = "The place was quiet. " * 30 + "Marius crossed the Place de la Bastille. " * 3
+    d = discover_mentions(build_document(text))
+    assert not [f for f in d.forms if f.startswith(("de ", "la "))]
+    assert "Bastille" not in d.forms

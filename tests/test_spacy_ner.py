@@ -156,13 +156,66 @@ def test_a_missing_pipeline_is_one_line_and_writes_nothing(model, tmp_path, her_
 
 
 def test_without_spacy_the_message_says_how_to_install_it(monkeypatch):
-    spacy_ner.load_pipeline.cache_clear()
+    spacy_ner._load.cache_clear()
     monkeypatch.setitem(sys.modules, "spacy", None)  # import spacy now fails
     with pytest.raises(OptionError, match=r"pip install 'graphkit\[spacy\]'"):
         spacy_ner.load_pipeline("en_core_web_sm")
-    spacy_ner.load_pipeline.cache_clear()
+    spacy_ner._load.cache_clear()
 
 
 def test_an_unknown_detector_is_refused():
     with pytest.raises(OptionError, match="rules or spacy"):
         graphkit.analyze_text("Ann met Bob.", ner="stanza")
+
+
+def test_a_ruler_matching_on_tags_keeps_the_components_it_needs():
+    nlp = spacy.blank("en")
+    tags = nlp.add_pipe("attribute_ruler")
+    tags.add(patterns=[[{"ORTH": "Theodore"}], [{"ORTH": "Samantha"}]], attrs={"POS": "PROPN"})
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "PERSON", "pattern": [{"POS": "PROPN"}]}])
+    found = spacy_ner.spacy_mentions(build_document("Theodore heard Samantha."), nlp)
+    assert [m.text for m in found] == ["Theodore", "Samantha"]
+
+
+def test_a_paragraph_without_sentence_ends_is_cut_at_white_space(nlp, monkeypatch):
+    monkeypatch.setattr(spacy_ner, "_CHUNK", 50)
+    text = "rick met ilsa and then Rick Blaine met Humphrey Bogart " * 8  # no sentence end
+    doc = build_document(text)
+    chunks = list(spacy_ner._chunks(doc))
+    assert len(chunks) > 4 and all(len(t) <= 50 for _, t in chunks)
+    assert "".join(t for _, t in chunks) == doc.text.strip().replace("\n", " ")
+    found = spacy_ner.spacy_mentions(doc, nlp)
+    assert all(doc.text[m.start : m.end] == m.text for m in found)
+    assert len(found) >= 16  # a cut may part a name now and then, never the offsets
+
+
+def test_a_rebuilt_pipeline_folder_is_loaded_again(tmp_path):
+    import os
+    import time
+
+    def build(names):
+        p = spacy.blank("en")
+        p.add_pipe("entity_ruler").add_patterns([{"label": "PERSON", "pattern": n} for n in names])
+        p.to_disk(tmp_path / "pipe")
+
+    text = "Alice met Bob. Carol met Dan."
+    build(["Alice", "Bob"])
+    first = graphkit.analyze_text(text, ner="spacy", spacy_model=str(tmp_path / "pipe"))
+    build(["Carol", "Dan"])
+    config = tmp_path / "pipe" / "config.cfg"
+    later = time.time() + 5
+    os.utime(config, (later, later))  # a new modification time, however coarse the clock
+    second = graphkit.analyze_text(text, ner="spacy", spacy_model=str(tmp_path / "pipe"))
+    assert sorted(first.graph) == ["Alice", "Bob"] and sorted(second.graph) == ["Carol", "Dan"]
+
+
+def test_a_broken_pipeline_folder_is_one_line(tmp_path, her_path):
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "config.cfg").write_text("[nlp]\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["mentions", str(her_path), "--no-cast", "--ner", "spacy",
+               "--spacy-model", str(tmp_path / "broken")],
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: spaCy pipeline") and "cannot be loaded" in result.output
+    assert result.output.count("\n") == 1
