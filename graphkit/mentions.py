@@ -183,6 +183,7 @@ class _Form:
     placed: int = 0
     determined: int = 0
     owner: int = 0
+    commanding: int = 0  # followed by an object pronoun: "Tell me", "Give us"
     sampled: int = 0
 
 
@@ -565,6 +566,7 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
     return Discovery(tuple(mentions), accepted, rejected, tuple(titles))
 
 
+_OBJECT_PRONOUNS = frozenset(["me", "us", "him", "them", "you", "it", "thee", "ye"])
 # Not "that" or "this": they also stand before a name as pronouns ("that Henry said").
 _DETERMINERS = frozenset(["the", "The", "a", "A", "an", "An"])
 
@@ -584,6 +586,8 @@ def _read_context(text: str, start: int, end: int, form: _Form, lex: _Lexicon) -
     possessive = (after and after[0] in ("'s", "'")) or text.startswith("'s", end)
     if cue and not possessive:
         form.placed += 1
+    if after and after[0].strip(".,;:!?\"'") in _OBJECT_PRONOUNS:
+        form.commanding += 1
     # "the X", "a X": a thing, a ship, a place or a post, seldom a person ("the Hudson").
     if before and before[-1] in _DETERMINERS and not possessive:
         form.determined += 1
@@ -671,6 +675,8 @@ def _reject_reason(
         # form without a title or a speech verb is mostly a place, a book or a stray word.
         return "once in a long text"
     words = key.split()
+    if all(len(w) == 2 and w.endswith(".") for w in words):
+        return "initials only"  # "P.", "P. M."
     if form.titled:
         words = words[1:]
     # One speech cue among many uses is chance ("People say", "Europe, said he"): a
@@ -746,13 +752,13 @@ def _reject_reason(
         return None
     if len(words) == 1 and lower[key.lower()] > form.mid:
         return "mostly lower case"
-    if (
-        form.mid == 0
-        and form.initial < 2
-        and not form.speech
-        and not all(w in lex.known for w in words)
-    ):
-        return "only at sentence start"
+    if form.mid == 0 and not form.speech and not form.owner:
+        if form.initial < 2 and not all(w in lex.known for w in words):
+            return "only at sentence start"
+        if len(words) == 1 and key.lower() in lex.common and form.commanding * 2 > form.sampled:
+            # "Tell me ...", "Give us ...": a verb opening its sentence, not a name,
+            # whatever the word may name elsewhere ("William Tell").
+            return "a verb at sentence start"
     return None
 
 

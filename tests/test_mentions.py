@@ -182,3 +182,14 @@ def test_a_place_word_keeps_its_particles_and_the_run_is_a_place():
     d = discover_mentions(build_document(text))
     assert not [f for f in d.forms if f.startswith(("de ", "la "))]
     assert "Bastille" not in d.forms
+
+
+def test_an_imperative_opening_sentences_is_not_a_name_and_initials_alone_are_not():
+    text = (
+        "Tell me, does the needle point north? Ishmael looked away. "
+        "Tell me that. Ishmael laughed. Carol waved at Ishmael. "
+        "They left at 8:35 P. M. and Ishmael slept."
+    )
+    forms = _forms(text)
+    assert "Tell" not in forms and "P." not in forms and "P. M." not in forms
+    assert {"Ishmael", "Carol"} <= set(forms)
