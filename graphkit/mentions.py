@@ -692,7 +692,11 @@ def _reject_reason(
         and form.determined * 2 >= form.sampled
     )
     if not rank_as_name and all(
-        lex.is_title(w) or w in lex.not_names or w in lex.offices or w.lower() in lex.function
+        lex.is_title(w)
+        or w in lex.not_names
+        or (w.endswith("s") and w[:-1] in lex.not_names)  # "Saturdays", "Germans"
+        or w in lex.offices
+        or w.lower() in lex.function
         for w in words
     ):
         return "not a name"  # "Lord High Chancellor", "the Governor"

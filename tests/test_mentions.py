@@ -193,3 +193,13 @@ def test_an_imperative_opening_sentences_is_not_a_name_and_initials_alone_are_no
     forms = _forms(text)
     assert "Tell" not in forms and "P." not in forms and "P. M." not in forms
     assert {"Ishmael", "Carol"} <= set(forms)
+
+
+def test_feasts_faiths_and_plurals_of_non_names_are_not_people():
+    text = (
+        "Anna came on Saturdays. Later Anna waited for Michaelmas. "
+        "Anna spoke of Christianity. Later Anna wrote to Tom Dale, Esq."
+    )
+    forms = _forms(text)
+    assert {"Anna", "Tom Dale"} <= set(forms)
+    assert not {"Saturdays", "Michaelmas", "Christianity", "Esq"} & set(forms)
