@@ -176,6 +176,22 @@ def _sex(he: int, she: int) -> str | None:
     return None
 
 
+def _mostly_titled(forms: Counter, honorifics: dict[str, str]) -> bool:
+    """Whether forms with a title make more than three quarters of the uses in ``forms``."""
+    untitled = sum(n for f, n in forms.items() if _split(f, honorifics)[0] is None)
+    return untitled * 4 < sum(forms.values())
+
+
+def _starting_with(ordered: list[str], prefix: str) -> list[str]:
+    """The strings of sorted ``ordered`` that start with ``prefix``: a bisect, not a scan."""
+    i = bisect_left(ordered, prefix)
+    out = []
+    while i < len(ordered) and ordered[i].startswith(prefix):
+        out.append(ordered[i])
+        i += 1
+    return out
+
+
 def _label(forms: Counter, honorifics: dict[str, str]) -> str:
     """The name to show for a character made of ``forms`` (surface key -> mentions).
 
@@ -198,8 +214,8 @@ def _label(forms: Counter, honorifics: dict[str, str]) -> str:
     """
     ranked = sorted(forms, key=lambda f: (-forms[f], len(f), f))
     untitled = [f for f in ranked if _split(f, honorifics)[0] is None]
-    if sum(forms[f] for f in untitled) * 4 < sum(forms.values()):
-        return ranked[0]  # mostly titled: "Lady Catherine", not a rare bare "Catherine"
+    if _mostly_titled(forms, honorifics):
+        return ranked[0]  # "Lady Catherine", not a rare bare "Catherine"
     top = untitled[0]
     words = set(top.split())
     for f in untitled:
@@ -285,14 +301,11 @@ def _alias_parents(
             same = [t for t in titled if _title_sex(t, honorifics) in ("-", sex)] if sex else titled
             target = _pick(same, counts)
         if target is None and len(key) >= 3 and key.lower() not in common:
-            # Singles sharing the prefix sit together in sorted order: a bisect, not a scan.
-            i = bisect_left(ordered, key)
-            longer = []
-            while i < len(ordered) and ordered[i].startswith(key):
-                s = ordered[i]
-                if len(s) >= len(key) + 2 and counts[s] >= counts[key]:
-                    longer.append(s)
-                i += 1
+            longer = [
+                s
+                for s in _starting_with(ordered, key)
+                if len(s) >= len(key) + 2 and counts[s] >= counts[key]
+            ]
             if len(longer) == 1:
                 target = longer[0]
         if target and target != key and free(key, target):
@@ -302,12 +315,7 @@ def _alias_parents(
     for key in titled_all:
         if len(key.split()) != 2 or key in parent:
             continue
-        # Names that start with "Sir William " sit together in sorted order: a bisect, not a scan.
-        i = bisect_left(titled_sorted, key + " ")
-        longer = []
-        while i < len(titled_sorted) and titled_sorted[i].startswith(key + " "):
-            longer.append(titled_sorted[i])
-            i += 1
+        longer = _starting_with(titled_sorted, key + " ")
         if len(longer) == 1 and free(key, longer[0]):
             parent[key] = longer[0]
     # A nickname is familiar: "Kitty" is not "Lady Catherine", whom the text mostly titles.
@@ -317,9 +325,8 @@ def _alias_parents(
     for key in by_nickname:
         if key not in parent:
             continue
-        forms = [f for f in cluster[_root(key, parent)] if f != key]
-        untitled = sum(counts[f] for f in forms if _split(f, honorifics)[0] is None)
-        if untitled * 4 < sum(counts[f] for f in forms):
+        forms = Counter({f: counts[f] for f in cluster[_root(key, parent)] if f != key})
+        if _mostly_titled(forms, honorifics):
             del parent[key]
     for surname, titled in titled_by_surname.items():
         full = by_surname.get(surname, [])
@@ -337,7 +344,7 @@ def _alias_parents(
                 continue
             same = [t for t in titled if _title_sex(t, honorifics) == sex]
             # Pronouns that only lean one way need the title to hold two thirds of the titled uses.
-            strong = _sex(he, she) or (len(same) == 1 and _pick(same + titled, counts) == same[0])
+            strong = _sex(he, she) or (len(same) == 1 and _pick(titled, counts) == same[0])
             if len(same) == 1 and strong and same[0] not in parent and free(same[0], surname):
                 parent[same[0]] = surname
     return parent

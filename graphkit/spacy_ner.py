@@ -173,9 +173,10 @@ def spacy_mentions(
     spans: list[tuple[int, int, str]] = []
     chunks = list(_chunks(doc))
     # A statistical recogniser needs no tags or parse; a rule-based one may match on them.
-    rulers = {"entity_ruler", "span_ruler"} & {type(p).__name__.lower() for _, p in nlp.pipeline}
-    rulers |= {"entity_ruler", "span_ruler"} & set(nlp.pipe_names)
-    disabled = [] if rulers else [c for c in _NOT_NER if c in nlp.pipe_names]
+    ruled = any(
+        nlp.get_pipe_meta(name).factory in ("entity_ruler", "span_ruler") for name in nlp.pipe_names
+    )
+    disabled = [] if ruled else [c for c in _NOT_NER if c in nlp.pipe_names]
     try:
         with nlp.select_pipes(disable=disabled):
             parsed: Iterator[Any] = nlp.pipe((t for _, t in chunks), batch_size=batch_size)
