@@ -172,7 +172,8 @@ def test_a_ruler_matching_on_tags_keeps_the_components_it_needs():
     nlp = spacy.blank("en")
     tags = nlp.add_pipe("attribute_ruler")
     tags.add(patterns=[[{"ORTH": "Theodore"}], [{"ORTH": "Samantha"}]], attrs={"POS": "PROPN"})
-    nlp.add_pipe("entity_ruler").add_patterns([{"label": "PERSON", "pattern": [{"POS": "PROPN"}]}])
+    ruler = nlp.add_pipe("entity_ruler", name="people")  # found by its factory, not its name
+    ruler.add_patterns([{"label": "PERSON", "pattern": [{"POS": "PROPN"}]}])
     found = spacy_ner.spacy_mentions(build_document("Theodore heard Samantha."), nlp)
     assert [m.text for m in found] == ["Theodore", "Samantha"]
 
