@@ -25,7 +25,7 @@ DEFAULT = HERE.parent.parent / "shared" / "texts" / "les_miserables_hugo_pg135.t
 def stages(path: Path) -> dict[str, float]:
     """Run the real pipeline (``graphkit.analysis._run``) and time each stage, then metrics."""
     from graphkit.analysis import _run
-    from graphkit.text import read_text
+    from graphkit.io.text import read_text
 
     times: dict[str, float] = {}
     t = time.perf_counter()

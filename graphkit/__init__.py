@@ -32,16 +32,16 @@ _LAZY = {
     "Analysis": "graphkit.analysis",
     "analyze": "graphkit.analysis",
     "analyze_text": "graphkit.analysis",
-    "read_text": "graphkit.text",
-    "read_cast": "graphkit.cast",
+    "read_text": "graphkit.io.text",
+    "read_cast": "graphkit.io.cast",
     "GraphkitError": "graphkit.errors",
 }
 
 if TYPE_CHECKING:
-    from .analysis import Analysis, analyze, analyze_text
-    from .cast import read_cast
-    from .errors import GraphkitError
-    from .text import read_text
+    from graphkit.analysis import Analysis, analyze, analyze_text
+    from graphkit.io.cast import read_cast
+    from graphkit.errors import GraphkitError
+    from graphkit.io.text import read_text
 
 
 def __getattr__(name: str) -> Any:

@@ -19,19 +19,19 @@ from typing import TYPE_CHECKING, Union
 
 import networkx as nx
 
-from .cast import Cast, find_cast_file, read_cast
-from .characters import merge_characters
-from .document import build_document
-from .errors import OptionError
-from .graph import build_graph
-from .interactions import Window, co_occurrences, parse_window
-from .mentions import find_mentions
-from .model import Character, Document, Interaction, Mention, Relation, Segment
-from .relations import apply_kinds, find_relations
-from .rules import RuleSet, load_rules
-from .text import SourceText, read_text
-from .timeline import annotate as annotate_segments
-from .works import add_work_mentions
+from graphkit.io.cast import Cast, find_cast_file, read_cast
+from graphkit.pipeline.characters import merge_characters
+from graphkit.pipeline.document import build_document
+from graphkit.errors import OptionError
+from graphkit.graph.build import build_graph
+from graphkit.pipeline.interactions import Window, co_occurrences, parse_window
+from graphkit.pipeline.mentions.discovery import find_mentions
+from graphkit.model import Character, Document, Interaction, Mention, Relation, Segment
+from graphkit.pipeline.relations.extract import apply_kinds, find_relations
+from graphkit.io.rules import RuleSet, load_rules
+from graphkit.io.text import SourceText, read_text
+from graphkit.graph.timeline import annotate as annotate_segments
+from graphkit.pipeline.mentions.works import add_work_mentions
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -102,7 +102,7 @@ class Analysis:
     interactions : tuple of Interaction
         Co-occurring pairs with their evidence.
     graph : networkx.Graph
-        The character graph (see :mod:`graphkit.graph`).
+        The character graph (see :mod:`graphkit.graph.build`).
     """
 
     document: Document
@@ -139,9 +139,9 @@ class Analysis:
     @cached_property
     @_gc_paused()
     def metrics(self) -> pd.DataFrame:
-        """Centralities, community and component of every node (see :func:`graphkit.metrics.node_metrics`)."""
-        from .metrics import node_metrics
-        from .scripts import undirected
+        """Centralities, community and component of every node (see :func:`graphkit.graph.metrics.node_metrics`)."""
+        from graphkit.graph.metrics import node_metrics
+        from graphkit.pipeline.structured import undirected
 
         return node_metrics(undirected(self.graph))
 
@@ -149,8 +149,8 @@ class Analysis:
     @_gc_paused()
     def summary(self) -> pd.DataFrame:
         """A one-row table describing the whole network."""
-        from .metrics import graph_summary
-        from .scripts import undirected
+        from graphkit.graph.metrics import graph_summary
+        from graphkit.pipeline.structured import undirected
 
         return graph_summary(undirected(self.graph))
 
@@ -165,7 +165,7 @@ class Analysis:
         for c in self.character_list:
             if name in c.aliases or name.lower() == c.id.lower():
                 return c.id
-        from .errors import GraphkitError
+        from graphkit.errors import GraphkitError
 
         raise GraphkitError(f"no character called {name!r}")
 
@@ -197,7 +197,7 @@ class Analysis:
         Typed relations are drawn over co-occurrence links; ``relations_only``
         draws only the typed ones.
         """
-        from .plot import draw_network, relation_subgraph
+        from graphkit.views.network import draw_network, relation_subgraph
 
         scores = dict(zip(self.metrics["id"], self.metrics["pagerank"], strict=False))
         g = relation_subgraph(self.graph) if relations_only else self.graph
@@ -205,13 +205,13 @@ class Analysis:
 
     def explain(self, a: str, b: str) -> str:
         """Every sentence that links ``a`` and ``b``, with the relation types it states."""
-        from .evidence import explain
+        from graphkit.graph.evidence import explain
 
         return explain(self.graph, self.resolve(a), self.resolve(b), self.document.sentence_text)
 
     def plot_centrality(self, top: int = 10) -> Figure:
         """Bar charts of the top characters by each main centrality."""
-        from .plot import draw_centrality
+        from graphkit.views.network import draw_centrality
 
         return draw_centrality(
             self.metrics, top=top, title=f"{self.name}: top characters by centrality"
@@ -219,14 +219,14 @@ class Analysis:
 
     @property
     def segments(self) -> tuple[Segment, ...]:
-        """The segments of narrative time: scenes, chapters, or paragraphs (see :mod:`graphkit.timeline`)."""
-        from .timeline import narrative_segments
+        """The segments of narrative time: scenes, chapters, or paragraphs (see :mod:`graphkit.graph.timeline`)."""
+        from graphkit.graph.timeline import narrative_segments
 
         return narrative_segments(self.document)
 
     def until(self, n: int) -> Analysis:
         """The analysis of segments ``1 .. n`` only: the story as it stands after segment ``n``."""
-        from .timeline import restrict
+        from graphkit.graph.timeline import restrict
 
         return restrict(self, n)
 
@@ -234,8 +234,8 @@ class Analysis:
         """Characters x segments: who appears when (sorted by first appearance)."""
         from collections import Counter
 
-        from .plot_timeline import draw_timeline
-        from .timeline import sentence_segments
+        from graphkit.views.timeline import draw_timeline
+        from graphkit.graph.timeline import sentence_segments
 
         seg = sentence_segments(self.document)
         counts: dict[str, Counter] = {}
@@ -247,9 +247,9 @@ class Analysis:
 
     def files(self, relations_only: bool = False) -> dict[str, bytes]:
         """The output files (:data:`OUTPUT_FILES`) as ``{file name: bytes}``."""
-        from .evidence import evidence_csv_bytes
-        from .export import render
-        from .plot import figure_png
+        from graphkit.graph.evidence import evidence_csv_bytes
+        from graphkit.exporters.formats import render
+        from graphkit.views.network import figure_png
 
         metrics_csv = self.metrics.to_csv(index=False, lineterminator="\n").encode("utf-8")
         return {
@@ -267,7 +267,7 @@ class Analysis:
 
     def export(self, folder: str | os.PathLike, relations_only: bool = False) -> list[Path]:
         """Write the output files into ``folder`` (created if needed), all or nothing."""
-        from .export import write_files
+        from graphkit.exporters.formats import write_files
 
         out = Path(folder)
         files = self.files(relations_only=relations_only)
@@ -318,7 +318,7 @@ def auto_min_mentions(doc: Document, cast: Cast | None) -> int:
 
     Examples
     --------
-    >>> from graphkit.document import build_document
+    >>> from graphkit.pipeline.document import build_document
     >>> auto_min_mentions(build_document("Ann met Bob."), None)
     1
     """
@@ -355,11 +355,11 @@ def detect_mentions(
     ``ner``: ``"rules"`` (graphkit's discovery, no model), ``"spacy"`` (the
     installed spaCy pipeline ``spacy_model``) or a loaded spaCy ``Language``.
     Titles of works that discovery cannot see (commas, "the film X") are
-    added in both cases (see :mod:`graphkit.works`).
+    added in both cases (see :mod:`graphkit.pipeline.mentions.works`).
 
     Examples
     --------
-    >>> from graphkit.document import build_document
+    >>> from graphkit.pipeline.document import build_document
     >>> doc = build_document("In the film Casablanca, Rick Blaine runs a bar.")
     >>> [(m.text, m.kind) for m in detect_mentions(doc)]
     [('Casablanca', 'work'), ('Rick Blaine', 'character')]
@@ -370,7 +370,7 @@ def detect_mentions(
     if ner == "rules":
         mentions = find_mentions(doc)
     else:
-        from .spacy_ner import spacy_mentions
+        from graphkit.pipeline.mentions.spacy_ner import spacy_mentions
 
         mentions = spacy_mentions(doc, spacy_model if ner == "spacy" else ner)
     return add_work_mentions(doc, mentions)
@@ -457,7 +457,7 @@ def analyze(
     ----------
     path : str or PathLike, or a list of them
         A text file (plain text or HTML; UTF-8, UTF-16 or cp1252).  A list of
-        files gives one merged graph (see :mod:`graphkit.merge`) whose nodes
+        files gives one merged graph (see :mod:`graphkit.graph.merge`) whose nodes
         and edges say in ``sources`` which texts they came from.
     cast : path, Cast, False or None
         A cast file; ``None`` uses ``<stem>.cast.yml`` beside the text if there
@@ -473,7 +473,7 @@ def analyze(
         with a cast file every listed name is kept.
     input_format : str
         ``auto`` (detect from the content), ``text``, ``tei``, ``play``,
-        ``fountain`` or ``sgb`` (see :mod:`graphkit.readers`).
+        ``fountain`` or ``sgb`` (see :mod:`graphkit.io.readers`).
     interaction : str
         For plays and screenplays: ``co-presence`` (same scene) or
         ``conversation`` (who speaks right after whom, a directed graph).
@@ -498,7 +498,7 @@ def analyze(
     [('Alice', 'Bob', 2), ('Bob', 'Carol', 1)]
     """
     if isinstance(path, (list, tuple)):
-        from .merge import merge_analyses
+        from graphkit.graph.merge import merge_analyses
 
         rules = load_rules(rules)
         return merge_analyses(
@@ -509,8 +509,8 @@ def analyze(
                 for p in path
             ]
         )  # fmt: skip
-    from .readers import read_script
-    from .scripts import INTERACTIONS, analyze_script
+    from graphkit.io.readers import read_script
+    from graphkit.pipeline.structured import INTERACTIONS, analyze_script
 
     _check_ner(ner)
     if interaction not in INTERACTIONS:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from graphkit.characters import merge_characters, role_pairs
-from graphkit.document import build_document
-from graphkit.mentions import discover_mentions
+from graphkit.pipeline.characters import merge_characters, role_pairs
+from graphkit.pipeline.document import build_document
+from graphkit.pipeline.mentions.discovery import discover_mentions
 from tests.conftest import shared_file
 
 
@@ -93,7 +93,7 @@ def test_pronouns_read_in_sentences_naming_no_one_else():
         + "Later Lydia saw that Tom smiled as he left. " * 6
         + "Lydia took her coat. Lydia said she was cold. Lydia lost her hat. "
     )
-    from graphkit.characters import _pronoun_votes
+    from graphkit.pipeline.characters import _pronoun_votes
 
     doc = build_document(text)
     votes = _pronoun_votes(doc, discover_mentions(doc).mentions)
@@ -145,7 +145,7 @@ def test_mentions_are_relabelled_to_the_label():
 
 def test_les_miserables_labels():
     path = shared_file("texts", "les_miserables_hugo_pg135.txt")
-    from graphkit.text import read_text
+    from graphkit.io.text import read_text
 
     doc = build_document(read_text(path))
     chars, _ = merge_characters(doc, discover_mentions(doc).mentions)

@@ -7,8 +7,8 @@ import json
 from click.testing import CliRunner
 
 from graphkit.cli import main
-from graphkit.document import build_document
-from graphkit.mentions import discover_mentions
+from graphkit.pipeline.document import build_document
+from graphkit.pipeline.mentions.discovery import discover_mentions
 
 from .conftest import FIXTURES
 

@@ -6,8 +6,8 @@ import pytest
 
 import graphkit
 from graphkit.errors import InputError
-from graphkit.readers import detect_format
-from graphkit.readers.fountain import cue_name, parse_fountain
+from graphkit.io.readers import detect_format
+from graphkit.io.readers.fountain import cue_name, parse_fountain
 from tests.conftest import FIXTURES
 
 

@@ -6,8 +6,8 @@ import pytest
 
 import graphkit
 from graphkit.errors import InputError
-from graphkit.readers import detect_format
-from graphkit.readers.play import parse_play
+from graphkit.io.readers import detect_format
+from graphkit.io.readers.play import parse_play
 from tests.conftest import FIXTURES, shared_file
 
 

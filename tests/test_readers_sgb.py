@@ -11,7 +11,7 @@ from click.testing import CliRunner
 import graphkit
 from graphkit.cli import main
 from graphkit.errors import InputError
-from graphkit.readers.sgb import decode_tex, parse_sgb
+from graphkit.io.readers.sgb import decode_tex, parse_sgb
 from tests.conftest import FIXTURES, shared_file
 
 

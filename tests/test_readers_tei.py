@@ -12,8 +12,8 @@ from click.testing import CliRunner
 import graphkit
 from graphkit.cli import main
 from graphkit.errors import InputError
-from graphkit.readers import detect_format
-from graphkit.readers.tei import parse_tei
+from graphkit.io.readers import detect_format
+from graphkit.io.readers.tei import parse_tei
 from tests.conftest import FIXTURES, shared_file
 
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 import graphkit
 from graphkit.cli import main
-from graphkit.rules import RulesError, load_rules, parse_rules
+from graphkit.io.rules import RulesError, load_rules, parse_rules
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "relations"
 CASES = yaml.safe_load((FIXTURES / "sentences.yml").read_text(encoding="utf-8"))
@@ -158,7 +158,7 @@ def _texts_for_shortcut():
 def test_no_rule_that_matches_a_sentence_is_skipped(text):
     # Every match the full scan of every rule over every sentence would find is on a
     # sentence the shortcut keeps, with its rule among those it runs.
-    from graphkit.relations import _LETTER, _Candidates, _mask
+    from graphkit.pipeline.relations.extract import _LETTER, _Candidates, _mask
 
     a = graphkit.analyze_text(text)
     doc, mentions, rules = a.document, list(a.mentions), load_rules()
@@ -183,7 +183,7 @@ def test_no_rule_that_matches_a_sentence_is_skipped(text):
 
 
 def test_rule_needs_read_off_the_regex():
-    from graphkit.rules import rule_needs
+    from graphkit.io.rules import rule_needs
 
     rule = next(r for r in load_rules().rules if r.id == "romantic.in-love")
     n = rule_needs(rule.regex)
@@ -198,9 +198,9 @@ def test_rule_needs_read_off_the_regex():
 
 def test_a_pronoun_glued_to_a_name_is_not_missed():
     # "Ann Smithhis": a whole word only once the name is a placeholder ("⟦n0⟧his").
-    from graphkit.document import build_document
+    from graphkit.pipeline.document import build_document
     from graphkit.model import Mention
-    from graphkit.relations import _Candidates
+    from graphkit.pipeline.relations.extract import _Candidates
 
     rules = parse_rules(
         '- {id: glued, type: friend, pattern: "{target}{source\'s} friend"}', base=load_rules()
@@ -211,8 +211,8 @@ def test_a_pronoun_glued_to_a_name_is_not_missed():
 
 
 def test_extra_titles_read_line_by_line_as_on_the_whole_text():
-    from graphkit.document import build_document
-    from graphkit.works import _COMMA_YEAR, _MEDIUM_SINGLE, extra_titles
+    from graphkit.pipeline.document import build_document
+    from graphkit.pipeline.mentions.works import _COMMA_YEAR, _MEDIUM_SINGLE, extra_titles
 
     text = (
         "Play It Again, Sam (1972) quotes\nthe film Casablanca. His novel\nEmma and "

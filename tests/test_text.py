@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graphkit.errors import InputError
-from graphkit.text import decode, html_to_text, normalize, read_text
+from graphkit.io.text import decode, html_to_text, normalize, read_text
 
 
 @pytest.mark.parametrize(

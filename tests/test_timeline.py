@@ -11,8 +11,8 @@ from click.testing import CliRunner
 import graphkit
 from graphkit.cli import main
 from graphkit.errors import OptionError
-from graphkit.export import gexf_bytes
-from graphkit.timeline import spells
+from graphkit.exporters.formats import gexf_bytes
+from graphkit.graph.timeline import spells
 from tests.conftest import FIXTURES, shared_file
 
 CHAPTERS = "CHAPTER I\n\nAnn met Bob.\n\nCHAPTER II\n\nBob met Cy. Ann waved.\n\nCHAPTER III\n\nCy met Ann."
@@ -97,7 +97,7 @@ def test_exports_are_byte_identical_and_include_the_timeline(tmp_path):
 
 
 def test_timeline_rows_follow_first_appearance():
-    from graphkit.plot_timeline import timeline_rows
+    from graphkit.views.timeline import timeline_rows
 
     a = graphkit.analyze(FIXTURES / "tiny_play.xml")
     scores = dict(zip(a.metrics["id"], a.metrics["pagerank"], strict=True))
