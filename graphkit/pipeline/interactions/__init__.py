@@ -1,10 +1,11 @@
 """Document + mentions -> interactions: who co-occurs with whom, with evidence.
 
-A *window* decides what co-occurring means:
+A *window* decides what co-occurring means; the windows are a registry
+(:data:`WINDOWS`, one module each), and an integer is a token window:
 
 * ``"sentence"`` (default): two characters named in the same sentence;
-* ``"paragraph"``: in the same paragraph;
-* an integer ``N``: names at most ``N`` word tokens apart.
+* ``"paragraph"``: in the same paragraph (both in :mod:`.units`);
+* an integer ``N``: names at most ``N`` word tokens apart (:mod:`.tokens`).
 
 Every co-occurrence adds 1 to the pair's weight (once per sentence or
 paragraph; once per pair of mentions for token windows) and keeps an
@@ -15,19 +16,24 @@ by unit, or swept with two pointers for token windows.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from collections.abc import Sequence
-from itertools import combinations
-
-import numpy as np
+from collections.abc import Callable, Sequence
 
 from graphkit.errors import OptionError
 from graphkit.model import Document, Evidence, Interaction, Mention
+from graphkit.pipeline.interactions.tokens import token_window
+from graphkit.pipeline.interactions.units import paragraph_window, sentence_window
 
-__all__ = ["parse_window", "co_occurrences"]
+__all__ = ["WINDOWS", "Window", "parse_window", "co_occurrences"]
 
 Window = str | int
+Collector = Callable[[Document, Sequence[Mention], dict[tuple[str, str], list[Evidence]]], None]
+
+#: Named windows: name -> the function that collects the evidence of each pair.
+WINDOWS: dict[str, Collector] = {
+    "sentence": sentence_window,
+    "paragraph": paragraph_window,
+}
 
 
 def parse_window(window: str | int) -> Window:
@@ -47,11 +53,13 @@ def parse_window(window: str | int) -> Window:
             raise OptionError(f"window must be at least 1 token, got {window}")
         return window
     value = str(window).strip().lower()
-    if value in ("sentence", "paragraph"):
+    if value in WINDOWS:
         return value
     if value.isdigit():
         return parse_window(int(value))
-    raise OptionError(f"unknown window {window!r}: use sentence, paragraph or a number of tokens")
+    raise OptionError(
+        f"unknown window {window!r}: use {', '.join(WINDOWS)} or a number of tokens"
+    )
 
 
 def co_occurrences(
@@ -71,45 +79,8 @@ def co_occurrences(
     """
     window = parse_window(window)
     evidence: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
-    if window in ("sentence", "paragraph"):
-        groups: dict[int, dict[str, Mention]] = defaultdict(dict)
-        for m in mentions:
-            unit = m.sentence if window == "sentence" else doc.sentences[m.sentence].paragraph
-            groups[unit].setdefault(m.character, m)
-        for unit, present in groups.items():
-            if len(present) < 2:
-                continue
-            if window == "sentence":
-                s = doc.sentences[unit]
-                span = (s.start, s.end)
-            else:
-                p = doc.paragraphs[unit]
-                span = (p.start, p.end)
-            first_sentence = min(m.sentence for m in present.values())
-            for a, b in combinations(sorted(present), 2):
-                evidence[(a, b)].append(Evidence(first_sentence, *span))
+    if isinstance(window, str):
+        WINDOWS[window](doc, mentions, evidence)
     else:
-        _token_window(doc, mentions, window, evidence)
+        token_window(doc, mentions, window, evidence)
     return [Interaction(a, b, len(ev), tuple(ev)) for (a, b), ev in sorted(evidence.items())]
-
-
-_TOKEN = re.compile(r"\S+")
-
-
-def _token_window(doc: Document, mentions: Sequence[Mention], n: int, evidence: dict) -> None:
-    """Pairs of mentions at most ``n`` tokens apart, swept with two pointers."""
-    if len(mentions) < 2:
-        return
-    token_starts = np.fromiter((m.start() for m in _TOKEN.finditer(doc.text)), dtype=np.int64)
-    ordered = sorted(mentions, key=lambda m: m.start)
-    tokens = np.searchsorted(token_starts, [m.start for m in ordered], side="right") - 1
-    left = 0
-    for i, m in enumerate(ordered):
-        while tokens[i] - tokens[left] > n:
-            left += 1
-        for j in range(left, i):
-            other = ordered[j]
-            if other.character == m.character:
-                continue
-            a, b = sorted((other.character, m.character))
-            evidence[(a, b)].append(Evidence(other.sentence, other.start, m.end))

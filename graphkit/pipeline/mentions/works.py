@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from graphkit.pipeline.mentions.discovery import lookup_mentions
+from graphkit.pipeline.mentions.lookup import lookup_mentions
 from graphkit.model import Document, Mention
 
 __all__ = ["extra_titles", "add_work_mentions"]
