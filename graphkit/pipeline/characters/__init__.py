@@ -16,7 +16,6 @@ surface forms are merged by rules that hold for names in general:
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -24,52 +23,13 @@ from collections.abc import Iterable, Sequence
 from graphkit.io.cast import Cast
 from graphkit.io.lexicon import common_words, word_table
 from graphkit.model import Character, Document, Mention
+from graphkit.pipeline.characters.pronouns import _lean, _other_sex, _pronoun_votes, _sex
+from graphkit.pipeline.characters.roles import (
+    _people_before_works,
+    role_pairs,  # noqa: F401  (re-exported)
+)
 
 __all__ = ["merge_characters", "role_pairs"]
-
-_ROLE_GAP = re.compile(
-    r"\s*(?:\(\s*(?:[a-z]+\s+){0,3}?(?:played|voiced|portrayed)\s+by\s+|\(\s*|,\s*(?:played|voiced|portrayed)\s+by\s+)"
-)
-_PERSON_BEFORE_WORK = re.compile(r"\s*'s?\s+(?:(?:\d{4}|new|latest|first|last|debut)\s+)*")
-
-
-def role_pairs(doc: Document, mentions: Sequence[Mention]) -> list[tuple[str, str]]:
-    """``(role, actor)`` pairs the text sets side by side: "Amy (Amy Adams)", "X, played by Y".
-
-    Examples
-    --------
-    >>> from graphkit.pipeline.document import build_document
-    >>> doc = build_document("Her follows Theodore (Joaquin Phoenix) home.")
-    >>> ms = [Mention(12, 20, "Theodore", "Theodore", "character", 0),
-    ...       Mention(22, 37, "Joaquin Phoenix", "Joaquin Phoenix", "character", 0)]
-    >>> role_pairs(doc, ms)
-    [('Theodore', 'Joaquin Phoenix')]
-    """
-    pairs = []
-    for a, b in zip(mentions, mentions[1:], strict=False):
-        if a.sentence != b.sentence or a.kind == "work" or b.kind == "work":
-            continue
-        gap = doc.text[a.end : b.start]
-        m = _ROLE_GAP.fullmatch(gap)
-        if (
-            m
-            and doc.text[b.end : b.end + 1] in (")", ",", ".", " ", ";")
-            and a.character != b.character
-        ):
-            pairs.append((a.character, b.character))
-    return pairs
-
-
-def _people_before_works(doc: Document, mentions: Sequence[Mention]) -> set[str]:
-    """Names in the possessive right before a work: "Spike Jonze's Her", "Coppola's 2003 movie, X"."""
-    people = set()
-    for a, b in zip(mentions, mentions[1:], strict=False):
-        if b.kind != "work" or a.kind == "work" or a.sentence != b.sentence:
-            continue
-        gap = doc.text[a.end : b.start]
-        if _PERSON_BEFORE_WORK.fullmatch(gap) or re.fullmatch(r"'s\s+(?:\d{4}\s+)?\w+,?\s+", gap):
-            people.add(a.character)
-    return people
 
 
 def _split(key: str, honorifics: dict[str, str]) -> tuple[str | None, list[str]]:
@@ -88,92 +48,6 @@ def _pick(candidates: Iterable[str], counts: Counter) -> str | None:
         return cands[0]
     total = sum(counts[c] for c in cands)
     return cands[0] if counts[cands[0]] * 3 >= total * 2 else None
-
-
-_PRONOUN = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b")
-_FEMININE = frozenset(("she", "her", "hers", "herself"))
-
-
-def _pronoun_votes(
-    doc: Document, mentions: Sequence[Mention], sample: int = 30
-) -> dict[str, tuple[int, int]]:
-    """Masculine and feminine pronouns read after single-word forms: ``{form: (he, she)}``.
-
-    The best evidence is a sentence that names no one else ("Lydia declared
-    herself ..."): its pronouns are read first.  Only when those are too few
-    or do not agree two to one are sentences with other names read too, each
-    up to the next name ("Lydia gaped as he spoke" would otherwise count for
-    Lydia).  Up to ``sample`` mentions of each kind are read, spread evenly
-    over the text: who a name means can change as the story goes on.
-
-    Examples
-    --------
-    >>> from graphkit.pipeline.document import build_document
-    >>> doc = build_document("Bennet smiled at his wife. Bennet said he would go.")
-    >>> ms = [Mention(0, 6, "Bennet", "Bennet", "character", 0),
-    ...       Mention(27, 33, "Bennet", "Bennet", "character", 1)]
-    >>> _pronoun_votes(doc, ms)
-    {'Bennet': (2, 0)}
-    """
-    ordered = sorted(mentions, key=lambda m: m.start)
-    names_in = Counter(m.sentence for m in ordered)
-    alone: dict[str, list[tuple[Mention, int]]] = defaultdict(list)
-    shared: dict[str, list[tuple[Mention, int]]] = defaultdict(list)
-    for i, m in enumerate(ordered):
-        if " " in m.character or m.kind == "work" or m.sentence < 0:
-            continue
-        end = doc.sentences[m.sentence].end
-        if names_in[m.sentence] == 1:
-            alone[m.character].append((m, min(end, m.end + 120)))
-            continue
-        if i + 1 < len(ordered) and ordered[i + 1].sentence == m.sentence:
-            end = min(end, ordered[i + 1].start)
-        shared[m.character].append((m, min(end, m.end + 120)))
-
-    def count(found: list[tuple[Mention, int]], v: list[int]) -> None:
-        for m, end in found[:: max(1, len(found) // sample)][:sample]:
-            pronoun = _PRONOUN.search(doc.text, m.end, end)
-            if pronoun:
-                v[pronoun.group(1) in _FEMININE] += 1
-
-    out = {}
-    for key in sorted(alone.keys() | shared.keys()):
-        v = [0, 0]
-        count(alone.get(key, []), v)
-        if sum(v) < 4 or _sex(*v) is None:
-            count(shared.get(key, []), v)
-        out[key] = (v[0], v[1])
-    return out
-
-
-def _other_sex(votes: tuple[int, int] | None, sex: str | None) -> bool:
-    """Whether pronoun ``votes`` (even one) say a form is not of ``sex``: enough to keep apart."""
-    if not votes or not sex:
-        return False
-    he, she = votes
-    return she > he if sex == "m" else he > she
-
-
-def _lean(he: int, she: int, uses: int) -> str | None:
-    """The sex pronouns lean to when they do not agree two to one.
-
-    They must be three at least, or follow a third of the form's ``uses``: one
-    "he" after a name used twice is a lean, one "he" after a name used fourteen
-    times ("uncle Philips … he", the other uses "aunt Philips") is not.
-    """
-    votes = he + she
-    if he == she or votes == 0 or (votes < 3 and votes * 3 < uses):
-        return None
-    return "m" if he > she else "f"
-
-
-def _sex(he: int, she: int) -> str | None:
-    """``"m"`` or ``"f"`` when the pronouns agree two to one (and at least twice), else ``None``."""
-    if he >= 2 * she and he >= 2:
-        return "m"
-    if she >= 2 * he and she >= 2:
-        return "f"
-    return None
 
 
 def _mostly_titled(forms: Counter, honorifics: dict[str, str]) -> bool:
