@@ -24,7 +24,7 @@ DEFAULT = HERE.parent.parent / "shared" / "texts" / "les_miserables_hugo_pg135.t
 
 def stages(path: Path) -> dict[str, float]:
     """Run the real pipeline (``graphkit.analysis._run``) and time each stage, then metrics."""
-    from graphkit.analysis import _run
+    from graphkit.pipeline.run import Options, run_pipeline
     from graphkit.io.text import read_text
 
     times: dict[str, float] = {}
@@ -38,7 +38,9 @@ def stages(path: Path) -> dict[str, float]:
 
     source = read_text(path)
     lap("read")
-    analysis = _run(source, None, "sentence", "auto", on_stage=lap)
+    from graphkit.analysis import Analysis
+
+    analysis = Analysis.of(run_pipeline(source, Options.make(), on_stage=lap))
     t = time.perf_counter()
     _ = analysis.metrics, analysis.summary  # cached properties: computed here
     lap("metrics")

@@ -18,6 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
+from graphkit import _compat  # noqa: E402
+
+_compat.install()  # old import paths such as graphkit.metrics, with a DeprecationWarning
+
 __all__ = [
     "__version__",
     "Analysis",

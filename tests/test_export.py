@@ -12,7 +12,7 @@ import pytest
 import graphkit
 from graphkit.analysis import OUTPUT_FILES
 from graphkit.errors import OutputError
-from graphkit.exporters.formats import render, write_files
+from graphkit.exporters import render, write_files
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 import graphkit
 from graphkit.cli import main
-from graphkit.exporters.formats import render
+from graphkit.exporters import render
 from graphkit.graph.merge import merge_files, read_graph
 
 LOST = Path(__file__).resolve().parent / "fixtures" / "relations" / "lost_in_translation.txt"
@@ -139,7 +139,7 @@ def test_evidence_in_every_export(her_cast):
 
 
 def test_relations_only_picture_draws_only_typed_edges(her_cast):
-    from graphkit.views.network import relation_subgraph
+    from graphkit.graph.ops import relation_subgraph
 
     h = relation_subgraph(her_cast.graph)
     assert h.number_of_edges() == 14 and all(d["relations"] for _, _, d in h.edges(data=True))

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 import graphkit
 from graphkit.cli import main
 from graphkit.errors import OptionError
-from graphkit.exporters.formats import gexf_bytes
+from graphkit.exporters import gexf_bytes
 from graphkit.graph.timeline import spells
 from tests.conftest import FIXTURES, shared_file
 

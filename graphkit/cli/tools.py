@@ -1,7 +1,4 @@
-"""More ``graphkit`` commands: ``explain``, ``merge`` and ``mentions``.
-
-Importing this module registers them on :data:`graphkit.cli.main`.
-"""
+"""``graphkit explain``, ``merge`` and ``mentions``: evidence, several graphs, every name found."""
 
 from __future__ import annotations
 
@@ -9,16 +6,17 @@ from pathlib import Path
 
 import click
 
-from graphkit.cli import CONTEXT, _analyze, _rules_option, _text_options, main, ner_options
+from graphkit.cli.options import CONTEXT, mention_options, text_options
+
+__all__ = ["COMMANDS"]
 
 
-@main.command(context_settings=CONTEXT)
+@click.command(context_settings=CONTEXT)
 @click.argument("path", type=click.Path())
 @click.argument("a")
 @click.argument("b")
-@_text_options
-@_rules_option
-def explain(path, a, b, cast_path, no_cast, window, min_mentions, encoding) -> None:
+@text_options
+def explain(path, a, b, options) -> None:
     """Print every sentence that links A and B, with the relation types it states.
 
     \b
@@ -26,11 +24,12 @@ def explain(path, a, b, cast_path, no_cast, window, min_mentions, encoding) -> N
       graphkit explain data/her.txt Theodore Samantha
       graphkit explain data/her.txt Jonze Coppola --no-cast
     """
-    result = _analyze(path, cast_path, no_cast, window, min_mentions, encoding)
-    click.echo(result.explain(a, b))
+    import graphkit
+
+    click.echo(graphkit.analyze(path, **options).explain(a, b))
 
 
-@main.command(context_settings=CONTEXT)
+@click.command(context_settings=CONTEXT)
 @click.argument("graphs", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--output",
@@ -57,37 +56,6 @@ def merge(graphs, output) -> None:
     )
 
 
-def _mention_records(
-    path: str,
-    cast_path: str | None,
-    no_cast: bool,
-    encoding: str | None,
-    ner: str = "rules",
-    spacy_model: str = "en_core_web_sm",
-):
-    """Mentions of one file as dicts, with offsets into the text as read (after decoding)."""
-    from graphkit.analysis import detect_mentions, resolve_cast
-    from graphkit.pipeline.characters import merge_characters
-    from graphkit.pipeline.document import build_document
-    from graphkit.io.text import read_text
-
-    doc = build_document(read_text(path, encoding=encoding))
-    cast = resolve_cast(False if no_cast else cast_path, path)
-    found = detect_mentions(doc, cast, ner, spacy_model)
-    _, mentions = merge_characters(doc, found, cast)
-    raw = doc.offsets.to_raw([x for m in mentions for x in (m.start, m.end)]).tolist()
-    return [
-        {
-            "start": raw[2 * i],
-            "end": raw[2 * i + 1],
-            "text": m.text,
-            "character": m.character,
-            "kind": m.kind,
-        }
-        for i, m in enumerate(mentions)
-    ]
-
-
 def _mention_lines(records: list[dict], fmt: str) -> str:
     import csv
     import io
@@ -102,22 +70,21 @@ def _mention_lines(records: list[dict], fmt: str) -> str:
     return buf.getvalue()
 
 
-@main.command(context_settings=CONTEXT)
+@click.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--cast", "cast_path", type=click.Path(dir_okay=False), metavar="FILE")
-@click.option("--no-cast", is_flag=True, help="Ignore any cast file; discover names.")
-@click.option("--encoding", metavar="NAME", help="Force the text encoding (default: detect).")
+@mention_options
 @click.option(
     "--format", "-f", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True
 )
 @click.option(
     "--output", "-o", "output", metavar="OUT", help="Output file (one PATH) or folder (several)."
 )
-@ner_options
-def mentions(paths, cast_path, no_cast, encoding, fmt, output, ner, spacy_model) -> None:
+def mentions(paths, fmt, output, options) -> None:
     """List every name mention: start, end (offsets into the file as read), text, character, kind.
 
     One PATH writes to stdout or to OUT; several PATHs write OUT/<stem>.jsonl (or .csv) each.
+    Mentions are those of ``graphkit analyze`` on the same text read as prose, before
+    rare names are left out (--min-mentions 1).
 
     \b
     Example:
@@ -125,15 +92,14 @@ def mentions(paths, cast_path, no_cast, encoding, fmt, output, ner, spacy_model)
       graphkit mentions a.txt b.txt --format csv -o mentions/
       graphkit mentions novel.txt --no-cast --ner spacy --spacy-model en_core_web_sm
     """
-    from graphkit.exporters.formats import write_atomic
+    import graphkit
+    from graphkit.exporters import write_atomic
 
-    if cast_path and no_cast:
-        raise click.UsageError("--cast and --no-cast cannot be used together")
     if len(paths) > 1 and not output:
         raise click.UsageError("several PATHs need -o OUT (a folder)")
     for path in paths:
-        records = _mention_records(path, cast_path, no_cast, encoding, ner, spacy_model)
-        data = _mention_lines(records, fmt)
+        result = graphkit.analyze(path, input_format="text", min_mentions=1, **options)
+        data = _mention_lines(result.mention_records(), fmt)
         if len(paths) > 1:
             folder = Path(output)
             folder.mkdir(parents=True, exist_ok=True)
@@ -142,3 +108,6 @@ def mentions(paths, cast_path, no_cast, encoding, fmt, output, ner, spacy_model)
             write_atomic(output, data.encode("utf-8"))
         else:
             click.echo(data, nl=False)
+
+
+COMMANDS = [explain, merge, mentions]

@@ -17,10 +17,17 @@ from pathlib import Path
 
 import networkx as nx
 
-from graphkit.errors import InputError
-from graphkit.model import Document, Segment, Sentence
+from graphkit.model import (
+    Character,
+    Document,
+    Evidence,
+    Interaction,
+    Result,
+    Segment,
+    Sentence,
+)
 
-__all__ = ["merge_graphs", "merge_analyses", "read_graph", "merge_files"]
+__all__ = ["merge_graphs", "merge_analyses", "merge_files"]
 
 _KIND_RANK = {"work": 3, "person": 2, "character": 1}
 
@@ -184,15 +191,19 @@ def _combine_documents(docs: Sequence[Document], names: Sequence[str]) -> Docume
     )
 
 
-def merge_analyses(analyses: Sequence, name: str | None = None):
-    """One :class:`~graphkit.analysis.Analysis` of several texts (see :func:`merge_graphs`)."""
-    from graphkit.analysis import Analysis
+def merge_analyses(analyses: Sequence[Result], name: str | None = None) -> Result:
+    """One result of several texts (see :func:`merge_graphs`), of the same class as the inputs.
 
+    Mentions, relations and interactions are renumbered into the combined
+    document, so ``until(n)`` and evidence work on the merged result too.
+    """
     names = [a.name for a in analyses]
     graph = merge_graphs([a.graph for a in analyses], names)
     maps = _canonical([a.graph for a in analyses])
     doc = _combine_documents([a.document for a in analyses], names)
+    directed = graph.is_directed()
     mentions, relations, chars = [], [], {}
+    evidence: dict[tuple[str, str], list[Evidence]] = {}
     for a, rename, off, p0 in zip(analyses, maps, graph.graph["source_offsets"],
                                   _starts([a.document for a in analyses])):  # fmt: skip
         for m in a.mentions:
@@ -201,17 +212,27 @@ def merge_analyses(analyses: Sequence, name: str | None = None):
         for r in a.relations:
             relations.append(replace(r, source=rename.get(r.source, r.source),
                                      target=rename.get(r.target, r.target), sentence=r.sentence + off))  # fmt: skip
+        for i in a.interactions:
+            u, v = rename.get(i.source, i.source), rename.get(i.target, i.target)
+            if u == v:
+                continue
+            key = (u, v) if directed else tuple(sorted((u, v)))
+            evidence.setdefault(key, []).extend(
+                Evidence(e.sentence + off, e.start + p0, e.end + p0) for e in i.evidence
+            )
     for n, d in graph.nodes(data=True):
-        from graphkit.model import Character
-
         chars[n] = Character(n, d["label"], d["kind"], tuple(d["aliases"]), d["mentions"],
                              int(d.get("first_seen", -1) or -1), d.get("work") or None)  # fmt: skip
     graph.graph["name"] = name or graph.graph["name"]
-    return Analysis(
+    interactions = tuple(
+        Interaction(u, v, len(ev), tuple(ev)) for (u, v), ev in sorted(evidence.items())
+    )
+    cls = type(analyses[0]) if analyses else Result
+    return cls(
         document=doc,
         mentions=tuple(mentions),
         character_list=tuple(sorted(chars.values(), key=lambda c: (-c.mentions, c.id))),
-        interactions=(),
+        interactions=interactions,
         relations=tuple(relations),
         graph=graph,
         window=analyses[0].window if analyses else "sentence",
@@ -228,46 +249,27 @@ def _starts(docs: Sequence[Document]) -> list[int]:
     return out
 
 
-def read_graph(path: str | os.PathLike) -> nx.Graph:
-    """Read an exported graph (GraphML, GEXF or graphkit's node-link JSON)."""
-    import json
-
-    p = Path(path)
-    if not p.is_file():
-        raise InputError(f"{p}: no such graph file")
-    try:
-        if p.suffix.lower() == ".graphml":
-            g = nx.read_graphml(p)
-        elif p.suffix.lower() == ".gexf":
-            g = nx.read_gexf(p)
-        elif p.suffix.lower() == ".json":
-            g = nx.node_link_graph(json.loads(p.read_text("utf-8")), edges="edges")
-        else:
-            raise InputError(f"{p}: unknown graph format (use .graphml, .gexf or .json)")
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise InputError(f"{p}: cannot read graph ({exc.__class__.__name__})") from None
-    except Exception as exc:  # XML parse errors of either reader
-        if isinstance(exc, InputError):
-            raise
-        raise InputError(f"{p}: not a valid graph file ({exc.__class__.__name__})") from None
-    g.graph.setdefault("name", p.stem)
-    if not g.graph.get("name"):
-        g.graph["name"] = p.stem
-    return g
-
-
 def merge_files(paths: Sequence[str | os.PathLike], output: str | os.PathLike) -> nx.Graph:
     """Merge exported graph files into ``output`` (its format from its suffix)."""
     from graphkit.errors import OutputError
-    from graphkit.exporters.formats import render, write_atomic
+    from graphkit.exporters import GRAPH_FORMATS, read_graph, write_atomic
 
-    fmt = {".graphml": "graphml", ".gexf": "gexf", ".json": "json"}.get(Path(output).suffix.lower())
-    if fmt is None:
+    exporter = GRAPH_FORMATS.get(Path(output).suffix.lower())
+    if exporter is None or exporter.graph is None:
         raise OutputError(f"{output}: unknown graph format (use .graphml, .gexf or .json)")
     graphs = [read_graph(p) for p in paths]
     names = [str(g.graph.get("name") or Path(p).stem) for g, p in zip(graphs, paths)]
     if len(set(names)) < len(names):
         names = [Path(p).stem for p in paths]
     merged = merge_graphs(graphs, names)
-    write_atomic(output, render(merged, fmt))
+    write_atomic(output, exporter.graph(merged))
     return merged
+
+
+def __getattr__(name: str):
+    # ``read_graph`` lived here; it reads any registered format now.
+    if name == "read_graph":
+        from graphkit.exporters import read_graph
+
+        return read_graph
+    raise AttributeError(name)

@@ -14,19 +14,20 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TypeVar
 
 import networkx as nx
 
 from graphkit.graph.build import add_interactions, build_graph
-from graphkit.model import Character, Document, Interaction, Mention, Relation, Segment
+from graphkit.model import Character, Document, Interaction, Mention, Relation, Result, Segment
 
-if TYPE_CHECKING:
-    from graphkit.analysis import Analysis
+R = TypeVar("R", bound=Result)
+
 
 __all__ = [
     "narrative_segments",
     "sentence_segments",
+    "segment_counts",
     "presence",
     "assemble_graph",
     "annotate",
@@ -75,6 +76,24 @@ def sentence_segments(doc: Document) -> list[int]:
         return [s.segment for s in doc.sentences]
     order = {p: i for i, p in enumerate(sorted({s.paragraph for s in doc.sentences}))}
     return [order[s.paragraph] for s in doc.sentences]
+
+
+def segment_counts(doc: Document, mentions: Iterable[Mention]) -> dict[str, Counter]:
+    """How often each character is mentioned in each segment: ``{id: Counter(segment: n)}``.
+
+    Examples
+    --------
+    >>> from graphkit.pipeline.document import build_document
+    >>> doc = build_document("Ann met Bob.\\n\\nAnn left.")
+    >>> ms = [Mention(0, 3, "Ann", "Ann", "character", 0), Mention(13, 16, "Ann", "Ann", "character", 1)]
+    >>> segment_counts(doc, ms)
+    {'Ann': Counter({0: 1, 1: 1})}
+    """
+    seg = sentence_segments(doc)
+    counts: dict[str, Counter] = {}
+    for m in mentions:
+        counts.setdefault(m.character, Counter())[seg[m.sentence]] += 1
+    return counts
 
 
 def presence(
@@ -200,7 +219,7 @@ def spells(g: nx.Graph) -> dict[object, list[tuple[int, int]]]:
     return out
 
 
-def restrict(analysis: Analysis, n: int) -> Analysis:
+def restrict(analysis: R, n: int) -> R:
     """The analysis of the first ``n`` segments only (segments ``0 .. n-1``).
 
     Mentions, interactions and relations whose sentence lies later are

@@ -28,7 +28,7 @@ from graphkit.errors import CastError
 from graphkit.model import KINDS
 from graphkit.io.userfile import parse_yaml, read_user_file
 
-__all__ = ["CastEntry", "Cast", "read_cast", "parse_cast", "find_cast_file"]
+__all__ = ["CastEntry", "Cast", "CastOption", "read_cast", "parse_cast", "find_cast_file", "resolve_cast"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,3 +138,27 @@ def find_cast_file(text_path: str | os.PathLike) -> Path | None:
         if candidate.is_file():
             return candidate
     return None
+
+
+CastOption = Cast | str | os.PathLike | bool | None
+
+
+def resolve_cast(cast: CastOption, path: str | os.PathLike | None) -> Cast | None:
+    """Turn the ``cast`` option into a :class:`Cast` or ``None``.
+
+    ``None`` looks for ``<stem>.cast.yml`` beside ``path``; ``False`` uses no
+    cast; a path is read; a :class:`Cast` is used as it is.
+
+    Examples
+    --------
+    >>> resolve_cast(False, "data/her.txt") is None
+    True
+    """
+    if cast is False:
+        return None
+    if isinstance(cast, Cast):
+        return cast
+    if cast is None or cast is True:
+        found = find_cast_file(path) if path is not None else None
+        return read_cast(found) if found else None
+    return read_cast(cast)

@@ -26,13 +26,20 @@ from itertools import combinations
 import networkx as nx
 
 from graphkit.errors import OptionError
-from graphkit.model import Character, Document, Evidence, Interaction, Mention, Paragraph, Segment, Sentence
+from graphkit.model import (
+    Character,
+    Document,
+    Evidence,
+    Interaction,
+    Mention,
+    Paragraph,
+    Result,
+    Segment,
+    Sentence,
+)
 from graphkit.io.readers.base import Script
 
-__all__ = ["INTERACTIONS", "script_document", "script_interactions", "analyze_script", "undirected"]
-
-INTERACTIONS = ("co-presence", "conversation")
-
+__all__ = ["script_document", "script_interactions", "analyze_script"]
 
 def script_document(script: Script) -> tuple[Document, list[Mention], list[Character]]:
     """Lay ``script`` out as a document; return it with the mentions and characters.
@@ -163,17 +170,18 @@ def script_interactions(
     return [Interaction(a, b, len(ev), tuple(ev)) for (a, b), ev in sorted(evidence.items())]
 
 
-def analyze_script(script: Script, interaction: str = "co-presence", name: str | None = None):
-    """Run the pipeline on a structured text and return an :class:`~graphkit.analysis.Analysis`.
+def analyze_script(
+    script: Script, interaction: str = "co-presence", name: str | None = None
+) -> Result:
+    """Run the pipeline on a structured text and return its :class:`~graphkit.model.Result`.
 
     Tables always use the groups rule; ``interaction="conversation"`` is for
     plays and screenplays.  Table characters who never share a group are left
     out, as in NetworkX's Les Misérables graph (graph attribute ``unlinked``).
     """
-    from graphkit.analysis import Analysis
     from graphkit.graph.timeline import assemble_graph
 
-    if interaction not in INTERACTIONS:
+    if interaction not in ("co-presence", "conversation"):
         raise OptionError(f"unknown interaction {interaction!r}: use co-presence or conversation")
     if script.kind == "table" and interaction == "conversation":
         raise OptionError("--interaction conversation needs a play or screenplay, not a table")
@@ -201,7 +209,7 @@ def analyze_script(script: Script, interaction: str = "co-presence", name: str |
         window=rule,
         **attrs,
     )
-    return Analysis(
+    return Result(
         document=doc,
         mentions=tuple(mentions),
         character_list=tuple(characters),
@@ -211,24 +219,3 @@ def analyze_script(script: Script, interaction: str = "co-presence", name: str |
         window=rule,
         name=name,
     )
-
-
-def undirected(g: nx.Graph) -> nx.Graph:
-    """``g`` itself, or for a directed graph its undirected form with weights summed both ways.
-
-    Examples
-    --------
-    >>> d = nx.DiGraph(); d.add_edge("A", "B", weight=2); d.add_edge("B", "A", weight=3)
-    >>> undirected(d).edges["A", "B"]["weight"]
-    5
-    """
-    if not g.is_directed():
-        return g
-    h = nx.Graph(**g.graph)
-    h.add_nodes_from(g.nodes(data=True))
-    for u, v, data in g.edges(data=True):
-        if h.has_edge(u, v):
-            h.edges[u, v]["weight"] += data.get("weight", 1)
-        else:
-            h.add_edge(u, v, **{**data, "weight": data.get("weight", 1)})
-    return h

@@ -12,9 +12,9 @@ from collections.abc import Mapping
 
 import networkx as nx
 
-__all__ = ["SEED", "backbone", "fit_to_box", "layout", "separate_boxes", "top_subgraph"]
+from graphkit.graph.metrics import SEED
 
-SEED = 42
+__all__ = ["SEED", "backbone", "fit_to_box", "layout", "separate_boxes", "top_subgraph"]
 
 
 def top_subgraph(g: nx.Graph, scores: Mapping[str, float], top: int) -> nx.Graph:

@@ -1,7 +1,7 @@
-"""Graph -> matplotlib figures: the network diagram and the centrality chart.
+"""Graph -> the network diagram (matplotlib), typed relations drawn in their own colours.
 
-Positions are computed apart from drawing (:func:`layout`, seeded, no
-matplotlib); drawing functions import matplotlib inside, build a
+Positions are computed apart from drawing (:mod:`graphkit.views.layout`,
+seeded, no matplotlib); drawing functions import matplotlib inside, build a
 :class:`matplotlib.figure.Figure` without pyplot (no global state, Agg
 canvas) and take an optional ``ax``.  Large graphs are filtered to the
 ``top`` characters by PageRank so the picture stays readable; the title says
@@ -17,27 +17,13 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 if TYPE_CHECKING:
-    import pandas as pd
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
-
-__all__ = [
-    "KIND_COLOURS",
-    "backbone",
-    "layout",
-    "top_subgraph",
-    "draw_network",
-    "draw_centrality",
-    "figure_png",
-    "relation_subgraph",
-    "relation_style",
-    "draw_relation_edges",
-]
-
+from graphkit.views.figure import show_inline
 from graphkit.views.layout import SEED, backbone, fit_to_box, layout, separate_boxes, top_subgraph
+from graphkit.views.style import KIND_COLOURS, OTHER_COLOUR
 
-KIND_COLOURS = {"character": "#1f77b4", "person": "#ff7f0e", "work": "#2ca02c"}
-OTHER_COLOUR = "#7f7f7f"
+__all__ = ["draw_network", "relation_style", "draw_relation_edges"]
 
 
 def draw_network(
@@ -216,26 +202,6 @@ def draw_network(
     return fig
 
 
-def relation_subgraph(g: nx.Graph) -> nx.Graph:
-    """The typed edges of ``g`` and the nodes they join (for ``--relations-only``).
-
-    Edge weights become the number of relation types, so the layout spreads
-    the typed links evenly instead of pulling frequent co-occurrences together.
-
-    Examples
-    --------
-    >>> g = nx.Graph([("a", "b"), ("b", "c")]); g.edges["a", "b"]["relations"] = [{"type": "friend"}]
-    >>> sorted(relation_subgraph(g).edges())
-    [('a', 'b')]
-    """
-    typed = [(u, v) for u, v, d in g.edges(data=True) if d.get("relations")]
-    h = g.edge_subgraph(typed).copy()
-    h.graph.update(g.graph, relations_only=True)
-    for _, _, d in h.edges(data=True):
-        d["weight"] = len({r["type"] for r in d["relations"]})
-    return h
-
-
 def relation_style(rtype: str) -> dict[str, object]:
     """Colour, line style, label and direction of a relation type (from the rules file)."""
     from graphkit.io.rules import load_rules
@@ -293,78 +259,3 @@ def draw_relation_edges(
         Line2D([], [], color=st["colour"], linestyle=st["style"], linewidth=2.6, label=st["label"])
         for _, st in sorted(seen.items())
     ]
-
-
-def draw_centrality(metrics: pd.DataFrame, top: int = 10, title: str | None = None) -> Figure:
-    """Four bar charts: the ``top`` characters by degree, betweenness, eigenvector and PageRank."""
-    from matplotlib.figure import Figure
-    from matplotlib.patches import Patch
-
-    show_inline()
-
-    measures = [
-        ("degree", "Degree (distinct partners)"),
-        ("betweenness", "Betweenness (bridging)"),
-        ("eigenvector", "Eigenvector (well connected)"),
-        ("pagerank", "PageRank (overall importance)"),
-    ]
-    fig = Figure(figsize=(13, 9), dpi=100, layout="constrained")
-    axes = fig.subplots(2, 2)
-    fig.suptitle(title or "Top characters by centrality", fontsize=14)
-    for ax, (col, label) in zip(axes.flat, measures, strict=False):
-        ax.set_title(label, fontsize=11)
-        if metrics.empty:
-            ax.text(0.5, 0.5, "No characters", ha="center", va="center", transform=ax.transAxes)
-            ax.set_axis_off()
-            continue
-        rows = metrics.sort_values([col, "id"], ascending=[False, True], kind="mergesort").head(
-            top
-        )[::-1]
-        colours = [KIND_COLOURS.get(k, OTHER_COLOUR) for k in rows["kind"]]
-        ax.barh(list(rows["label"]), list(rows[col]), color=colours)
-        ax.tick_params(axis="y", labelsize=9.5)
-        ax.spines[["top", "right"]].set_visible(False)
-        for y, value in enumerate(rows[col]):
-            ax.text(value, y, f" {value:.3g}", va="center", fontsize=8.5)
-        ax.margins(x=0.15)
-    kinds = sorted(set(metrics["kind"])) if not metrics.empty else []
-    fig.legend(
-        handles=[Patch(color=KIND_COLOURS.get(k, OTHER_COLOUR), label=k) for k in kinds],
-        loc="outside lower center",
-        ncol=max(1, len(kinds)),
-        frameon=False,
-    )
-    return fig
-
-
-def show_inline() -> None:
-    """In IPython/Jupyter, display returned Figures as PNG (no pyplot needed).
-
-    graphkit builds figures without pyplot (no global state), so the inline
-    backend's hook is not installed; this registers a PNG formatter for
-    :class:`~matplotlib.figure.Figure` with the running shell.  Elsewhere it
-    does nothing.
-    """
-    import sys
-
-    if "IPython" not in sys.modules:
-        return
-    from IPython import get_ipython
-    from matplotlib.figure import Figure
-
-    shell = get_ipython()
-    if shell is None:
-        return
-    shell.display_formatter.formatters["image/png"].for_type(Figure, figure_png)
-
-
-def figure_png(fig: Figure) -> bytes:
-    """Render ``fig`` as PNG bytes with the Agg canvas (no timestamp in the file)."""
-    import io
-
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    FigureCanvasAgg(fig)
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", metadata={"Software": None})
-    return buf.getvalue()

@@ -108,7 +108,7 @@ def draw_timeline(
     import numpy as np
     from matplotlib.figure import Figure
 
-    from graphkit.views.network import show_inline
+    from graphkit.views.figure import show_inline
 
     show_inline()
 

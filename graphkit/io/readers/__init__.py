@@ -1,23 +1,29 @@
 """Readers for structured texts, and the detection of an input's format.
 
-``detect_format`` looks at a file's content (and, for Fountain, its
-extension): TEI/XML, a GraphBase co-appearance table, a Fountain screenplay,
-a plain-text play, or else ordinary text for the prose pipeline.
-``read_script`` parses a structured file into a
-:class:`~graphkit.io.readers.base.Script`.
+Every reader is one module and one entry of :data:`READERS`: its name (a
+value of ``--input-format``), how to recognise it (the first bytes of the
+file, its suffix, or its decoded text) and how to parse it into a
+:class:`~graphkit.io.readers.base.Script`.  ``detect_format`` tries them in
+registry order; anything they all refuse is ordinary text for the prose
+pipeline.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from graphkit.errors import InputError, OptionError
-from graphkit.io.text import read_bytes
+from graphkit.io.readers import fountain, play, sgb, tei
 from graphkit.io.readers.base import Role, Script, Turn
+from graphkit.io.text import decode, read_bytes
 
 __all__ = [
     "INPUT_FORMATS",
+    "READERS",
+    "Reader",
     "Role",
     "Script",
     "Turn",
@@ -26,13 +32,43 @@ __all__ = [
     "parse_script",
 ]
 
+
+@dataclass(frozen=True)
+class Reader:
+    """One structured input format.
+
+    ``parse`` takes the file's bytes when ``binary`` (XML decodes itself), else
+    its decoded text.  ``sniff_head`` looks at the first 4 kB before decoding,
+    ``suffixes`` claim a file by name, ``sniff`` looks at the decoded text.
+    """
+
+    name: str
+    parse: Callable[[bytes | str, str], Script]
+    sniff: Callable[[str], bool] | None = None
+    sniff_head: Callable[[str], bool] | None = None
+    suffixes: tuple[str, ...] = ()
+    binary: bool = False
+
+
+#: Structured formats, in the order detection tries them.
+READERS: dict[str, Reader] = {
+    r.name: r
+    for r in (
+        Reader("tei", tei.parse_tei, sniff_head=tei.looks_like_xml, binary=True),
+        # GraphBase tables are .dat files; a malformed one should get the
+        # table reader's error naming its bad line, not be read as prose.
+        Reader("sgb", sgb.parse_sgb, sniff=sgb.looks_like_sgb, suffixes=(".dat",)),
+        Reader("fountain", fountain.parse_fountain, sniff=fountain.looks_like_fountain,
+               suffixes=(".fountain", ".spmd")),
+        Reader("play", play.parse_play, sniff=play.looks_like_play),
+    )
+}  # fmt: skip
+
 #: Values of ``--input-format``.
-INPUT_FORMATS = ("auto", "text", "tei", "play", "fountain", "sgb")
+INPUT_FORMATS = ("auto", "text", *READERS)
 
 
 def _decode(data: bytes, source: str, encoding: str | None = None) -> str:
-    from graphkit.io.text import decode
-
     return decode(data, source, encoding).replace("\r\n", "\n")
 
 
@@ -46,56 +82,34 @@ def detect_format(data: bytes, name: str = "") -> str:
     >>> detect_format(b"INT. HOUSE - DAY\\n\\nANN\\nHi.\\n\\nEXT. ROAD - DAY\\n"), detect_format(b"Once upon a time.")
     ('fountain', 'text')
     """
-    from graphkit.io.readers.fountain import looks_like_fountain
-    from graphkit.io.readers.play import looks_like_play
-    from graphkit.io.readers.sgb import looks_like_sgb
-    from graphkit.io.readers.tei import looks_like_xml
-
     head = data[:4096].decode("utf-8", errors="replace")
-    if looks_like_xml(head):
-        return "tei"
+    for reader in READERS.values():
+        if reader.sniff_head is not None and reader.sniff_head(head):
+            return reader.name
     suffix = Path(name).suffix.lower()
-    if suffix in (".fountain", ".spmd"):
-        return "fountain"
-    if suffix == ".dat":
-        # GraphBase tables are .dat files; a malformed one should get the
-        # table reader's error naming its bad line, not be read as prose.
-        return "sgb"
+    for reader in READERS.values():
+        if suffix in reader.suffixes:
+            return reader.name
     try:
         text = _decode(data, name or "<bytes>")
     except InputError:
         return "text"  # the text reader will say what is wrong
-    if looks_like_sgb(text):
-        return "sgb"
-    if looks_like_fountain(text):
-        return "fountain"
-    if looks_like_play(text):
-        return "play"
+    for reader in READERS.values():
+        if reader.sniff is not None and reader.sniff(text):
+            return reader.name
     return "text"
 
 
 def parse_script(
     data: bytes, fmt: str, source: str = "<bytes>", encoding: str | None = None
 ) -> Script:
-    """Parse bytes in a structured format (``tei``, ``play``, ``fountain`` or ``sgb``)."""
-    if fmt == "tei":
-        from graphkit.io.readers.tei import parse_tei
-
-        return parse_tei(data, source)
-    if fmt not in ("play", "fountain", "sgb"):
+    """Parse bytes in a structured format (a key of :data:`READERS`)."""
+    reader = READERS.get(fmt)
+    if reader is None:
         raise OptionError(f"unknown input format {fmt!r}: use one of {', '.join(INPUT_FORMATS)}")
-    text = _decode(data, source, encoding)
-    if fmt == "play":
-        from graphkit.io.readers.play import parse_play
-
-        return parse_play(text, source)
-    if fmt == "fountain":
-        from graphkit.io.readers.fountain import parse_fountain
-
-        return parse_fountain(text, source)
-    from graphkit.io.readers.sgb import parse_sgb
-
-    return parse_sgb(text, source)
+    if reader.binary:
+        return reader.parse(data, source)
+    return reader.parse(_decode(data, source, encoding), source)
 
 
 def read_script(
