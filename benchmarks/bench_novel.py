@@ -24,8 +24,8 @@ DEFAULT = HERE.parent.parent / "shared" / "texts" / "les_miserables_hugo_pg135.t
 
 def stages(path: Path) -> dict[str, float]:
     """Run the real pipeline (``graphkit.analysis._run``) and time each stage, then metrics."""
-    from graphkit.pipeline.run import Options, run_pipeline
     from graphkit.io.text import read_text
+    from graphkit.pipeline.run import Options, run_pipeline
 
     times: dict[str, float] = {}
     t = time.perf_counter()

@@ -58,12 +58,17 @@ def _texts() -> list[tuple[str, str, Path | None]]:
 def _record(text: str, cast_path: Path | None) -> tuple[dict, float]:
     """Everything the relation stage returns on one text, and the seconds it took."""
     from graphkit.analysis import resolve_cast
+    from graphkit.io.text import SourceText
     from graphkit.pipeline.characters import merge_characters
     from graphkit.pipeline.document import build_document
     from graphkit.pipeline.mentions.discovery import find_mentions
-    from graphkit.pipeline.relations.extract import apply_kinds, extract_relations, find_relations, infer_kinds
-    from graphkit.io.text import SourceText
     from graphkit.pipeline.mentions.works import add_work_mentions
+    from graphkit.pipeline.relations.extract import (
+        apply_kinds,
+        extract_relations,
+        find_relations,
+        infer_kinds,
+    )
 
     cast = resolve_cast(cast_path, None) if cast_path else None
     doc = build_document(SourceText(text=text, source="<check>"))

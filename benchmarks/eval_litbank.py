@@ -84,9 +84,9 @@ def predict(text: str, name: str, ner: object = "rules") -> dict[Span, str]:
     ``ner`` is ``"rules"`` (default discovery) or a loaded spaCy pipeline.
     """
     from graphkit.analysis import detect_mentions
+    from graphkit.io.text import SourceText
     from graphkit.pipeline.characters import merge_characters
     from graphkit.pipeline.document import build_document
-    from graphkit.io.text import SourceText
 
     doc = build_document(SourceText(text=text, source=name))
     _, mentions = merge_characters(doc, detect_mentions(doc, ner=ner))

@@ -76,7 +76,9 @@ def hashes_for(path: Path, cast: bool, pictures: bool) -> dict[str, str]:
     runner = CliRunner()
     for cmd in (["characters", "-f", "csv"], ["mentions", "-f", "jsonl"]):
         r = runner.invoke(cli, [cmd[0], str(path), *cmd[1:], *flag])
-        out[f"cli-{cmd[0]}"] = digest(r.output.encode("utf-8")) if r.exit_code == 0 else f"exit {r.exit_code}"
+        out[f"cli-{cmd[0]}"] = (
+            digest(r.output.encode("utf-8")) if r.exit_code == 0 else f"exit {r.exit_code}"
+        )
     return out
 
 

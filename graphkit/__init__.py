@@ -43,8 +43,8 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from graphkit.analysis import Analysis, analyze, analyze_text
-    from graphkit.io.cast import read_cast
     from graphkit.errors import GraphkitError
+    from graphkit.io.cast import read_cast
     from graphkit.io.text import read_text
 
 

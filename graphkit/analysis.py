@@ -337,7 +337,12 @@ def analyze(
     >>> sorted(a.graph.edges(data="weight"))
     [('Alice', 'Bob', 2), ('Bob', 'Carol', 1)]
     """
-    options = {"window": window, "min_mentions": min_mentions, "ner": ner, "spacy_model": spacy_model}
+    options = {
+        "window": window,
+        "min_mentions": min_mentions,
+        "ner": ner,
+        "spacy_model": spacy_model,
+    }
     if isinstance(path, (list, tuple)):
         from graphkit.graph.merge import merge_analyses
         from graphkit.io.rules import load_rules

@@ -120,7 +120,9 @@ def _encoding_option(f: Callable) -> Callable:
     )(f)
 
 
-def cast_options(f: Callable, help_no_cast: str = "Ignore any cast file; discover names.") -> Callable:
+def cast_options(
+    f: Callable, help_no_cast: str = "Ignore any cast file; discover names."
+) -> Callable:
     """``--cast FILE`` and ``--no-cast``."""
     f = click.option("--no-cast", is_flag=True, help=help_no_cast)(f)
     return click.option(

@@ -25,10 +25,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graphkit.errors import CastError
-from graphkit.model import KINDS
 from graphkit.io.userfile import parse_yaml, read_user_file
+from graphkit.model import KINDS
 
-__all__ = ["CastEntry", "Cast", "CastOption", "read_cast", "parse_cast", "find_cast_file", "resolve_cast"]
+__all__ = [
+    "CastEntry",
+    "Cast",
+    "CastOption",
+    "read_cast",
+    "parse_cast",
+    "find_cast_file",
+    "resolve_cast",
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,13 +13,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from graphkit.io.lexicon import trie_regex
-
-if TYPE_CHECKING:
-    from graphkit.io.rules import Rule
-
 
 try:  # the parser behind ``re`` (renamed in Python 3.11)
     from re import _constants as _sre
@@ -269,6 +265,13 @@ def rule_needs(regex: re.Pattern[str]) -> Needs:
     )
 
 
+class _HasNeeds(Protocol):
+    """Anything that knows what it needs: a :class:`graphkit.io.rules.Rule`."""
+
+    @property
+    def needs(self) -> Needs: ...
+
+
 @dataclass(frozen=True)
 class Triggers:
     """Which rules a sentence may fire, from the words of their best clauses, in one scan.
@@ -287,7 +290,7 @@ class Triggers:
     always: frozenset[int]
 
     @classmethod
-    def build(cls, rules: tuple[Rule, ...]) -> Triggers:
+    def build(cls, rules: tuple[_HasNeeds, ...]) -> Triggers:
         by_word: dict[str, set[int]] = {}
         for i, r in enumerate(rules):
             for w in r.needs.best or ():

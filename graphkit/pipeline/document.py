@@ -16,8 +16,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from graphkit.io.lexicon import word_list
-from graphkit.model import Document, OffsetMap, Paragraph, Segment, Sentence
 from graphkit.io.text import SourceText, normalize
+from graphkit.model import Document, OffsetMap, Paragraph, Segment, Sentence
 
 __all__ = ["build_document", "split_sentences", "classify_paragraph", "sentence_index"]
 

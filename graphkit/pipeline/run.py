@@ -171,8 +171,17 @@ STAGES: tuple[Stage, ...] = (
     Stage("interactions", ("document", "mentions", "options"), ("interactions",), _interactions),
     Stage(
         "graph",
-        ("source", "document", "characters", "mentions", "interactions", "relations",
-         "threshold", "dropped", "options"),
+        (
+            "source",
+            "document",
+            "characters",
+            "mentions",
+            "interactions",
+            "relations",
+            "threshold",
+            "dropped",
+            "options",
+        ),
         ("graph", "name"),
         _graph,
     ),  # fmt: skip
@@ -288,13 +297,13 @@ def run_file(
     check_ner(options.get("ner", "rules"))
     if interaction not in INTERACTIONS:
         raise OptionError(f"unknown interaction {interaction!r}: use co-presence or conversation")
+    # Options are checked before the text is read: a bad window or rules file fails first.
+    opts = Options.make(cast=None, **options)
     script = read_script(path, input_format, encoding)
     if script is not None:
         return analyze_script(script, interaction, name=script.title or Path(path).stem)
     if interaction != "co-presence":
         raise OptionError(f"--interaction {interaction} needs a play, screenplay or table")
-    # Options are checked before the text is read: a bad rules file fails first.
-    opts = Options.make(cast=None, **options)
     source = read_text(path, encoding=encoding)
     return run_pipeline(source, replace(opts, cast=resolve_cast(cast, path)))
 
@@ -306,4 +315,3 @@ def run_text(text: str, cast: Cast | str | os.PathLike | None = None, **options:
     source = SourceText(text=text, source=f"<{opts.name}>")
     resolved = None if cast is None or cast is False else resolve_cast(cast, None)
     return run_pipeline(source, replace(opts, cast=resolved))
-

@@ -26,6 +26,7 @@ from itertools import combinations
 import networkx as nx
 
 from graphkit.errors import OptionError
+from graphkit.io.readers.base import Script
 from graphkit.model import (
     Character,
     Document,
@@ -37,9 +38,9 @@ from graphkit.model import (
     Segment,
     Sentence,
 )
-from graphkit.io.readers.base import Script
 
 __all__ = ["script_document", "script_interactions", "analyze_script"]
+
 
 def script_document(script: Script) -> tuple[Document, list[Mention], list[Character]]:
     """Lay ``script`` out as a document; return it with the mentions and characters.

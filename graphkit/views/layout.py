@@ -13,6 +13,7 @@ from collections.abc import Mapping
 import networkx as nx
 
 from graphkit.graph.metrics import SEED
+from graphkit.graph.ops import ordered_subgraph
 
 __all__ = ["SEED", "backbone", "fit_to_box", "layout", "separate_boxes", "top_subgraph"]
 
@@ -22,7 +23,7 @@ def top_subgraph(g: nx.Graph, scores: Mapping[str, float], top: int) -> nx.Graph
     if g.number_of_nodes() <= top:
         return g
     keep = sorted(g, key=lambda n: (-scores.get(n, 0.0), n))[:top]
-    return g.subgraph(sorted(keep)).copy()
+    return ordered_subgraph(g, sorted(keep))
 
 
 def backbone(g: nx.Graph, per_node: int = 5) -> nx.Graph:

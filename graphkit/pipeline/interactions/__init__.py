@@ -57,9 +57,7 @@ def parse_window(window: str | int) -> Window:
         return value
     if value.isdigit():
         return parse_window(int(value))
-    raise OptionError(
-        f"unknown window {window!r}: use {', '.join(WINDOWS)} or a number of tokens"
-    )
+    raise OptionError(f"unknown window {window!r}: use {', '.join(WINDOWS)} or a number of tokens")
 
 
 def co_occurrences(

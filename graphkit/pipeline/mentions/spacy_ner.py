@@ -20,9 +20,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from graphkit.pipeline.document import sentence_index
 from graphkit.errors import OptionError
 from graphkit.model import Document, Mention
+from graphkit.pipeline.document import sentence_index
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from graphkit.pipeline.mentions.lookup import lookup_mentions
 from graphkit.model import Document, Mention
+from graphkit.pipeline.mentions.lookup import lookup_mentions
 
 __all__ = ["extra_titles", "add_work_mentions"]
 

@@ -9,8 +9,7 @@ from click.testing import CliRunner
 from graphkit.cli import main
 from graphkit.pipeline.document import build_document
 from graphkit.pipeline.mentions.discovery import discover_mentions
-
-from .conftest import FIXTURES
+from tests.conftest import FIXTURES
 
 
 def _forms(text: str) -> dict[str, str]:

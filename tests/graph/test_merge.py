@@ -1,10 +1,7 @@
-"""Several texts in one graph, merging exported graphs, `explain`, and evidence in every export."""
+"""Several texts in one graph, and merging exported graphs."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from pathlib import Path
 
 import networkx as nx
@@ -13,10 +10,11 @@ from click.testing import CliRunner
 
 import graphkit
 from graphkit.cli import main
-from graphkit.exporters import render
-from graphkit.graph.merge import merge_files, read_graph
+from graphkit.exporters import read_graph
+from graphkit.graph.merge import merge_files
+from tests.conftest import FIXTURES
 
-LOST = Path(__file__).resolve().parent / "fixtures" / "relations" / "lost_in_translation.txt"
+LOST = FIXTURES / "relations" / "lost_in_translation.txt"
 
 
 @pytest.fixture(scope="module")
@@ -100,47 +98,13 @@ def test_cli_analyze_merge_and_merge_command(tmp_path, her_path):
     assert r.exit_code == 1 and "no such graph file" in r.output
 
 
-def test_cli_explain_prints_sentences_and_types(her_path):
-    r = CliRunner().invoke(main, ["explain", str(her_path), "Jonze", "Coppola", "--no-cast"])
-    assert r.exit_code == 0, r.output
-    assert "Sofia Coppola ex_spouse Spike Jonze" in r.output
-    assert "[62] ex_spouse" in r.output and "divorced a few years later" in r.output
-    r = CliRunner().invoke(main, ["explain", str(her_path), "Theodore", "Nobody"])
-    assert r.exit_code == 1 and "no character called 'Nobody'" in r.output
-
-
-def test_evidence_in_every_export(her_cast):
-    edge = ("Amy", "Theodore")
-    data = her_cast.graph.edges[edge]
-    assert data["relation_evidence"] == {"friend": [71]}
-    j = json.loads(render(her_cast.graph, "json"))
-    link = next(e for e in j["edges"] if {e["source"], e["target"]} == set(edge))
-    assert link["relations"] == [{"type": "friend", "source": "Amy", "target": "Theodore"}]
-    for fmt, reader in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
-        g = reader(io.BytesIO(render(her_cast.graph, fmt)))
-        assert g.edges[edge]["relations"] == "Amy friend Theodore", fmt
-        assert g.edges[edge]["relation_evidence"] == "friend:71", fmt
-    rows = list(csv.DictReader(io.StringIO(render(her_cast.graph, "edges").decode("utf-8"))))
-    row = next(r for r in rows if {r["source"], r["target"]} == set(edge))
-    assert row["relation_evidence"] == "friend:71"
-    ev = list(csv.DictReader(io.StringIO(her_cast.files()["evidence.csv"].decode("utf-8"))))
-    assert list(ev[0]) == ["source", "target", "type", "sentence", "text"]
-    friend = [r for r in ev if r["type"] == "friend"]
-    assert friend == [
-        {
-            "source": "Amy",
-            "target": "Theodore",
-            "type": "friend",
-            "sentence": "71",
-            "text": her_cast.document.sentence_text(71),
-        }
-    ]
-    assert {r["type"] for r in ev} >= {"co-occurrence", "plays", "ex_spouse", "related_work"}
-
-
-def test_relations_only_picture_draws_only_typed_edges(her_cast):
-    from graphkit.graph.ops import relation_subgraph
-
-    h = relation_subgraph(her_cast.graph)
-    assert h.number_of_edges() == 14 and all(d["relations"] for _, _, d in h.edges(data=True))
-    assert her_cast.files(relations_only=True)["network.png"].startswith(b"\x89PNG")
+def test_until_on_a_merged_analysis_keeps_the_links(both, her_cast):
+    first = both.until(1)  # segment 1 is the first text
+    assert first.graph.number_of_edges() == her_cast.graph.number_of_edges()
+    assert all(
+        d["sources"] == ["her"] or "her" in d["sources"] for _, d in first.graph.nodes(data=True)
+    )
+    assert both.until(2).graph.number_of_edges() == both.graph.number_of_edges()
+    assert sum(i.weight for i in both.interactions) == sum(
+        w for _, _, w in both.graph.edges(data="weight")
+    )

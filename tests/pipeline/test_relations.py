@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -11,8 +9,10 @@ from click.testing import CliRunner
 import graphkit
 from graphkit.cli import main
 from graphkit.io.rules import RulesError, load_rules, parse_rules
+from tests.conftest import FIXTURES as BASE_FIXTURES
+from tests.conftest import ROOT
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "relations"
+FIXTURES = BASE_FIXTURES / "relations"
 CASES = yaml.safe_load((FIXTURES / "sentences.yml").read_text(encoding="utf-8"))
 
 HER_RELATIONS = {
@@ -150,7 +150,7 @@ def _texts_for_shortcut():
     texts = [c["text"] for cs in CASES.values() for c in cs] + [
         t.replace("\\n", "\n") for t in TRICKY
     ]
-    texts.append((Path(__file__).resolve().parent.parent / "data" / "her.txt").read_text("utf-8"))
+    texts.append((ROOT / "data" / "her.txt").read_text("utf-8"))
     return texts
 
 
@@ -198,8 +198,8 @@ def test_rule_needs_read_off_the_regex():
 
 def test_a_pronoun_glued_to_a_name_is_not_missed():
     # "Ann Smithhis": a whole word only once the name is a placeholder ("⟦n0⟧his").
-    from graphkit.pipeline.document import build_document
     from graphkit.model import Mention
+    from graphkit.pipeline.document import build_document
     from graphkit.pipeline.relations.extract import _Candidates
 
     rules = parse_rules(

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from graphkit.pipeline.document import build_document, classify_paragraph, split_sentences
 from graphkit.io.text import read_text
+from graphkit.pipeline.document import build_document, classify_paragraph, split_sentences
 
 
 def test_her_article_debris_and_headings_are_kept_out_of_sentences(her_path):

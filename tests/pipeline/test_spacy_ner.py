@@ -16,11 +16,11 @@ from click.testing import CliRunner
 spacy = pytest.importorskip("spacy")
 
 import graphkit  # noqa: E402
-from graphkit.pipeline.mentions import spacy_ner  # noqa: E402
 from graphkit.cli import main  # noqa: E402
-from graphkit.pipeline.document import build_document  # noqa: E402
 from graphkit.errors import OptionError  # noqa: E402
 from graphkit.io.text import read_text  # noqa: E402
+from graphkit.pipeline.document import build_document  # noqa: E402
+from graphkit.pipeline.mentions import spacy_ner  # noqa: E402
 
 TEXT = (
     "The film Casablanca follows Rick Blaine (Humphrey Bogart), who runs a bar in Tangier.\n"

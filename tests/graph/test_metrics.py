@@ -5,7 +5,13 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from graphkit.graph.metrics import COLUMNS, communities, graph_summary, node_metrics, path_centralities
+from graphkit.graph.metrics import (
+    COLUMNS,
+    communities,
+    graph_summary,
+    node_metrics,
+    path_centralities,
+)
 
 
 def florentine() -> nx.Graph:
