@@ -105,16 +105,21 @@ def looks_like_sgb(text: str) -> bool:
     >>> looks_like_sgb("ROMEO. But soft!\\n")
     False
     """
-    lines = [ln.rstrip() for ln in text.splitlines() if not ln.startswith("*")]
-    try:
-        blank = lines.index("")
-    except ValueError:
-        return False
-    cast, chapters = lines[:blank], [ln for ln in lines[blank + 1 :] if ln]
-    if not cast or not chapters:
-        return False
+    lines = (ln.rstrip() for ln in text.splitlines() if not ln.startswith("*"))
+    cast = []
+    for ln in lines:
+        if not ln:
+            break
+        cast.append(ln)
+    else:
+        return False  # no blank line: no table
     # Mostly well-formed is enough: the parser then names the bad line.
     good_cast = sum(bool(re.fullmatch(r"[A-Z0-9]{2} \S.*", ln)) for ln in cast)
+    if not cast or good_cast < 0.8 * len(cast):
+        return False
+    chapters = [ln for ln in lines if ln]
+    if not chapters:
+        return False
     good_chapters = sum(bool(re.fullmatch(r"[^\s:]+:[A-Z0-9,;&]*", ln)) for ln in chapters)
     return good_cast >= 0.8 * len(cast) and good_chapters >= 0.8 * len(chapters)
 

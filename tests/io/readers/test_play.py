@@ -125,3 +125,13 @@ def test_gutenberg_network_equals_dracor_on_named_characters(both):
         "Citizen",
         "Petruchio",
     }
+
+
+def test_detection_reads_a_bounded_head_of_long_files():
+    from graphkit.io.readers import SNIFF_CHARS, detect_format
+
+    play = "ACT I\n\nSCENE I. A room.\n\n" + "ANN.\nHi there.\n\nBOB.\nHo there.\n\n" * 100
+    prose = "Ann walked to the river and sat down by the water.\n" * (SNIFF_CHARS // 40)
+    assert detect_format(play.encode()) == "play"
+    assert detect_format((play + prose).encode()) == "play"  # the play opens the file
+    assert detect_format((prose + play).encode()) == "text"  # never read past the head
