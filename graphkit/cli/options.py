@@ -16,7 +16,15 @@ import click
 
 from graphkit.errors import GraphkitError
 
-__all__ = ["CONTEXT", "text_options", "cast_options", "ner_options", "table_format", "emit"]
+__all__ = [
+    "CONTEXT",
+    "text_options",
+    "cast_options",
+    "ner_options",
+    "table_format",
+    "output_file",
+    "emit",
+]
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -179,6 +187,13 @@ table_format = click.option(
     show_default=True,
     help="Print a table, CSV or JSON records.",
 )
+
+
+def output_file(help: str) -> Callable[[Callable], Callable]:
+    """``--output/-o FILE``, required: the one file a command writes."""
+    return click.option(
+        "--output", "-o", "output", required=True, type=click.Path(dir_okay=False), help=help
+    )
 
 
 def emit(df, fmt: str) -> None:

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from graphkit.cli.options import CONTEXT, emit, table_format, text_options
+from graphkit.cli.options import CONTEXT, emit, output_file, table_format, text_options
 
 __all__ = ["COMMANDS"]
 
@@ -91,14 +91,7 @@ def export(path, fmt, output, options) -> None:
 @click.command(context_settings=CONTEXT)
 @click.argument("path", type=click.Path())
 @text_options
-@click.option(
-    "--output",
-    "-o",
-    "output",
-    required=True,
-    type=click.Path(dir_okay=False),
-    help="PNG file to write.",
-)
+@output_file("PNG file to write.")
 @click.option(
     "--kind",
     "kind",

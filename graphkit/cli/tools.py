@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from graphkit.cli.options import CONTEXT, mention_options, text_options
+from graphkit.cli.options import CONTEXT, mention_options, output_file, text_options
 
 __all__ = ["COMMANDS"]
 
@@ -31,14 +31,7 @@ def explain(path, a, b, options) -> None:
 
 @click.command(context_settings=CONTEXT)
 @click.argument("graphs", nargs=-1, required=True, type=click.Path())
-@click.option(
-    "--output",
-    "-o",
-    "output",
-    required=True,
-    type=click.Path(dir_okay=False),
-    help="Merged graph file (.graphml, .gexf or .json).",
-)
+@output_file("Merged graph file (.graphml, .gexf or .json).")
 def merge(graphs, output) -> None:
     """Merge exported graphs (GraphML, GEXF, JSON) into one: same name, same node.
 
