@@ -41,7 +41,7 @@ OLD_PATHS: dict[str, tuple[str, ...]] = {
     "graphkit.timeline": ("graphkit.graph.timeline",),
     "graphkit.merge": ("graphkit.graph.merge", "graphkit.exporters"),
     "graphkit.metrics": ("graphkit.graph.metrics",),
-    "graphkit.evidence": ("graphkit.graph.evidence",),
+    "graphkit.evidence": ("graphkit.graph.evidence", "graphkit.exporters.tables"),
     "graphkit.layout": ("graphkit.views.layout",),
     "graphkit.plot": ("graphkit.views.network", "graphkit.views.centrality", "graphkit.views.figure",
                       "graphkit.views.layout", "graphkit.views.style", "graphkit.graph.ops"),

@@ -199,7 +199,9 @@ def output_file(help: str) -> Callable[[Callable], Callable]:
 def emit(df, fmt: str) -> None:
     """Print a DataFrame as a table, CSV or JSON records."""
     if fmt == "csv":
-        click.echo(df.to_csv(index=False, lineterminator="\n"), nl=False)
+        from graphkit.exporters.tables import csv_text
+
+        click.echo(csv_text(df), nl=False)
     elif fmt == "json":
         click.echo(df.to_json(orient="records", force_ascii=False, indent=2))
     elif df.empty:

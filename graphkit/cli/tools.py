@@ -59,7 +59,9 @@ def _mention_lines(records: list[dict], fmt: str) -> str:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, ["start", "end", "text", "character", "kind"], lineterminator="\n")
     writer.writeheader()
-    writer.writerows(records)
+    from graphkit.exporters.tables import csv_cell
+
+    writer.writerows({k: csv_cell(v) for k, v in r.items()} for r in records)
     return buf.getvalue()
 
 

@@ -34,7 +34,12 @@ from graphkit.exporters.flat import flat_graph, flatten_value
 from graphkit.exporters.gexf import gexf_bytes
 from graphkit.exporters.graphml import graphml_bytes
 from graphkit.exporters.nodelink import json_bytes
-from graphkit.exporters.tables import edges_csv_bytes, nodes_csv_bytes
+from graphkit.exporters.tables import (
+    csv_bytes,
+    edges_csv_bytes,
+    evidence_csv_bytes,
+    nodes_csv_bytes,
+)
 
 __all__ = [
     "Exporter",
@@ -93,12 +98,10 @@ def _read_json(path: Path) -> nx.Graph:
 
 
 def _metrics_csv(analysis: Any) -> bytes:
-    return analysis.metrics.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    return csv_bytes(analysis.metrics)
 
 
 def _evidence_csv(analysis: Any) -> bytes:
-    from graphkit.graph.evidence import evidence_csv_bytes
-
     return evidence_csv_bytes(analysis.graph, analysis.document.sentence_text)
 
 

@@ -10,14 +10,10 @@ import os
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from graphkit.errors import OutputError
 
 __all__ = ["write_atomic", "write_files"]
-
-if TYPE_CHECKING:
-    pass
 
 
 def _ensure_dir(folder: Path) -> list[Path]:

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
 
 import networkx as nx
 
+from graphkit.exporters.flat import xml_graph
 from graphkit.views.style import kind_colour, rgb
-
-if TYPE_CHECKING:
-    pass
-from graphkit.exporters.flat import flat_graph
 
 __all__ = ["gexf_bytes"]
 
@@ -53,7 +49,7 @@ def gexf_bytes(g: nx.Graph, spells: Mapping | None = None) -> bytes:
     >>> h.edges["A", "B"]["weight"], h.edges["A", "B"]["evidence"]
     (2.0, '0;3')
     """
-    flat = flat_graph(g)
+    flat = xml_graph(g)
     ns = "http://www.gexf.net/1.2draft"
     viz = "http://www.gexf.net/1.2draft/viz"
     ET.register_namespace("", ns)

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING
 
 import networkx as nx
 
-if TYPE_CHECKING:
-    pass
-from graphkit.exporters.flat import flat_graph
+from graphkit.exporters.flat import xml_graph
 
 __all__ = ["graphml_bytes"]
 
@@ -17,5 +14,5 @@ __all__ = ["graphml_bytes"]
 def graphml_bytes(g: nx.Graph) -> bytes:
     """GraphML of ``g`` with list attributes joined by ``;``."""
     buf = io.BytesIO()
-    nx.write_graphml(flat_graph(g), buf, encoding="utf-8", prettyprint=True)
+    nx.write_graphml(xml_graph(g), buf, encoding="utf-8", prettyprint=True)
     return buf.getvalue()

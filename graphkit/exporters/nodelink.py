@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
 import networkx as nx
 
 __all__ = ["json_bytes"]
-
-if TYPE_CHECKING:
-    pass
 
 
 def json_bytes(g: nx.Graph) -> bytes:

@@ -1,8 +1,8 @@
 """Graph + sentences -> the evidence table: which sentence supports which link.
 
 One row per (link, sentence): typed relations with their direction, and plain
-co-occurrences (type ``co-occurrence``).  :func:`evidence_csv_bytes` is the
-``evidence.csv`` written beside the graph; :func:`explain` is the text that
+co-occurrences (type ``co-occurrence``).  :func:`evidence_frame` is the
+``evidence.csv`` written beside the graph (by :mod:`graphkit.exporters`); :func:`explain` is the text that
 ``graphkit explain`` prints.
 """
 
@@ -16,7 +16,7 @@ import networkx as nx
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["EVIDENCE_COLUMNS", "evidence_rows", "evidence_frame", "evidence_csv_bytes", "explain"]
+__all__ = ["EVIDENCE_COLUMNS", "evidence_rows", "evidence_frame", "explain"]
 
 #: Columns of ``evidence.csv``.
 EVIDENCE_COLUMNS = ["source", "target", "type", "sentence", "text"]
@@ -64,12 +64,6 @@ def evidence_frame(g: nx.Graph, sentence_text: Callable[[int], str]) -> pd.DataF
     import pandas as pd
 
     return pd.DataFrame(evidence_rows(g, sentence_text), columns=EVIDENCE_COLUMNS)
-
-
-def evidence_csv_bytes(g: nx.Graph, sentence_text: Callable[[int], str]) -> bytes:
-    """The bytes of ``evidence.csv`` (UTF-8, ``\\n`` line ends)."""
-    df = evidence_frame(g, sentence_text)
-    return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
 def explain(g: nx.Graph, a: str, b: str, sentence_text: Callable[[int], str]) -> str:
