@@ -198,7 +198,7 @@ def build_document(source: SourceText | str, normalized: bool = False) -> Docume
         text, offsets = raw, OffsetMap.identity()
     else:
         text, offsets = normalize(raw)
-    para_spans = _paragraph_spans(text)
+    para_spans = _split_at_gutenberg_marks(text, _paragraph_spans(text))
     kinds = [classify_paragraph(text[a:b]) for a, b in para_spans]
     _mark_gutenberg_boilerplate(text, para_spans, kinds)
     _mark_illustrations(text, para_spans, kinds)
@@ -283,6 +283,51 @@ def _mark_illustrations(text: str, spans: list[tuple[int, int]], kinds: list[str
         left -= 1
         if left == 0:
             depth = 0
+
+
+_MARK_CLOSE = re.compile(r"\*\*\*|\n")
+
+
+def _split_at_gutenberg_marks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Give each Project Gutenberg START/END line a paragraph of its own.
+
+    A mark inside a paragraph ("*** START OF ... *** Alice met Bob.", or a whole
+    book on one line) would otherwise take the story around it down with it.
+    The mark runs to its closing ``***`` or to the end of its line.
+
+    Examples
+    --------
+    >>> t = "*** START OF THE PROJECT GUTENBERG EBOOK X *** Alice met Bob."
+    >>> [t[a:b] for a, b in _split_at_gutenberg_marks(t, [(0, len(t))])]
+    ['*** START OF THE PROJECT GUTENBERG EBOOK X ***', 'Alice met Bob.']
+    """
+    marks = sorted(
+        m.start() for pattern in (_GUTENBERG_START, _GUTENBERG_END) for m in pattern.finditer(text)
+    )
+    if not marks:
+        return spans
+    out: list[tuple[int, int]] = []
+    i = 0
+    for a, b in spans:
+        while i < len(marks) and marks[i] < a:
+            i += 1
+        pieces = []
+        while i < len(marks) and marks[i] < b:
+            start = marks[i]
+            close = _MARK_CLOSE.search(text, start + 3, b)
+            end = b if close is None else close.end() if close.group() == "***" else close.start()
+            pieces += [(a, start), (start, end)]
+            a = end
+            i += 1
+        pieces.append((a, b))
+        for x, y in pieces:
+            while x < y and text[x].isspace():
+                x += 1
+            while y > x and text[y - 1].isspace():
+                y -= 1
+            if x < y:
+                out.append((x, y))
+    return out
 
 
 def _mark_gutenberg_boilerplate(text: str, spans: list[tuple[int, int]], kinds: list[str]) -> None:

@@ -19,9 +19,9 @@ from graphkit.exporters import EXPORTERS, render
 def _hostile_graph() -> nx.Graph:
     g = nx.Graph(name="t")
     g.add_node("Ann\x07e", label="Ann\x07e", kind="character", aliases=["A\x1bn"], mentions=2)
-    g.add_node("=HYPERLINK(\"x\")", label="@SUM(1)", kind="character", aliases=[], mentions=1)
+    g.add_node('=HYPERLINK("x")', label="@SUM(1)", kind="character", aliases=[], mentions=1)
     g.add_node("Bob\ufffe", label="Bob", kind="character", aliases=[], mentions=1)
-    g.add_edge("Ann\x07e", "=HYPERLINK(\"x\")", weight=1, evidence=[0])
+    g.add_edge("Ann\x07e", '=HYPERLINK("x")', weight=1, evidence=[0])
     g.add_edge("Ann\x07e", "Bob\ufffe", weight=2, evidence=[0, 1])
     return g
 
@@ -43,7 +43,7 @@ def test_json_keeps_the_original_names():
 def test_csv_cells_that_look_like_formulas_are_guarded():
     rows = list(csv.DictReader(io.StringIO(render(_hostile_graph(), "nodes").decode())))
     cells = {r["id"]: r["label"] for r in rows}
-    assert cells["'=HYPERLINK(\"x\")"] == "'@SUM(1)"
+    assert cells['\'=HYPERLINK("x")'] == "'@SUM(1)"
     assert all(not v.startswith(("=", "+", "-", "@")) for r in rows for v in r.values())
 
 

@@ -120,3 +120,15 @@ def test_a_chapter_heading_inside_an_illustration_still_opens_a_chapter():
     )
     doc = build_document(text)
     assert [s.title for s in doc.segments] == ["(front matter)", "Chapter I.", "CHAPTER II."]
+
+
+def test_a_gutenberg_mark_inside_a_paragraph_keeps_the_story_around_it():
+    import graphkit
+
+    a = graphkit.analyze_text("*** START OF THE PROJECT GUTENBERG EBOOK X *** Alice met Bob.")
+    assert list(a.graph.edges()) == [("Alice", "Bob")]
+    b = graphkit.analyze_text(
+        "Header by Carol and Dan.\n*** START OF THIS PROJECT GUTENBERG EBOOK X ***\nAlice met Bob."
+        "\n*** END OF THE PROJECT GUTENBERG EBOOK X ***\nLicence by Eve and Fay."
+    )
+    assert sorted(b.graph) == ["Alice", "Bob"]  # header and licence stay out
