@@ -96,9 +96,8 @@ def mentions(paths, fmt, output, options) -> None:
         result = graphkit.analyze(path, input_format="text", min_mentions=1, **options)
         data = _mention_lines(result.mention_records(), fmt)
         if len(paths) > 1:
-            folder = Path(output)
-            folder.mkdir(parents=True, exist_ok=True)
-            write_atomic(folder / f"{Path(path).stem}.{fmt}", data.encode("utf-8"))
+            # write_atomic makes the folder, or says in one line why it cannot
+            write_atomic(Path(output) / f"{Path(path).stem}.{fmt}", data.encode("utf-8"))
         elif output:
             write_atomic(output, data.encode("utf-8"))
         else:

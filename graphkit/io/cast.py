@@ -81,7 +81,10 @@ def _entry(raw: object, where: str) -> CastEntry:
         aliases = [a for a in aliases.split(";")]
     if not isinstance(aliases, (list, tuple)) or not all(isinstance(a, str) for a in aliases):
         raise CastError(f"{where}: 'aliases' of {name!r} must be a list of strings")
-    kind = (raw.get("kind") or "character").strip().lower()
+    kind = raw.get("kind") or "character"
+    if not isinstance(kind, str):
+        raise CastError(f"{where}: kind of {name!r} must be one of {', '.join(KINDS)}")
+    kind = kind.strip().lower()
     if kind not in KINDS:
         raise CastError(f"{where}: kind {kind!r} of {name!r} is not one of {', '.join(KINDS)}")
     work = raw.get("work")
@@ -107,7 +110,10 @@ def parse_cast(text: str, fmt: str = "yaml", source: str = "<cast>") -> Cast:
     ('Jonze',)
     """
     if fmt == "csv":
-        rows = list(csv.DictReader(io.StringIO(text)))
+        try:
+            rows = list(csv.DictReader(io.StringIO(text), strict=True))
+        except csv.Error as exc:
+            raise CastError(f"{source}: not valid CSV ({exc})") from None
         if rows and "name" not in rows[0]:
             raise CastError(f"{source}: CSV cast file needs a 'name' column")
         items: list = [{k: v for k, v in row.items() if k and v} for row in rows]

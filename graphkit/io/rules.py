@@ -172,8 +172,16 @@ def _compile(raw: Mapping, macros: Mapping[str, str], where: str, number: int) -
         )
     try:
         regex = re.compile(expanded, re.IGNORECASE)
-    except re.error as exc:
+    except (re.error, OverflowError, RecursionError) as exc:
         raise RulesError(f"{where}: rule {rid!r}: bad regular expression ({exc})") from None
+    if nested_repeat(expanded):
+        raise RulesError(
+            f"{where}: rule {rid!r}: a repeat inside a repeat (such as (a+)+) can take "
+            "exponential time; write it without the nesting"
+        )
+    min_words = raw.get("min_words", 1)
+    if not isinstance(min_words, int) or isinstance(min_words, bool) or min_words < 0:
+        raise RulesError(f"{where}: rule {rid!r}: 'min_words' must be a whole number")
     return Rule(
         id=rid,
         type=rtype,
@@ -183,9 +191,78 @@ def _compile(raw: Mapping, macros: Mapping[str, str], where: str, number: int) -
         regex=regex,
         each=each,
         list=bool(raw.get("list", False)),
-        min_words=int(raw.get("min_words", 1)),
+        min_words=min_words,
         pair="{pair}" in pattern,
     )
+
+
+def _mapping_of(data: Mapping, key: str, value_type: type, source: str) -> dict:
+    """``data[key]`` checked to be a mapping of names to ``value_type`` values (or nothing)."""
+    value = data.get(key) or {}
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, value_type) for k, v in value.items()
+    ):
+        kind = "mappings" if value_type is dict else "lists"
+        raise RulesError(f"{source}: {key!r} must map names to {kind}")
+    return value
+
+
+def nested_repeat(pattern: str) -> bool:
+    """Whether ``pattern`` repeats without bound a group that is itself one unbounded repeat.
+
+    In ``(a+)+`` or ``(\\w+\\s?)*`` the outer repeat can split the same text in
+    exponentially many ways, and a near miss tries them all; graphkit refuses
+    such a rule rather than hang on a long sentence.  ``(\\w+ )+`` is fine: the
+    space ends each turn.
+
+    Examples
+    --------
+    >>> nested_repeat(r"(a+)+$"), nested_repeat(r"(\\w+\\s?)*x"), nested_repeat(r"(?:\\w+ )+and")
+    (True, True, False)
+    """
+    try:
+        from re import _constants as sre
+        from re import _parser as parser
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as sre  # type: ignore[no-redef]
+        import sre_parse as parser  # type: ignore[no-redef]
+
+    repeats = {getattr(sre, n) for n in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+               if hasattr(sre, n)}  # fmt: skip
+
+    def items_of(body):
+        body = list(body)
+        while len(body) == 1 and body[0][0] == sre.SUBPATTERN:
+            body = list(body[0][1][-1])
+        return body
+
+    def width(items) -> int:
+        return parser.SubPattern(parser.State(), list(items)).getwidth()[0] if items else 0
+
+    def children(op, av) -> list:
+        if op in repeats:
+            return [av[2]]
+        if op == sre.SUBPATTERN:
+            return [av[-1]]
+        if op == sre.BRANCH:
+            return list(av[1])
+        if op in (sre.ASSERT, sre.ASSERT_NOT):
+            return [av[1]]
+        return []
+
+    def walk(items) -> bool:
+        for op, av in items:
+            if op in repeats and av[1] == sre.MAXREPEAT:
+                inner = items_of(av[2])
+                for k, (iop, iav) in enumerate(inner):
+                    rest = inner[:k] + inner[k + 1 :]
+                    if iop in repeats and iav[1] == sre.MAXREPEAT and width(rest) == 0:
+                        return True
+            if any(walk(child) for child in children(op, av)):
+                return True
+        return False
+
+    return walk(parser.parse(pattern))
 
 
 def _read_yaml(text: str, source: str) -> dict:
@@ -222,7 +299,10 @@ def parse_rules(text: str, source: str = "<rules>", base: RuleSet | None = None)
     rules: dict[str, Rule] = {}
     if base is not None and not data.get("replace"):
         rules = {r.id: r for r in base.rules}
-    for rid in data.get("disable") or ():
+    disable = data.get("disable") or []
+    if not isinstance(disable, list):
+        raise RulesError(f"{source}: 'disable' must be a list of rule ids")
+    for rid in disable:
         rules.pop(str(rid), None)
     for i, raw in enumerate(data.get("rules") or ()):
         if not isinstance(raw, dict):
@@ -230,9 +310,11 @@ def parse_rules(text: str, source: str = "<rules>", base: RuleSet | None = None)
         rule = _compile(raw, macros, source, i + 1)
         rules[rule.id] = rule  # a user rule with a built-in id replaces it
     types = dict(base.types) if base else {}
-    types.update(data.get("types") or {})
+    types.update(_mapping_of(data, "types", dict, source))
     supersedes = dict(base.supersedes) if base else {}
-    supersedes.update({k: tuple(v) for k, v in (data.get("supersedes") or {}).items()})
+    supersedes.update(
+        {k: tuple(v) for k, v in _mapping_of(data, "supersedes", list, source).items()}
+    )
     for key in ("negation", "hedges"):
         words = data.get(key) or []
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
