@@ -144,19 +144,20 @@ def script_interactions(
             for a, b in combinations(sorted(set(speakers[s.index])), 2):
                 evidence[(a, b)].append(Evidence(s.index, s.start, s.end))
     elif rule == "co-presence":
+        by_segment: dict[int, list] = defaultdict(list)
+        for s in doc.sentences:
+            by_segment[s.segment].append(s)
         for seg in doc.segments:
-            # Each pair's evidence is the turn by which both have spoken.
-            since: dict[str, int] = {}
-            met: set[tuple[str, str]] = set()
-            for s in doc.sentences:
-                if s.segment != seg.index:
-                    continue
-                for who in speakers[s.index]:
-                    since.setdefault(who, s.index)
-                for a, b in combinations(sorted(since), 2):
-                    if (a, b) not in met:
-                        met.add((a, b))
+            # Each pair's evidence is the turn by which both have spoken: the turn where
+            # the later of the two first speaks (linear in turns, not in turns x pairs).
+            present: list[str] = []
+            for s in by_segment[seg.index]:
+                new = [w for w in dict.fromkeys(speakers[s.index]) if w not in present]
+                for k, who in enumerate(new):
+                    for other in present + new[:k]:
+                        a, b = sorted((who, other))
                         evidence[(a, b)].append(Evidence(s.index, seg.start, seg.end))
+                present += new
     elif rule == "conversation":
         previous = None
         for s in doc.sentences:

@@ -47,18 +47,22 @@ def _text(el: ET.Element | None, skip: tuple[str, ...] = ()) -> str:
     if el is None:
         return ""
     parts: list[str] = []
-
-    def walk(e: ET.Element) -> None:
+    # An explicit stack: a deeply nested file (200,000 <hi> in a line) must not hit the
+    # recursion limit.  Entries are an element to open, or a tail to add after it.
+    stack: list[ET.Element | str] = [el]
+    while stack:
+        e = stack.pop()
+        if isinstance(e, str):
+            parts.append(e)
+            continue
         if _local(e.tag) in skip:
-            return
+            continue
         if e.text:
             parts.append(e.text)
-        for child in e:
-            walk(child)
+        for child in reversed(e):
             if child.tail:
-                parts.append(child.tail)
-
-    walk(el)
+                stack.append(child.tail)
+            stack.append(child)
     return " ".join("".join(parts).split())
 
 
@@ -73,6 +77,8 @@ def _parse_xml(data: bytes, source: str) -> ET.Element:
             f"{source}: XML declares entities or external references ({type(exc).__name__}); "
             "refused as unsafe (possible entity-expansion attack)"
         ) from None
+    except (LookupError, ValueError) as exc:  # encoding="x-bogus" in the declaration
+        raise InputError(f"{source}: cannot decode XML ({exc})") from None
     except ET.ParseError as exc:
         line, column = getattr(exc, "position", (0, 0))
         raise InputError(
@@ -115,26 +121,28 @@ def parse_tei(data: bytes, source: str = "<tei>") -> Script:
     raw_turns: list[tuple[int, list[str], str, str]] = []
     spoken_as: dict[str, Counter] = {}
     index_of = {id(d): i for i, d in enumerate(segment_divs)}
+    parents = {id(c): p for p in body.iter() for c in p}  # once, not once per segment
     for div in segment_divs:
-        segments.append(_segment_title(body, div, len(segments)))
+        segments.append(_segment_title(body, div, len(segments), parents))
 
-    def walk(el: ET.Element, segment: int) -> None:
-        for child in el:
-            name = _local(child.tag)
-            seg = index_of.get(id(child), segment)
-            if name == "sp":
-                tag = _text(_first_child(child, "speaker"))
-                who = [w.lstrip("#") for w in (child.get("who") or "").split() if len(w) > 1]
-                if not who and tag:
-                    who = ["#speaker:" + tag]
-                for w in who:
-                    spoken_as.setdefault(w, Counter())[tag] += 1
-                text = _text(child, skip=("speaker", "stage", "note"))
-                raw_turns.append((max(seg, 0), who, text, tag))
-            else:
-                walk(child, seg)
+    # Children in document order, depth first, with an explicit stack (no recursion limit).
+    stack: list[tuple[ET.Element, int]] = [
+        (child, index_of.get(id(child), 0 if not segment_divs else -1)) for child in reversed(body)
+    ]
+    while stack:
+        child, seg = stack.pop()
+        if _local(child.tag) == "sp":
+            tag = _text(_first_child(child, "speaker"))
+            who = [w.lstrip("#") for w in (child.get("who") or "").split() if len(w) > 1]
+            if not who and tag:
+                who = ["#speaker:" + tag]
+            for w in who:
+                spoken_as.setdefault(w, Counter())[tag] += 1
+            text = _text(child, skip=("speaker", "stage", "note"))
+            raw_turns.append((max(seg, 0), who, text, tag))
+        else:
+            stack.extend((c, index_of.get(id(c), seg)) for c in reversed(child))
 
-    walk(body, 0 if not segment_divs else -1)
     if not segments:
         segments = ["(whole play)"]
     if not raw_turns:
@@ -166,9 +174,10 @@ def _segment_divs(body: ET.Element) -> list[ET.Element]:
     return out
 
 
-def _segment_title(body: ET.Element, div: ET.Element, index: int) -> str:
+def _segment_title(
+    body: ET.Element, div: ET.Element, index: int, parents: dict[int, ET.Element]
+) -> str:
     """``"ACT 1, Scene 2"``: the heads of the div and of the divs around it."""
-    parents = {c: p for p in body.iter() for c in p}
     heads = []
     el: ET.Element | None = div
     while el is not None and el is not body:
@@ -178,7 +187,7 @@ def _segment_title(body: ET.Element, div: ET.Element, index: int) -> str:
             head = f"{kind} {n}".strip() if n.isdigit() else kind
         if head:
             heads.append(head)
-        el = parents.get(el)
+        el = parents.get(id(el))
     return ", ".join(reversed(heads)) or f"Segment {index + 1}"
 
 
