@@ -180,7 +180,7 @@ def draw_timeline(
         ax.set_xticks(range(n_seg))
         ax.set_xticklabels([_short(t) for t in titles], rotation=60, ha="right", fontsize=8)
     else:
-        step = next(s for s in (5, 10, 20, 25, 50, 100, 200, 500) if n_seg / s <= 40)
+        step = _tick_step(n_seg)
         ticks = [0] + list(range(step - 1, n_seg, step))
         ax.set_xticks(ticks)
         ax.set_xticklabels([str(t + 1) for t in ticks], fontsize=8)
@@ -198,3 +198,19 @@ def draw_timeline(
         ax.spines[side].set_visible(False)
     ax.grid(axis="y", color="#eeeeee", linewidth=0.5, zorder=0)
     return fig
+
+
+def _tick_step(n: int, most: int = 40) -> int:
+    """A round tick step (5, 10, 20, 25, 50, 100, ... 10^k) giving at most ``most`` ticks.
+
+    Examples
+    --------
+    >>> _tick_step(62), _tick_step(365), _tick_step(20_001), _tick_step(10**7)
+    (5, 10, 1000, 250000)
+    """
+    scale = 1
+    while True:
+        for s in (5, 10, 20, 25, 50):
+            if n / (s * scale) <= most:
+                return s * scale
+        scale *= 10
