@@ -51,9 +51,13 @@ def backbone(g: nx.Graph, per_node: int = 5) -> nx.Graph:
         for other, _ in ranked[:per_node]:
             keep.add(tuple(sorted((n, other))))
     keep |= {tuple(sorted((u, v))) for u, v, d in g.edges(data=True) if d.get("relations")}
-    h = nx.Graph(**g.graph)
+    h = g.__class__(**g.graph)
     h.add_nodes_from(g.nodes(data=True))
-    h.add_edges_from((u, v, g.edges[u, v]) for u, v in sorted(keep))
+    for u, v in sorted(keep):
+        # A directed graph (who speaks to whom) may hold the pair one way only, or both.
+        for a, b in ((u, v), (v, u)) if g.is_directed() else ((u, v),):
+            if g.has_edge(a, b):
+                h.add_edge(a, b, **g.edges[a, b])
     return h
 
 

@@ -36,3 +36,22 @@ def test_pictures_do_not_depend_on_the_hash_seed(tmp_path):
         for seed in ("1", "2", "3")
     }
     assert len(outs) == 1 and hashlib.sha256(b"").hexdigest() not in outs
+
+
+def test_a_dense_directed_graph_draws():
+    import networkx as nx
+
+    from graphkit.views.figure import figure_png
+    from graphkit.views.layout import backbone
+    from graphkit.views.network import draw_network
+
+    g = nx.DiGraph()
+    names = [f"N{i}" for i in range(12)]
+    for i, a in enumerate(names):  # one way only between most pairs: (b, a) is no edge
+        for b in names[i + 1 :]:
+            g.add_edge(b, a, weight=1 + i)
+    for n in g:
+        g.nodes[n].update(label=n, kind="character")
+    h = backbone(g)
+    assert h.is_directed() and all(g.has_edge(u, v) for u, v in h.edges())
+    assert figure_png(draw_network(g, top=40)).startswith(b"\x89PNG")
