@@ -91,7 +91,7 @@ def export(path, fmt, output, options) -> None:
 @click.command(context_settings=CONTEXT)
 @click.argument("path", type=click.Path())
 @text_options
-@output_file("PNG file to write.")
+@output_file("Picture file to write: .png, .svg or .pdf.")
 @click.option(
     "--kind",
     "kind",
@@ -108,22 +108,25 @@ def export(path, fmt, output, options) -> None:
 )
 @click.option("--relations-only", is_flag=True, help="Draw only typed relations.")
 def plot(path, output, kind, top, relations_only, options) -> None:
-    """Draw the network (or the centrality chart) as a PNG.
+    """Draw the network (or the centrality chart) as a PNG, SVG or PDF (by the file's suffix).
 
     \b
     Example:
       graphkit plot data/her.txt -o her.png
+      graphkit plot data/her.txt -o her.svg
       graphkit plot novel.txt --no-cast --top 25 -o novel.png
     """
+    from pathlib import Path
+
     from graphkit.exporters import write_atomic
-    from graphkit.views.figure import figure_png
+    from graphkit.views.figure import figure_bytes
 
     result = _analyze(path, options)
     if kind == "network":
         fig = result.plot(top=top, relations_only=relations_only)
     else:
         fig = result.plot_centrality(top=min(top, 15))
-    write_atomic(output, figure_png(fig))
+    write_atomic(output, figure_bytes(fig, Path(output).suffix))
     click.echo(f"Wrote {output}", err=True)
 
 

@@ -142,3 +142,21 @@ def test_html_input(run, tmp_path):
     assert result.exit_code == 0, result.output
     for name in ("Rick", "Ilsa", "Humphrey Bogart", "Ingrid Bergman", "Casablanca"):
         assert name in result.output
+
+
+@pytest.mark.parametrize(
+    ("suffix", "magic"), [(".png", b"\x89PNG"), (".svg", b"<?xml"), (".pdf", b"%PDF-")]
+)
+def test_plot_writes_the_format_its_suffix_names(run, her_path, tmp_path, suffix, magic):
+    out = tmp_path / f"her{suffix}"
+    assert run("plot", her_path, "-o", out).exit_code == 0
+    first = out.read_bytes()
+    assert first.startswith(magic)
+    assert run("plot", her_path, "-o", out).exit_code == 0
+    assert out.read_bytes() == first  # no dates or random ids
+
+
+def test_plot_refuses_an_unknown_picture_suffix(her_path, tmp_path):
+    r = CliRunner().invoke(main, ["plot", str(her_path), "-o", str(tmp_path / "x.gif")])
+    assert r.exit_code == 1 and "use .png, .svg or .pdf" in r.output
+    assert not (tmp_path / "x.gif").exists()
