@@ -1,0 +1,1 @@
+"""Views of a graph: the interactive page (:mod:`graphkit.views.html`)."""
