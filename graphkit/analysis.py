@@ -64,6 +64,7 @@ OUTPUT_FILES = (
     "centrality.png",
     "timeline.png",
     "evidence.csv",
+    "network.html",
 )
 
 CastOption = Cast | str | os.PathLike | bool | None
@@ -263,7 +264,28 @@ class Analysis:
             "centrality.png": figure_png(self.plot_centrality()),
             "timeline.png": figure_png(self.plot_timeline()),
             "evidence.csv": evidence_csv_bytes(self.graph, self.document.sentence_text),
+            "network.html": self.html().encode("utf-8"),
         }
+
+    def html(self) -> str:
+        """The interactive view: one self-contained HTML page (see :mod:`graphkit.views.html`)."""
+        from .views.html import render_html
+
+        return render_html(self)
+
+    def to_html(self, path: str | os.PathLike) -> Path:
+        """Write the interactive view to ``path`` (atomically); return the path."""
+        from .export import write_atomic
+
+        return write_atomic(path, self.html().encode("utf-8"))
+
+    def show(self, height: int = 640):
+        """The interactive view inline in Jupyter: an ``IPython.display.HTML`` iframe."""
+        from IPython.display import HTML
+
+        from .views.html import srcdoc_iframe
+
+        return HTML(srcdoc_iframe(self.html(), height=height))
 
     def export(self, folder: str | os.PathLike, relations_only: bool = False) -> list[Path]:
         """Write the output files into ``folder`` (created if needed), all or nothing."""
