@@ -266,14 +266,15 @@ def render_html(analysis: Analysis) -> str:
 
 
 def srcdoc_iframe(page: str, height: int = 640) -> str:
-    """An ``<iframe>`` holding ``page`` in its ``srcdoc`` (for Jupyter), the page escaped.
+    """A ``<div>`` with an ``<iframe>`` holding ``page`` in its ``srcdoc`` (for Jupyter), escaped.
 
     Examples
     --------
     >>> srcdoc_iframe('<b class="x">&</b>', height=100)
-    '<iframe srcdoc="&lt;b class=&quot;x&quot;&gt;&amp;&lt;/b&gt;" style="width:100%;height:100px;border:0" sandbox="allow-scripts"></iframe>'
+    '<div><iframe srcdoc="&lt;b class=&quot;x&quot;&gt;&amp;&lt;/b&gt;" style="width:100%;height:100px;border:0" sandbox="allow-scripts"></iframe></div>'
     """
+    # In a <div>: IPython warns about HTML that starts with <iframe.
     return (
-        f'<iframe srcdoc="{html.escape(page, quote=True)}" '
-        f'style="width:100%;height:{int(height)}px;border:0" sandbox="allow-scripts"></iframe>'
+        f'<div><iframe srcdoc="{html.escape(page, quote=True)}" '
+        f'style="width:100%;height:{int(height)}px;border:0" sandbox="allow-scripts"></iframe></div>'
     )
