@@ -382,3 +382,30 @@ def test_les_miserables_scale(browser, tmp_path):
     g = a.until(50).graph
     assert view.counts() == (g.number_of_nodes(), g.number_of_edges())
     view.close()
+
+
+def test_show_draws_inside_its_iframe(browser, her_cast, tmp_path):
+    wrapper = f"<!DOCTYPE html><html><body>{her_cast.show()._repr_html_()}</body></html>"
+    path = tmp_path / "notebook.html"
+    path.write_text(wrapper, encoding="utf-8")
+    context = browser.new_context()
+    requests: list[str] = []
+    context.route(
+        "**/*",
+        lambda r: (
+            r.continue_()
+            if r.request.url.startswith(("file:", "about:"))
+            else (requests.append(r.request.url), r.abort())
+        ),
+    )
+    page = context.new_page()
+    page.goto(path.as_uri())
+    frame = page.frames[1]
+    frame.wait_for_selector("body[data-ready]", timeout=60_000)
+    g = her_cast.graph
+    assert frame.evaluate("[document.body.dataset.nodes, document.body.dataset.edges]") == [
+        str(g.number_of_nodes()),
+        str(g.number_of_edges()),
+    ]
+    assert not requests
+    context.close()
