@@ -215,6 +215,10 @@ def view_data(analysis: Analysis, top: int = 40) -> dict:
                 "ev": [ref[s] for s in d.get("evidence") or []],
                 "rel": rels,
                 "rev": {t: [ref[s] for s in sorted(rev[t])] for t in sorted(rev)},
+                # How many edges of the graph this one stands for (2: both ways, directed).
+                "n": int(analysis.graph.has_edge(u, v)) + int(analysis.graph.has_edge(v, u))
+                if analysis.graph.is_directed()
+                else 1,
             }
         )
     kinds = sorted({node["kind"] for node in nodes})
