@@ -15,7 +15,7 @@ import pytest
 
 import graphkit
 from graphkit.views.html import render_html, view_data
-from tests.conftest import SHARED
+from tests.conftest import HER, shared_file
 
 HOSTILE = ["</script><script>alert(1)", '"><img src=x onerror=alert(1)>']
 CHROMIUM = Path("/usr/bin/chromium")
@@ -138,7 +138,7 @@ def test_data_is_escaped_and_round_trips(hostile):
 
 
 def test_same_analysis_same_bytes(her_cast):
-    again = graphkit.analyze(Path(graphkit.__file__).parent.parent / "data" / "her.txt")
+    again = graphkit.analyze(HER)
     assert render_html(her_cast) == render_html(her_cast) == render_html(again)
     assert "network.html" in graphkit.analysis.OUTPUT_FILES
 
@@ -190,8 +190,6 @@ def test_to_html_show_and_cli(her_cast, tmp_path):
     shown = her_cast.show()._repr_html_()
     assert "<iframe srcdoc=" in shown and "<script" not in shown
     out = tmp_path / "cli.html"
-    from tests.conftest import HER
-
     result = CliRunner().invoke(main, ["view", str(HER), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_bytes() == written.read_bytes()
@@ -343,6 +341,14 @@ def test_filters(her_view, her_cast):
     assert "community" in page.text_content("#legend")
 
 
+def _settle(page) -> None:
+    """Wait for the view's animations to end (the page's CSP forbids wait_for_function's eval)."""
+    for _ in range(100):
+        if not page.evaluate("graphkitView.cy.animated()"):
+            return
+        page.wait_for_timeout(50)
+
+
 def test_hostile_names_are_shown_as_text(browser, hostile, tmp_path):
     view = Opened(browser, render_html(hostile), tmp_path, "hostile.html")
     page = view.page
@@ -354,6 +360,7 @@ def test_hostile_names_are_shown_as_text(browser, hostile, tmp_path):
     assert any(HOSTILE[0] in t for t in page.locator("#sentences mark").all_text_contents())
     assert page.evaluate(f"graphkitView.search({json.dumps(HOSTILE[1])})") == HOSTILE[1]
     assert page.text_content("#info h3") == HOSTILE[1]
+    _settle(page)  # search centres the view with a short animation
     pos = page.evaluate(f"graphkitView.nodePosition({json.dumps(HOSTILE[1])})")
     page.mouse.move(pos["x"], pos["y"])
     page.wait_for_selector("#tip", state="visible")
@@ -364,10 +371,7 @@ def test_hostile_names_are_shown_as_text(browser, hostile, tmp_path):
 
 
 def test_les_miserables_scale(browser, tmp_path):
-    path = SHARED / "texts" / "les_miserables_hugo_pg135.txt"
-    if not path.exists():
-        pytest.skip(f"{path} not available")
-    a = graphkit.analyze(path)
+    a = graphkit.analyze(shared_file("texts", "les_miserables_hugo_pg135.txt"))
     page_html = render_html(a)
     assert len(page_html.encode("utf-8")) < 3e6
     view = Opened(browser, page_html, tmp_path, "lesmis.html")
