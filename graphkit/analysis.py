@@ -46,15 +46,17 @@ PICTURES = {
     "centrality.png": "plot_centrality",
     "timeline.png": "plot_timeline",
 }
+#: Pages :meth:`Analysis.export` writes: file name -> the method that renders it.
+PAGES = {"network.html": "html"}
 
 
 def _output_files() -> tuple[str, ...]:
     from graphkit.exporters import EXPORTERS
 
-    return (*(e.filename for e in EXPORTERS.values()), *PICTURES)
+    return (*(e.filename for e in EXPORTERS.values()), *PICTURES, *PAGES)
 
 
-#: The files :meth:`Analysis.export` writes: every export format, then the pictures.
+#: The files :meth:`Analysis.export` writes: every export format, the pictures, the page.
 OUTPUT_FILES = _output_files()
 
 
@@ -206,7 +208,29 @@ class Analysis(Result):
         for filename, method in PICTURES.items():
             options = {"relations_only": relations_only} if method == "plot" else {}
             out[filename] = figure_png(getattr(self, method)(**options))
+        for filename, method in PAGES.items():
+            out[filename] = getattr(self, method)().encode("utf-8")
         return out
+
+    def html(self) -> str:
+        """The interactive view: one self-contained HTML page (see :mod:`graphkit.views.html`)."""
+        from graphkit.views.html import render_html
+
+        return render_html(self)
+
+    def to_html(self, path: str | os.PathLike) -> Path:
+        """Write the interactive view to ``path`` (atomically); return the path."""
+        from graphkit.exporters import write_atomic
+
+        return write_atomic(path, self.html().encode("utf-8"))
+
+    def show(self, height: int = 640):
+        """The interactive view inline in Jupyter: an ``IPython.display.HTML`` iframe."""
+        from IPython.display import HTML
+
+        from graphkit.views.html import srcdoc_iframe
+
+        return HTML(srcdoc_iframe(self.html(), height=height))
 
     def export(self, folder: str | os.PathLike, relations_only: bool = False) -> list[Path]:
         """Write the output files into ``folder`` (created if needed), all or nothing."""
@@ -218,35 +242,9 @@ class Analysis(Result):
 
     def report(self, top: int = 10) -> str:
         """The summary ``graphkit analyze`` prints: counts, settings and the top characters."""
-        s = self.summary.iloc[0]
-        names = self.graph.graph.get("names", "discovery")
-        if self.cast_source:
-            how = f"cast file {self.cast_source}"
-        elif self.graph.graph.get("input_format"):
-            how = f"structured input ({self.graph.graph['input_format']})"
-        elif names == "discovery":
-            how = "no cast file (automatic discovery)"
-        else:
-            how = f"no cast file (names from {names})"
-        lines = [
-            f"{self.name}: {int(s['nodes'])} characters, {int(s['edges'])} links, "
-            f"{len(self.relations)} typed relations, "
-            f"{int(s['components'])} component(s) · window={self.window} · {how}"
-        ]
-        if len(self.metrics):
-            lines.append("Top characters by PageRank:")
-            for i, row in enumerate(self.metrics.head(top).itertuples(), 1):
-                lines.append(
-                    f"  {i:2d}. {row.label:<28} {row.kind:<9} {row.mentions:>5} mentions "
-                    f"{row.degree:>4} links  pagerank {row.pagerank:.3f}"
-                )
-        dropped = self.graph.graph.get("dropped", 0)
-        if dropped:
-            lines.append(
-                f"({dropped} names mentioned fewer than {self.graph.graph['min_mentions']} times "
-                "left out; --min-mentions 1 keeps them)"
-            )
-        return "\n".join(lines)
+        from graphkit.views.report import report
+
+        return report(self, top)
 
     def mention_records(self) -> list[dict[str, Any]]:
         """Every mention as a dict, with ``start`` and ``end`` offsets into the text as read."""

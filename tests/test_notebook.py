@@ -26,3 +26,4 @@ def test_explore_her_notebook_runs():
     assert len(images) >= 3  # whole network, ego network, Lost in Translation side
     html = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
     assert "Theodore" in html and "Lost in Translation" in html
+    assert "<iframe srcdoc=" in html  # analysis.show(): the interactive view

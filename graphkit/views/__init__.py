@@ -1,3 +1,4 @@
-"""Pictures of the graph: positions (:mod:`.layout`, no matplotlib), the network, centrality
-and timeline figures, one palette (:mod:`.style`), and figures to bytes (:mod:`.figure`).
+"""Pictures and pages of the graph: positions (:mod:`.layout`, no matplotlib), the network,
+centrality and timeline figures, one palette (:mod:`.style`), figures to bytes (:mod:`.figure`),
+and the interactive page (:mod:`.html`, one self-contained HTML file).
 """

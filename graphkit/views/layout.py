@@ -15,7 +15,15 @@ import networkx as nx
 from graphkit.graph.metrics import SEED
 from graphkit.graph.ops import ordered_subgraph
 
-__all__ = ["SEED", "backbone", "fit_to_box", "layout", "separate_boxes", "top_subgraph"]
+__all__ = [
+    "SEED",
+    "backbone",
+    "fit_to_box",
+    "layout",
+    "layout_all",
+    "separate_boxes",
+    "top_subgraph",
+]
 
 
 def top_subgraph(g: nx.Graph, scores: Mapping[str, float], top: int) -> nx.Graph:
@@ -90,6 +98,51 @@ def layout(g: nx.Graph, seed: int = SEED) -> dict[str, tuple[float, float]]:
         pos = nx.spring_layout(h, seed=seed, weight="weight", k=k, pos=initial, iterations=100)
     pos = nx.rescale_layout_dict(pos, scale=1.0)
     return {n: (float(x), float(y)) for n, (x, y) in pos.items()}
+
+
+def layout_all(
+    g: nx.Graph,
+    scores: Mapping[str, float],
+    top: int = 40,
+    per_node: int = 5,
+    seed: int = SEED,
+) -> dict[str, tuple[float, float]]:
+    """Positions for every node of ``g``, the ``top`` ones where ``network.png`` puts them.
+
+    The ``top`` nodes by ``scores`` get the layout of the picture (:func:`layout`
+    of the :func:`backbone` of :func:`top_subgraph`); the others are placed
+    around them by a seeded spring layout in which those stay fixed.
+
+    Examples
+    --------
+    >>> g = nx.path_graph(["a", "b", "c", "d"])
+    >>> scores = {"a": 0.1, "b": 0.4, "c": 0.4, "d": 0.1}
+    >>> pos = layout_all(g, scores, top=2)
+    >>> sorted(pos) == ["a", "b", "c", "d"], pos["b"] == layout(nx.path_graph(["b", "c"]))["b"]
+    (True, True)
+    >>> layout_all(g, scores) == layout(g)
+    True
+    """
+    core = backbone(top_subgraph(g, scores, top), per_node)
+    pos = layout(core, seed)
+    if len(pos) == g.number_of_nodes():
+        return pos
+    h = nx.Graph()
+    h.add_nodes_from(sorted(g))
+    h.add_edges_from(
+        (u, v, {"weight": float(d.get("weight", 1) or 1)}) for u, v, d in sorted(g.edges(data=True))
+    )
+    k = 1.0 / math.sqrt(h.number_of_nodes())
+    spread = nx.spring_layout(
+        h,
+        pos=pos or None,
+        fixed=sorted(pos) or None,
+        seed=seed,
+        k=k,
+        iterations=50,
+        weight="weight",
+    )
+    return {n: (float(x), float(y)) for n, (x, y) in sorted(spread.items())}
 
 
 def fit_to_box(

@@ -1,0 +1,49 @@
+"""The text summary of an analysis that ``graphkit analyze`` prints."""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["report"]
+
+
+def report(analysis: Any, top: int = 10) -> str:
+    """Counts, settings and the ``top`` characters by PageRank, as lines of text.
+
+    Examples
+    --------
+    >>> import graphkit
+    >>> print(report(graphkit.analyze_text("Ann met Bob. Bob left."), top=1))
+    text: 2 characters, 1 links, 0 typed relations, 1 component(s) · window=sentence · no cast file (automatic discovery)
+    Top characters by PageRank:
+       1. Ann                          character     1 mentions    1 links  pagerank 0.500
+    """
+    s = analysis.summary.iloc[0]
+    names = analysis.graph.graph.get("names", "discovery")
+    if analysis.cast_source:
+        how = f"cast file {analysis.cast_source}"
+    elif analysis.graph.graph.get("input_format"):
+        how = f"structured input ({analysis.graph.graph['input_format']})"
+    elif names == "discovery":
+        how = "no cast file (automatic discovery)"
+    else:
+        how = f"no cast file (names from {names})"
+    lines = [
+        f"{analysis.name}: {int(s['nodes'])} characters, {int(s['edges'])} links, "
+        f"{len(analysis.relations)} typed relations, "
+        f"{int(s['components'])} component(s) · window={analysis.window} · {how}"
+    ]
+    if len(analysis.metrics):
+        lines.append("Top characters by PageRank:")
+        for i, row in enumerate(analysis.metrics.head(top).itertuples(), 1):
+            lines.append(
+                f"  {i:2d}. {row.label:<28} {row.kind:<9} {row.mentions:>5} mentions "
+                f"{row.degree:>4} links  pagerank {row.pagerank:.3f}"
+            )
+    dropped = analysis.graph.graph.get("dropped", 0)
+    if dropped:
+        lines.append(
+            f"({dropped} names mentioned fewer than {analysis.graph.graph['min_mentions']} times "
+            "left out; --min-mentions 1 keeps them)"
+        )
+    return "\n".join(lines)
