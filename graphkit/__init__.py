@@ -23,6 +23,7 @@ __all__ = [
     "Analysis",
     "analyze",
     "analyze_text",
+    "analyze_corpus",
     "read_text",
     "read_cast",
     "GraphkitError",
@@ -32,6 +33,7 @@ _LAZY = {
     "Analysis": "graphkit.analysis",
     "analyze": "graphkit.analysis",
     "analyze_text": "graphkit.analysis",
+    "analyze_corpus": "graphkit.corpus.run",
     "read_text": "graphkit.text",
     "read_cast": "graphkit.cast",
     "GraphkitError": "graphkit.errors",
@@ -40,6 +42,7 @@ _LAZY = {
 if TYPE_CHECKING:
     from .analysis import Analysis, analyze, analyze_text
     from .cast import read_cast
+    from .corpus.run import analyze_corpus
     from .errors import GraphkitError
     from .text import read_text
 

@@ -245,32 +245,39 @@ class Analysis:
         titles = [s.title for s in self.segments]
         return draw_timeline(self.graph, titles, counts, scores, top=top, title=self.name)
 
-    def files(self, relations_only: bool = False) -> dict[str, bytes]:
-        """The output files (:data:`OUTPUT_FILES`) as ``{file name: bytes}``."""
+    def files(self, relations_only: bool = False, pictures: bool = True) -> dict[str, bytes]:
+        """The output files (:data:`OUTPUT_FILES`) as ``{file name: bytes}``; ``pictures=False`` skips the PNGs."""
         from .evidence import evidence_csv_bytes
         from .export import render
         from .plot import figure_png
 
         metrics_csv = self.metrics.to_csv(index=False, lineterminator="\n").encode("utf-8")
-        return {
+        files = {
             "graph.graphml": render(self.graph, "graphml"),
             "graph.gexf": render(self.graph, "gexf"),
             "graph.json": render(self.graph, "json"),
             "nodes.csv": render(self.graph, "nodes"),
             "edges.csv": render(self.graph, "edges"),
             "metrics.csv": metrics_csv,
-            "network.png": figure_png(self.plot(relations_only=relations_only)),
-            "centrality.png": figure_png(self.plot_centrality()),
-            "timeline.png": figure_png(self.plot_timeline()),
+            "network.png": lambda: figure_png(self.plot(relations_only=relations_only)),
+            "centrality.png": lambda: figure_png(self.plot_centrality()),
+            "timeline.png": lambda: figure_png(self.plot_timeline()),
             "evidence.csv": evidence_csv_bytes(self.graph, self.document.sentence_text),
         }
+        return {
+            name: data() if callable(data) else data
+            for name, data in files.items()
+            if pictures or not name.endswith(".png")
+        }
 
-    def export(self, folder: str | os.PathLike, relations_only: bool = False) -> list[Path]:
+    def export(
+        self, folder: str | os.PathLike, relations_only: bool = False, pictures: bool = True
+    ) -> list[Path]:
         """Write the output files into ``folder`` (created if needed), all or nothing."""
         from .export import write_files
 
         out = Path(folder)
-        files = self.files(relations_only=relations_only)
+        files = self.files(relations_only=relations_only, pictures=pictures)
         return write_files({out / name: data for name, data in files.items()})
 
     def _repr_html_(self) -> str:
