@@ -444,8 +444,8 @@ def plot(
 
 
 # Commands for evidence, merging and mentions live in their own module; importing
-# it registers them on ``main``.
-from . import cli_tools  # noqa: E402, F401
+# it registers them on ``main``.  So does ``corpus``.
+from . import cli_corpus, cli_tools  # noqa: E402, F401
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -136,11 +136,12 @@ def write_text_folder(texts_dir: str | os.PathLike, stem: str, files: Mapping[st
 
 def _analyze(path: str, task: Mapping[str, Any]) -> Any:
     from ..analysis import analyze
-
     from ..errors import InputError
 
     if not os.path.isfile(path):
-        raise InputError(f"{path}: no such file" if not os.path.exists(path) else f"{path}: not a file")
+        raise InputError(
+            f"{path}: no such file" if not os.path.exists(path) else f"{path}: not a file"
+        )
     size = os.stat(path).st_size
     limit = task.get("max_bytes")
     if limit and size > limit:

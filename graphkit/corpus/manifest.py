@@ -65,6 +65,9 @@ def input_hashes(path: str | os.PathLike, options: Mapping[str, Any]) -> dict[st
     ):
         if file is None:
             continue
+        if not file.is_file():  # a pipe or device would block; the job reports it
+            out[key] = ""
+            continue
         try:
             out[key] = sha256_file(file)
         except OSError:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import OptionError
 from .job import run_text, write_text_folder
-from .manifest import MANIFEST, fingerprint, input_hashes, is_current
+from .manifest import fingerprint, input_hashes, is_current
 from .sources import MARKER, expand_sources
 
 if TYPE_CHECKING:
@@ -78,7 +78,9 @@ def _options(analyze_options: dict[str, Any]) -> dict[str, Any]:
         value = options.get(key)
         if value is not None and value is not False and value is not True:
             if not isinstance(value, (str, os.PathLike)):
-                raise OptionError(f"{key} must be a file path in a corpus run (tasks are plain data)")
+                raise OptionError(
+                    f"{key} must be a file path in a corpus run (tasks are plain data)"
+                )
             options[key] = str(Path(value).resolve())
     if options.get("ner", "rules") not in ("rules", "spacy"):
         raise OptionError("ner must be 'rules' or 'spacy' in a corpus run")

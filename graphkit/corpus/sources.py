@@ -75,7 +75,9 @@ def _read_list(path: Path) -> tuple[list[str], list[Missing]]:
     return entries, []
 
 
-def _expand_one(source: str, excluded: Sequence[Path], depth: int = 0) -> tuple[list[Path], list[Missing]]:
+def _expand_one(
+    source: str, excluded: Sequence[Path], depth: int = 0
+) -> tuple[list[Path], list[Missing]]:
     if source.startswith("@") and depth < 8:
         entries, missing = _read_list(Path(source[1:]).expanduser())
         paths: list[Path] = []
@@ -96,7 +98,13 @@ def _expand_one(source: str, excluded: Sequence[Path], depth: int = 0) -> tuple[
         paths = []
         for m in matches:
             mp = Path(m)
-            paths += _walk(mp, excluded) if mp.is_dir() else [] if _is_under(mp.resolve(), excluded) else [mp]
+            paths += (
+                _walk(mp, excluded)
+                if mp.is_dir()
+                else []
+                if _is_under(mp.resolve(), excluded)
+                else [mp]
+            )
         return paths, []
     return [], [Missing(source, "no such file or folder")]
 
@@ -112,7 +120,7 @@ def unique_stems(paths: Sequence[Path]) -> list[str]:
     >>> unique_stems([Path("a/Emma/novel.txt"), Path("a/Dora/novel.txt"), Path("b/her.txt")])
     ['novel--Emma', 'novel--Dora', 'her']
     >>> unique_stems([Path("x/tale.txt"), Path("x/tale.html")])
-    ['tale--txt', 'tale--html']
+    ['tale--txt--x', 'tale--html--x']
     """
     groups: dict[str, list[int]] = {}
     for i, p in enumerate(paths):
@@ -121,16 +129,17 @@ def unique_stems(paths: Sequence[Path]) -> list[str]:
     for stem, members in groups.items():
         if len(members) < 2:
             continue
-        parents = [[x for x in reversed(paths[i].resolve().parent.parts) if x != os.sep] for i in members]
+        parents = [
+            [x for x in reversed(paths[i].resolve().parent.parts) if x != os.sep] for i in members
+        ]
         # Same folder, different suffixes: the suffix tells them apart, not the folders.
         folders = [str(paths[i].resolve().parent) for i in members]
-        same_folder = len(set(folders)) < len(folders)
         base = [
-            f"{stem}--{paths[i].suffix.lstrip('.') or 'none'}" if same_folder else stem
-            for i in members
+            f"{stem}--{paths[i].suffix.lstrip('.') or 'none'}" if folders.count(f) > 1 else stem
+            for i, f in zip(members, folders)
         ]
         names = base
-        for k in range(0, max(len(ps) for ps in parents) + 1):
+        for k in range(1, max(len(ps) for ps in parents) + 1):
             names = ["--".join([b, *ps[:k]]) for b, ps in zip(base, parents)]
             if len(set(names)) == len(names):
                 break

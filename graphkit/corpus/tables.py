@@ -28,7 +28,9 @@ TIMING_COLUMNS = ("stem", "status", "seconds", "pipeline_seconds")
 MAX_LABELS = 50
 
 
-def _frame(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], key: Sequence[str]) -> pd.DataFrame:
+def _frame(
+    rows: Sequence[Mapping[str, Any]], columns: Sequence[str], key: Sequence[str]
+) -> pd.DataFrame:
     import pandas as pd
 
     df = pd.DataFrame([{c: r.get(c) for c in columns} for r in rows], columns=list(columns))
