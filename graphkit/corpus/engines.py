@@ -196,8 +196,12 @@ class DaskEngine(Engine):
         from distributed import as_completed
 
         tasks = list(tasks)
-        futures = {self.client.submit(fn, t, key=f"graphkit-{t['stem']}-{id(t):x}", pure=False): t
-                   for t in tasks}  # fmt: skip
+        # Tasks run in the order given (the client puts the longest first).
+        futures = {
+            self.client.submit(fn, t, key=f"graphkit-{t['stem']}-{id(t):x}", pure=False,
+                               priority=len(tasks) - i): t
+            for i, t in enumerate(tasks)
+        }  # fmt: skip
         try:
             for fut in as_completed(futures):
                 try:

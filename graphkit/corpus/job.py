@@ -232,4 +232,16 @@ def run_text(task: Mapping[str, Any]) -> dict[str, Any]:
                 shutil.rmtree(staging)
     result["pipeline_seconds"] = pipeline
     result["seconds"] = time.perf_counter() - start
+    result["peak_rss_mb"] = _peak_rss_mb()
     return result
+
+
+def _peak_rss_mb() -> float | None:
+    """The peak resident memory of this (worker) process so far, in MB (Linux, macOS)."""
+    try:
+        import resource
+        import sys
+    except ImportError:  # pragma: no cover - Windows
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(peak / (1 << 20 if sys.platform == "darwin" else 1 << 10), 1)

@@ -95,6 +95,13 @@ def _options(analyze_options: dict[str, Any]) -> dict[str, Any]:
     return options
 
 
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
 def _clean_stale(texts_dir: Path) -> None:
     """Remove hidden temporary folders a killed run left behind."""
     if not texts_dir.is_dir():
@@ -223,6 +230,9 @@ def analyze_corpus(
                 continue
         tasks.append(task)
 
+    # Largest texts first: the last text to finish is then a short one, so no worker
+    # idles while another chews through a novel at the end of the run.
+    tasks.sort(key=lambda t: (-_size(t["path"]), t["stem"]))
     done = 0
     if tasks:
         from .engines import make_engine
@@ -232,7 +242,7 @@ def analyze_corpus(
             for result in runner.map_unordered(run_text, tasks):
                 bar.update(1)
                 timings.append({k: result.get(k) for k in ("stem", "status", "seconds",
-                                                           "pipeline_seconds")})  # fmt: skip
+                                                           "pipeline_seconds", "peak_rss_mb")})  # fmt: skip
                 if result["status"] != "ok":
                     errors.append({k: result[k] for k in ("stem", "path", "reason")})
                     continue

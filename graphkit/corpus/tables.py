@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["corpus_frame", "write_tables", "draw_corpus", "ERROR_COLUMNS", "TIMING_COLUMNS"]
 
 ERROR_COLUMNS = ("stem", "path", "reason")
-TIMING_COLUMNS = ("stem", "status", "seconds", "pipeline_seconds")
+TIMING_COLUMNS = ("stem", "status", "seconds", "pipeline_seconds", "peak_rss_mb")
 #: Texts beyond this many get no label in ``corpus.png``.
 MAX_LABELS = 50
 
