@@ -16,9 +16,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
-
 from graphkit import _compat  # noqa: E402
+from graphkit.version import __version__
 
 _compat.install()  # old import paths such as graphkit.metrics, with a DeprecationWarning
 
@@ -27,6 +26,7 @@ __all__ = [
     "Analysis",
     "analyze",
     "analyze_text",
+    "analyze_corpus",
     "read_text",
     "read_cast",
     "GraphkitError",
@@ -36,6 +36,7 @@ _LAZY = {
     "Analysis": "graphkit.analysis",
     "analyze": "graphkit.analysis",
     "analyze_text": "graphkit.analysis",
+    "analyze_corpus": "graphkit.corpus.run",
     "read_text": "graphkit.io.text",
     "read_cast": "graphkit.io.cast",
     "GraphkitError": "graphkit.errors",
@@ -43,6 +44,7 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from graphkit.analysis import Analysis, analyze, analyze_text
+    from graphkit.corpus.run import analyze_corpus
     from graphkit.errors import GraphkitError
     from graphkit.io.cast import read_cast
     from graphkit.io.text import read_text

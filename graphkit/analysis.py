@@ -199,12 +199,18 @@ class Analysis(Result):
         titles = [s.title for s in self.segments]
         return draw_timeline(self.graph, titles, counts, self._scores(), top=top, title=self.name)
 
-    def files(self, relations_only: bool = False) -> dict[str, bytes]:
-        """The output files (:data:`OUTPUT_FILES`) as ``{file name: bytes}``."""
+    def files(self, relations_only: bool = False, pictures: bool = True) -> dict[str, bytes]:
+        """The output files (:data:`OUTPUT_FILES`) as ``{file name: bytes}``.
+
+        ``pictures=False`` leaves out the PNGs and the interactive page (the slow part
+        of a novel's outputs), for corpus runs that need only the data.
+        """
         from graphkit.exporters import EXPORTERS
         from graphkit.views.figure import figure_png
 
         out = {e.filename: e.render(self) for e in EXPORTERS.values()}
+        if not pictures:
+            return out
         for filename, method in PICTURES.items():
             options = {"relations_only": relations_only} if method == "plot" else {}
             out[filename] = figure_png(getattr(self, method)(**options))
@@ -232,12 +238,14 @@ class Analysis(Result):
 
         return HTML(srcdoc_iframe(self.html(), height=height))
 
-    def export(self, folder: str | os.PathLike, relations_only: bool = False) -> list[Path]:
+    def export(
+        self, folder: str | os.PathLike, relations_only: bool = False, pictures: bool = True
+    ) -> list[Path]:
         """Write the output files into ``folder`` (created if needed), all or nothing."""
         from graphkit.exporters import write_files
 
         out = Path(folder)
-        files = self.files(relations_only=relations_only)
+        files = self.files(relations_only=relations_only, pictures=pictures)
         return write_files({out / name: data for name, data in files.items()})
 
     def report(self, top: int = 10) -> str:
