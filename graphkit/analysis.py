@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from graphkit.errors import GraphkitError
 from graphkit.io.cast import Cast, CastOption, resolve_cast  # noqa: F401  (re-exported)
 from graphkit.io.rules import RuleSet
 from graphkit.model import Result, Segment
@@ -88,7 +87,7 @@ class Analysis(Result):
 
     @cached_property
     def characters(self) -> pd.DataFrame:
-        """One row per character: id, label, kind, mentions, first_seen, aliases, work."""
+        """One row per character, indexed by id: id, label, kind, mentions, first_seen, aliases, work."""
         import pandas as pd
 
         columns = ["id", "label", "kind", "mentions", "first_seen", "aliases", "work"]
@@ -96,7 +95,7 @@ class Analysis(Result):
             (c.id, c.label, c.kind, c.mentions, c.first_seen, list(c.aliases), c.work or "")
             for c in self.character_list
         ]
-        return pd.DataFrame(rows, columns=columns)
+        return pd.DataFrame(rows, columns=columns, index=[r[0] for r in rows])
 
     @cached_property
     @gc_paused()
@@ -105,7 +104,9 @@ class Analysis(Result):
         from graphkit.graph.metrics import node_metrics
         from graphkit.graph.ops import undirected
 
-        return node_metrics(undirected(self.graph))
+        df = node_metrics(undirected(self.graph))
+        df.index = list(df["id"])  # a.metrics.loc["Theodore"]; the id stays a column too
+        return df
 
     @cached_property
     @gc_paused()
@@ -121,13 +122,10 @@ class Analysis(Result):
         return nx.ego_graph(self.graph, self.resolve(name), radius=radius)
 
     def resolve(self, name: str) -> str:
-        """The canonical id of ``name``: itself, or the character it is an alias of."""
-        if name in self.graph:
-            return name
-        for c in self.character_list:
-            if name in c.aliases or name.lower() == c.id.lower():
-                return c.id
-        raise GraphkitError(f"no character called {name!r}")
+        """The id of ``name``: an id, alias or label in any case (see :func:`graphkit.graph.lookup.resolve_name`)."""
+        from graphkit.graph.lookup import resolve_name
+
+        return resolve_name(name, self.character_list, self.graph.nodes)
 
     def evidence(self, a: str, b: str) -> pd.DataFrame:
         """The sentences that link ``a`` and ``b``: index, text, and relation types they state."""
