@@ -64,6 +64,8 @@ def _negated(masked: str, start: int, end: int, rules: RuleSet) -> bool:
 
 
 _FEMALE = ("Miss ", "Mrs. ", "Mrs ", "Lady ", "Madame ", "Mme ", "Mademoiselle ", "Ms. ")
+_PAIR_REACH = 120  # characters between "A and B" and "they" in one sentence
+
 _FEMALE_ROLES = {"mother", "sister", "daughter", "aunt", "niece", "wife", "goddaughter"}
 _MALE_ROLES = {"father", "brother", "son", "uncle", "nephew", "husband", "godson"}
 _MALE = ("Mr. ", "Mr ", "Sir ", "Lord ", "Monsieur ", "Captain ", "Colonel ", "Father ")
@@ -144,9 +146,11 @@ class _Sentence:
         for sentence, limit in ((self, pos), (self.prev, None)):
             if sentence is None:
                 continue
+            # In the same sentence only a coordination close before the anaphor counts.
+            start = max(0, limit - _PAIR_REACH) if limit else 0
             found = {
                 (sentence.entity(m.group(1)), sentence.entity(m.group(2)))
-                for m in pattern.finditer(sentence.masked, 0, limit or len(sentence.masked))
+                for m in pattern.finditer(sentence.masked, start, limit or len(sentence.masked))
             }
             found = {p for p in found if p[0] != p[1]}
             if found:
