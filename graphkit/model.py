@@ -216,6 +216,7 @@ class Relation:
     type: str
     target: str
     sentence: int
+    role: str = ""  # family only: what the target is to the source ("sister", "father")
 
 
 @dataclass(frozen=True, eq=False)

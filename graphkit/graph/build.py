@@ -71,6 +71,8 @@ def build_graph(
             )
         data = g.edges[r.source, r.target]
         entry = {"type": r.type, "source": r.source, "target": r.target}
+        if r.role:
+            entry["role"] = r.role
         if entry not in data["relations"]:
             data["relations"].append(entry)
         sentences = data["relation_evidence"].setdefault(r.type, [])

@@ -102,6 +102,26 @@ class RuleSet:
     types: Mapping[str, Mapping[str, object]]
     supersedes: Mapping[str, tuple[str, ...]]
     source: str = "<rules>"
+    roles: Mapping[str, str] = field(default_factory=dict)
+    contrast: tuple[str, ...] = ()
+
+    @cached_property
+    def contrast_regex(self) -> re.Pattern[str] | None:
+        """The ``contrast`` patterns as one case-insensitive regex (``None`` if there are none)."""
+        if not self.contrast:
+            return None
+        return re.compile("|".join(f"(?:{c})" for c in self.contrast), re.IGNORECASE)
+
+    def role(self, word: str) -> str:
+        """The family role a kin word names ("Daughters" -> "daughter", "mum" -> "mother").
+
+        Examples
+        --------
+        >>> load_rules().role("Mum"), load_rules().role("sister")
+        ('mother', 'sister')
+        """
+        w = word.lower()
+        return self.roles.get(w, w)
 
     def symmetric(self, rtype: str) -> bool:
         """Whether ``rtype`` has no direction (spouse, friend, ...)."""
@@ -315,6 +335,10 @@ def parse_rules(text: str, source: str = "<rules>", base: RuleSet | None = None)
     supersedes.update(
         {k: tuple(v) for k, v in _mapping_of(data, "supersedes", list, source).items()}
     )
+    roles = dict(base.roles) if base else {}
+    roles.update(
+        {str(k).lower(): str(v) for k, v in _mapping_of(data, "roles", str, source).items()}
+    )
     for key in ("negation", "hedges"):
         words = data.get(key) or []
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
@@ -327,6 +351,8 @@ def parse_rules(text: str, source: str = "<rules>", base: RuleSet | None = None)
         types=types,
         supersedes=supersedes,
         source=source,
+        roles=roles,
+        contrast=tuple(data.get("contrast") or (base.contrast if base else ())),
     )
     object.__setattr__(rs, "_macros", macros)
     return rs

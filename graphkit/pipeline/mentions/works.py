@@ -7,7 +7,9 @@ and relabels the mentions they cover as works:
 * titles with a comma, "Play It Again, Sam (1972)" (a year after it, or set
   in italics in HTML input), which discovery would cut at the comma;
 * a one-word title right after a determiner and a medium noun, "the film
-  Casablanca", "the novel Emma".
+  Casablanca", "the novel Emma";
+* the title an article opens with, "Night Ferry is a 2011 Danish thriller"
+  (a line that starts with it, then "is a", at most four words, a medium noun).
 
 It runs on discovered mentions only: a cast file already says what is a work.
 """
@@ -37,6 +39,12 @@ _MEDIUM_SINGLE = re.compile(
     rf"(?P<t>[{_UP}][\w'-]+)(?![ \t]+[{_UP}])(?!'s)"
 )
 _YEAR = re.compile(r"\((?:1[6-9]|20)\d\d\)")
+_GENRES = ("drama", "thriller", "comedy", "western", "horror", "romance", "memoir", "series")
+_OPENING = re.compile(
+    rf"^(?P<t>{_WORD}(?:[ \t]+(?:(?:{_SMALL})[ \t]+)*{_WORD}){{0,6}})[ \t]+(?:is|was)[ \t]+an?[ \t]+"
+    rf"(?:\d{{4}}[ \t]+)?(?:[\w-]+[ \t]+){{0,4}}?(?:{'|'.join(_MEDIA + _GENRES)})s?\b",
+    re.MULTILINE,
+)
 
 
 def _lines(text: str, positions: list[int]) -> list[tuple[int, int]]:
@@ -71,6 +79,8 @@ def extra_titles(doc: Document) -> list[str]:
     >>> from graphkit.pipeline.document import build_document
     >>> extra_titles(build_document("Play It Again, Sam (1972) quotes the film Casablanca."))
     ['Play It Again, Sam', 'Casablanca']
+    >>> extra_titles(build_document("Night Ferry is a 2011 Danish thriller by Tomas Varga."))
+    ['Night Ferry']
     """
     text = doc.text
     found = [t for t in doc.titles if "," in t and 1 < len(t.split()) <= 8 and t[:1].isupper()]
@@ -80,6 +90,8 @@ def extra_titles(doc: Document) -> list[str]:
     found += _matches(_COMMA_YEAR, text, years)
     media = _lines(text, [i for word in _MEDIA for i in _found(text, word)])
     found += _matches(_MEDIUM_SINGLE, text, media)
+    genres = _lines(text, [i for word in _GENRES for i in _found(text, word)])
+    found += _matches(_OPENING, text, sorted(set(media + genres)))
     return list(dict.fromkeys(" ".join(t.split()) for t in found))
 
 

@@ -99,9 +99,14 @@ def _sentence_relations(
                         continue
                     # Only a rule whose type depends on the medium needs the text's.
                     by_medium = not isinstance(rule.type, (str, tuple))
+                    role = rules.role(m.group("role")) if "role" in m.groupdict() else ""
+                    if s.wrong_sex(m.groupdict().get("target"), role):
+                        continue  # "Mr. Darcy, her sister": not an apposition
                     for rtype in rule.types_for(medium(tgt) if by_medium else ""):
-                        a, b = sorted((src, tgt)) if rules.symmetric(rtype) else (src, tgt)
-                        out.append(((a, rtype, b, si), (Relation(a, rtype, b, si), rule)))
+                        # A role gives the tie a direction (the target is the source's role).
+                        flip = rules.symmetric(rtype) and not role
+                        a, b = sorted((src, tgt)) if flip else (src, tgt)
+                        out.append(((a, rtype, b, si), (Relation(a, rtype, b, si, role), rule)))
     return out
 
 

@@ -37,7 +37,15 @@ def _mask(
 
 
 def _negated(masked: str, start: int, end: int, rules: RuleSet) -> bool:
-    """Whether a negation or hedge stands in ``masked[start:end]`` or just before it in its clause."""
+    """Whether a negation or hedge stands in ``masked[start:end]`` or just before it in its clause.
+
+    A question states nothing, and neither does a match that a contrast after it in the
+    same sentence takes back ("A proposed to B, but B turned him down").
+    """
+    if masked.rstrip(" \"'”’)").endswith("?"):
+        return True
+    if rules.contrast_regex is not None and rules.contrast_regex.match(masked, end):
+        return True
     before = _CLAUSE_BREAK.split(masked[:start])[-1].split()[-rules.scope_words :]
     words = before + masked[start:end].split()
     plain = " ".join(_PLACEHOLDER.sub(" ", w).strip(".,;:!?'\"()").lower() for w in words)
@@ -55,6 +63,14 @@ def _negated(masked: str, start: int, end: int, rules: RuleSet) -> bool:
     return False
 
 
+_FEMALE = ("Miss ", "Mrs. ", "Mrs ", "Lady ", "Madame ", "Mme ", "Mademoiselle ", "Ms. ")
+_PAIR_REACH = 120  # characters between "A and B" and "they" in one sentence
+
+_FEMALE_ROLES = {"mother", "sister", "daughter", "aunt", "niece", "wife", "goddaughter"}
+_MALE_ROLES = {"father", "brother", "son", "uncle", "nephew", "husband", "godson"}
+_MALE = ("Mr. ", "Mr ", "Sir ", "Lord ", "Monsieur ", "Captain ", "Colonel ", "Father ")
+
+
 class _Sentence:
     """A masked sentence with its mentions, and the one before it (for pronouns)."""
 
@@ -69,27 +85,57 @@ class _Sentence:
     def entity(self, token: str) -> str:
         return self.mentions[int(_PLACEHOLDER.fullmatch(token).group(2))].character
 
+    def wrong_sex(self, token: str | None, role: str) -> bool:
+        """Whether the name at ``token`` has a title of the other sex than ``role`` says."""
+        if not token or not role:
+            return False
+        m = self.mentions[int(_PLACEHOLDER.fullmatch(token).group(2))]
+        titles = _MALE if role in _FEMALE_ROLES else _FEMALE if role in _MALE_ROLES else ()
+        return bool(titles) and (m.text.startswith(titles) or m.character.startswith(titles))
+
     def fitting(
-        self, kind: str, before: int | None = None, exclude: str | None = None
+        self,
+        kind: str,
+        before: int | None = None,
+        exclude: str | None = None,
+        wrong: tuple[str, ...] = (),
     ) -> list[str]:
-        """Distinct entities of ``kind`` (placed before offset ``before``), without ``exclude``."""
+        """Distinct entities of ``kind`` (before offset ``before``), without ``exclude``.
+
+        A name whose mention (or canonical name) opens with a title in ``wrong`` is left out.
+        """
         out = []
         for pos, letter, i in self.slots:
             if before is not None and pos >= before:
                 break
             name = self.mentions[i].character
+            if wrong and (self.mentions[i].text.startswith(wrong) or name.startswith(wrong)):
+                continue
             if letter in SLOT_KINDS[kind] and letter != "w" and name != exclude and name not in out:
                 out.append(name)
+        if len(out) > 1:
+            # An actor credited in brackets, "Eamon Flynn (Ciaran Hinds)", is not who "his" means.
+            credited = {
+                self.mentions[i].character
+                for pos, _, i in self.slots
+                if self.masked[max(pos - 1, 0) : pos] == "("
+            }
+            out = [n for n in out if n not in credited] or out
         return out
 
     def resolve_pronoun(self, kind: str, pos: int, exclude: str | None) -> str | None:
-        """The one name a pronoun at ``pos`` can mean: in this sentence before it, else the previous."""
-        here = self.fitting(kind, before=pos, exclude=exclude)
+        """The one name a pronoun at ``pos`` can mean: in this sentence before it, else the previous.
+
+        A titled name of the other sex never fits: "his" is not "Miss Vane".
+        """
+        word = self.masked[pos : pos + 4].lower()
+        wrong = _FEMALE if word.startswith("his") else _MALE if word.startswith("her") else ()
+        here = self.fitting(kind, before=pos, exclude=exclude, wrong=wrong)
         if here:
             return here[0] if len(here) == 1 else None
         if self.prev is None:
             return None
-        there = self.prev.fitting(kind, exclude=exclude)
+        there = self.prev.fitting(kind, exclude=exclude, wrong=wrong)
         return there[0] if len(there) == 1 else None
 
     def resolve_pair(self, rule: Rule, pos: int) -> tuple[str, str] | None:
@@ -100,9 +146,11 @@ class _Sentence:
         for sentence, limit in ((self, pos), (self.prev, None)):
             if sentence is None:
                 continue
+            # In the same sentence only a coordination close before the anaphor counts.
+            start = max(0, limit - _PAIR_REACH) if limit else 0
             found = {
                 (sentence.entity(m.group(1)), sentence.entity(m.group(2)))
-                for m in pattern.finditer(sentence.masked, 0, limit or len(sentence.masked))
+                for m in pattern.finditer(sentence.masked, start, limit or len(sentence.masked))
             }
             found = {p for p in found if p[0] != p[1]}
             if found:
@@ -112,7 +160,8 @@ class _Sentence:
 
 def _listed(s: _Sentence, kind: str, pos: int) -> list[str]:
     """Names of ``kind`` listed right after offset ``pos``: ", B", " and C"."""
-    tail = re.compile(rf"(?:,? and |, | or )(⟦[{SLOT_KINDS[kind]}]\d+⟧)")
+    # A bracketed credit between listed names is skipped: "A (X), B (Y) and C".
+    tail = re.compile(rf"(?: \([^()]*\))?(?:,? and |, | or )(⟦[{SLOT_KINDS[kind]}]\d+⟧)")
     names = []
     while (more := tail.match(s.masked, pos)) is not None:
         names.append(s.entity(more.group(1)))

@@ -1,0 +1,100 @@
+"""Family roles, pronoun possessors, contrast and questions: hand-made sentences that could fail."""
+
+from __future__ import annotations
+
+import pytest
+
+import graphkit
+from graphkit.io.rules import load_rules
+
+
+def _found(text: str) -> set[tuple[str, str, str, str]]:
+    return {(r.source, r.type, r.target, r.role) for r in graphkit.analyze_text(text).relations}
+
+
+def test_a_kin_noun_gives_the_role_and_keeps_the_direction():
+    found = _found(
+        "Mr. Edmund Vane is rich. Mr. Edmund Vane's sister, Miss Caroline Vane, is proud."
+    )
+    assert found == {("Mr. Edmund Vane", "family", "Miss Caroline Vane", "sister")}
+
+
+def test_kin_of_gives_the_role_of_the_first_name():
+    found = _found("Darth Vader is the father of Luke Skywalker.")
+    assert found == {("Luke Skywalker", "family", "Darth Vader", "father")}
+
+
+def test_a_plural_kin_noun_lists_every_name_and_skips_bracketed_credits():
+    found = _found(
+        "Mrs. Dashwood lives with her daughters Elinor Dashwood (Emma Thompson), "
+        "Marianne Dashwood (Kate Winslet) and Margaret Dashwood."
+    )
+    daughters = {t for s, ty, t, role in found if ty == "family" and role == "daughter"}
+    assert daughters == {"Elinor Dashwood", "Marianne Dashwood", "Margaret Dashwood"}
+
+
+def test_his_never_means_a_woman_with_a_title():
+    found = _found(
+        "Mr. Edmund Vane arrives. He comes with his sister, Miss Vane, and his cousin, Captain Ralph Vane."
+    )
+    assert ("Miss Vane", "family", "Captain Ralph Vane", "cousin") not in found
+    assert ("Mr. Edmund Vane", "family", "Captain Ralph Vane", "cousin") in found
+
+
+def test_a_man_is_never_a_sister():
+    assert _found("Miss Bingley was engrossed by Mr. Darcy, her sister scarcely less so.") == set()
+
+
+def test_his_does_not_mean_the_actor_credited_in_brackets():
+    found = _found(
+        "Eamon Flynn sells fish. Eamon Flynn (Ciaran Hinds) is old. His daughter Nora Flynn comes home."
+    )
+    assert ("Eamon Flynn", "family", "Nora Flynn", "daughter") in found
+    assert not any(s == "Ciaran Hinds" and t == "family" for s, t, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pierre Bezukhov proposed to Natasha Rostova, but Natasha Rostova turned him down.",
+        "Is Mr. Edward Ferrars engaged to Miss Lucy Steele?",
+        "Mr. Edward Ferrars kissed Miss Lucy Steele, but she rejected him at once.",
+        "Mr. Edward Ferrars was never engaged to Miss Lucy Steele.",
+    ],
+)
+def test_contrast_questions_and_negation_state_nothing(text):
+    assert _found(text) == set()
+
+
+def test_engaged_is_its_own_type():
+    assert _found("Colm Flynn is engaged to Siobhan Ryan. Colm Flynn smiles.") == {
+        ("Colm Flynn", "engaged", "Siobhan Ryan", "")
+    }
+
+
+def test_remake_and_adaptation_supersede_related_work():
+    found = _found("The Departed (2006) is a remake of Infernal Affairs (2002). The Departed won.")
+    assert found == {("The Departed", "remake_of", "Infernal Affairs", "")}
+
+
+def test_an_article_opening_names_the_work_and_its_director():
+    found = _found(
+        "Night Ferry is a 2011 Danish thriller directed by Tomas Varga. Night Ferry is tense."
+    )
+    assert ("Tomas Varga", "directed", "Night Ferry", "") in found
+
+
+def test_roles_are_normalised_and_a_user_can_disable_a_rule(tmp_path):
+    assert load_rules().role("Mum") == "mother"
+    rules = tmp_path / "r.yml"
+    rules.write_text("disable: [engaged.to]\n", encoding="utf-8")
+    a = graphkit.analyze_text("Colm Flynn is engaged to Siobhan Ryan.", rules=rules)
+    assert not a.relations
+
+
+def test_the_role_is_on_the_edge_and_absent_without_one():
+    a = graphkit.analyze_text("Darth Vader is the father of Luke Skywalker.")
+    (entry,) = a.graph.edges["Darth Vader", "Luke Skywalker"]["relations"]
+    assert entry["role"] == "father"
+    b = graphkit.analyze_text("Colm Flynn is engaged to Siobhan Ryan.")
+    assert all("role" not in e for _, _, d in b.graph.edges(data=True) for e in d["relations"])
