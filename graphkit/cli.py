@@ -446,6 +446,7 @@ def plot(
 # Commands for evidence, merging and mentions live in their own module; importing
 # it registers them on ``main``.
 from . import cli_tools  # noqa: E402, F401
+from . import cli_quotes  # noqa: E402, F401
 
 if __name__ == "__main__":  # pragma: no cover
     main()
