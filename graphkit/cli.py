@@ -443,10 +443,9 @@ def plot(
     click.echo(f"Wrote {output}", err=True)
 
 
-# Commands for evidence, merging and mentions live in their own module; importing
-# it registers them on ``main``.
-from . import cli_tools  # noqa: E402, F401
-from . import cli_quotes  # noqa: E402, F401
+# Commands for evidence, merging, mentions and quotations live in their own modules;
+# importing them registers them on ``main``.
+from . import cli_quotes, cli_tools  # noqa: E402, F401
 
 if __name__ == "__main__":  # pragma: no cover
     main()

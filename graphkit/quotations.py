@@ -44,6 +44,9 @@ MAX_PARAGRAPHS = 40
 #: Narration longer than this between two quotations of a paragraph keeps them apart.
 MAX_TAG_GAP = 400
 
+# A speech interrupted by its tag ends its first part with punctuation ("Yes," said Emma);
+# a quoted phrase in narration ("poor Isabella") does not.
+_SPEECH_END = frozenset(",.;:!?-\u2014\u2026_")
 _MARK = re.compile(r"[\"']")
 _OPENERS = frozenset("([{<-_*\u2014\u2013")
 _CLOSERS = frozenset(".,;:!?)]}>-_*'\"\u2014\u2013\u2026")
@@ -254,6 +257,7 @@ def find_quotations(doc: Document, mark: str | None = None) -> tuple[Quotation, 
             and not prev.flagged
             and last_para == k
             and trimmed[0][0] - prev.end <= MAX_TAG_GAP
+            and (text[prev.end - 1] in _SPEECH_END or len(prev.parts) > 1)
         ):
             quotes[-1] = _quotation(text, prev.parts + tuple(trimmed), False)
         else:

@@ -92,11 +92,11 @@ def _patterns() -> dict[str, re.Pattern]:
             + adverb
             + verb
         ),
-        # before a quotation, at the end of the narration: "Emma said," "Then he answered:"
-        "head_verb": re.compile(r"[ \n]+" + adverb + verb + r"[^.!?\"']{0,60}[,:\-\u2014]?\s*$"),
-        "head_pronoun": re.compile(
-            r"\b(he|she)[ \n]+" + adverb + verb + r"[^.!?\"']{0,60}[,:\-\u2014]?\s*$", re.I
+        # the narration right before a quotation introduces it: "... said," "... added:"
+        "head_intro": re.compile(
+            r"(?:\b" + verb + r"(?:[ \n]+[a-z]+){0,4}[ \n]*[,:\-\u2014]*|[:\u2014]|--|\bwith,?)\s*$"
         ),
+        "head_subject": re.compile(r"\W*(?:[A-Z][a-z]+,?[ \n]+)?(he|she|He|She)\b"),
         "sentence_pronoun": re.compile(r"(?:^|[.!?]\s+)(He|She)\b"),
         "to_name": re.compile(r"[ \n]+(?:to|at|towards|addressing)[ \n]+$"),
         "vocative_before": re.compile(
@@ -159,22 +159,42 @@ class _Context:
         return None
 
 
-def _regions(ctx: _Context, q: Quotation) -> tuple[list[tuple[int, int]], tuple[int, int]]:
-    """The narration between and after the parts (tags), and before the first part (head)."""
+def _regions(
+    ctx: _Context, q: Quotation, floor: int
+) -> tuple[list[tuple[int, int]], tuple[int, int]]:
+    """The narration between and after the parts (tags), and before the first part (head).
+
+    A quotation that opens its paragraph takes its head from the end of the
+    previous paragraph ("Emma said,"), never reaching back past ``floor``
+    (the end of the previous quotation).
+    """
     k_first, k_last = ctx.para(q.start), ctx.para(q.end)
     tags = [
         (b + 1, c - 1) for (_, b), (c, _) in zip(q.parts, q.parts[1:], strict=False) if c - b > 2
     ]
     tail_end = min(ctx.p_ends[k_last], q.end + 1 + 200)
     tags.append((q.end + 1, tail_end))
-    head = (max(ctx.p_starts[k_first], q.start - 1 - 300), q.start - 1)
-    return tags, head
+    p_start = ctx.p_starts[k_first]
+    if q.start - 1 <= p_start and k_first > 0:
+        b = ctx.p_ends[k_first - 1]
+        a = max(ctx.p_starts[k_first - 1], b - 300, floor)
+        return tags, (a, b) if a < b else (b, b)
+    return tags, (max(p_start, q.start - 1 - 300, floor), q.start - 1)
 
 
-def _explicit(ctx: _Context, q: Quotation, pats) -> tuple[str, str, str] | None:
+def _head_sentence(ctx: _Context, a: int, b: int) -> int:
+    """Where the last sentence of the narration ``[a, b)`` starts."""
+    i = bisect_right(ctx.sentence_starts, max(b - 1, a)) - 1
+    start = ctx.sentence_starts[i] if i >= 0 else a
+    return max(start, a)
+
+
+def _explicit(
+    ctx: _Context, q: Quotation, pats, floor: int, before: list[str | None]
+) -> tuple[str, str, str] | None:
     """Rules 1 and 2 on the tags after or inside the quotation, then on the narration before it."""
     text = ctx.text
-    tags, head = _regions(ctx, q)
+    tags, head = _regions(ctx, q, floor)
     for a, b in tags:
         if b <= a:
             continue
@@ -182,52 +202,68 @@ def _explicit(ctx: _Context, q: Quotation, pats) -> tuple[str, str, str] | None:
         if m:
             name = ctx.mention_at(m.end(), 0)
             if name and name.end <= b:
-                return (
-                    name.character,
-                    "explicit",
-                    " ".join(text[a : name.end].strip(" ,;:-\n").split()),
-                )
+                return name.character, "explicit", _cue(text, a, name.end)
         first = ctx.mention_at(a, 3)
         if first and first.end <= b and text[a : first.start].strip(" ,;:-\n\u2014") == "":
             m = pats["name_verb"].match(text, first.end, b)
             if m:
-                return first.character, "explicit", " ".join(text[first.start : m.end()].split())
+                return first.character, "explicit", _cue(text, first.start, m.end())
     for a, b in tags:
         if b <= a:
             continue
         m = pats["verb_pronoun"].match(text, a, b) or pats["pronoun_verb"].match(text, a, b)
         if m:
-            word = m.group(1)
-            cue = " ".join(text[a : m.end()].strip(" ,;:-\n").split())
-            if word == "I":
-                return "", "anaphoric", cue
-            found = ctx.recent(q.start, _PRONOUN_SEX[word], set())
-            return (found.character if found else ""), "anaphoric", cue
+            return _pronoun(ctx, q, m.group(1), before), "anaphoric", _cue(text, a, m.end())
         m = pats["verb_noun"].match(text, a, b) or pats["noun_verb"].match(text, a, b)
         if m:
             sex = word_table("gender_nouns.txt").get(m.group(2), "-")
-            cue = " ".join(text[a : m.end()].strip(" ,;:-\n").split())
             found = ctx.recent(q.start, sex if sex != "-" else None, set())
-            return (found.character if found else ""), "anaphoric", cue
+            return (found.character if found else ""), "anaphoric", _cue(text, a, m.end())
     a, b = head
-    if b > a:
-        names = ctx.narration_in(a, b)
-        if names:
-            last = names[-1]
-            m = pats["head_verb"].match(text, last.end, b)
-            if m and "\n\n" not in text[last.end : b]:
-                return last.character, "explicit", " ".join(text[last.start : m.end()].split())
-        m = pats["head_pronoun"].search(text, a, b)
-        if m and not names or (m and names and names[-1].end < m.start()):
-            found = ctx.recent(m.start(), _PRONOUN_SEX[m.group(1).lower()], set())
-            cue = " ".join(m.group().split())
-            return (found.character if found else ""), "anaphoric", cue
+    if b <= a:
+        return None
+    s = _head_sentence(ctx, a, b)
+    sentence = text[s:b]
+    intro = pats["head_intro"].search(sentence)
+    if not intro:
+        return None
+    names = ctx.narration_in(s, b)
+    lead = pats["head_subject"].match(sentence)
+    if lead and (not names or names[0].start > s + lead.end(1)):
+        who = _pronoun(ctx, q, lead.group(1).lower(), before, at=s)
+        return who, "anaphoric", _cue(text, s, b)
+    if names:
+        return names[0].character, "explicit", _cue(text, s, b)
     return None
 
 
-def _paragraph_speaker(ctx: _Context, q: Quotation, pats) -> str | None:
+def _cue(text: str, a: int, b: int) -> str:
+    return " ".join(text[a:b].strip(" ,;:-\n\u2014_").split())
+
+
+def _pronoun(
+    ctx: _Context, q: Quotation, word: str, before: list[str | None], at: int | None = None
+) -> str:
+    """Who "he" or "she" in a tag is: the one the conversation's turns or the narration point to.
+
+    The previous speaker does not answer himself: the one before him, or the
+    latest character of that sex named in the narration (its sentence's
+    subject) who is not the previous speaker.
+    """
+    if word == "i":
+        word = "I"
+    if word == "I":
+        return ""
+    sex = _PRONOUN_SEX[word]
+    found = ctx.recent(q.start if at is None else at, sex, set())
+    return found.character if found else ""
+
+
+def _paragraph_speaker(ctx: _Context, q: Quotation, pats, floor: int, before) -> str | None:
     """Rule 3: the one character the narration of the quotation's paragraph names."""
-    tags, head = _regions(ctx, q)
+    tags, head = _regions(ctx, q, floor)
+    if ctx.para(head[0]) != ctx.para(q.start):
+        head = (head[1], head[1])
     names = set()
     for a, b in [head, *tags]:
         names |= {m.character for m in ctx.narration_in(a, b)}
@@ -237,8 +273,7 @@ def _paragraph_speaker(ctx: _Context, q: Quotation, pats) -> str | None:
         a, b = head
         m = pats["sentence_pronoun"].search(ctx.text, a, b)
         if m:
-            found = ctx.recent(m.start(1), _PRONOUN_SEX[m.group(1).lower()], set())
-            return found.character if found else None
+            return _pronoun(ctx, q, m.group(1).lower(), before, at=m.start(1)) or None
     return None
 
 
@@ -253,11 +288,12 @@ def _vocatives(ctx: _Context, index: int, q: Quotation, pats) -> list[str]:
         before = text[max(part[0], m.start - 20) : m.start]
         if m.start - part[0] <= 20 and text[part[0] : m.start].strip() == "":
             before = ""
-        if pats["vocative_before"].search(before) and pats["vocative_after"].match(
-            text, m.end, part[1]
+        if (
+            pats["vocative_before"].search(before)
+            and pats["vocative_after"].match(text, m.end, part[1])
+            and m.character not in out
         ):
-            if m.character not in out:
-                out.append(m.character)
+            out.append(m.character)
     return out
 
 
@@ -301,14 +337,14 @@ def attribute(
     --------
     >>> from graphkit.document import build_document
     >>> from graphkit.quotations import find_quotations
-    >>> text = ('"Ann, come here," said Bob.\\n\\n"Why?" she asked.\\n\\n"Because."\\n\\n'
-    ...         '"Oh."\\n\\nAnn smiled. She was happy.')
+    >>> text = ('"Ann, come here," said Mr. Bob.\\n\\n"Why?" she asked.\\n\\n"Because."\\n\\n'
+    ...         '"Oh."\\n\\nMiss Ann smiled.')
     >>> doc = build_document(text)
-    >>> ms = [Mention(m.start(), m.end(), m.group(), m.group(), "character", -1)
-    ...       for m in re.finditer(r"Ann|Bob", text)]
-    >>> chars = [Character("Ann", "Ann", mentions=2), Character("Bob", "Bob", mentions=1)]
+    >>> ms = [Mention(m.start(), m.end(), m.group(), m.group().split()[-1], "character", -1)
+    ...       for m in re.finditer(r"(?:Miss |Mr. )?(?:Ann|Bob)", text)]
+    >>> chars = [Character("Ann", "Ann", aliases=("Miss Ann",)), Character("Bob", "Bob", aliases=("Mr. Bob",))]
     >>> [(q.speaker, q.addressees, q.type) for q in attribute(doc, find_quotations(doc), ms, chars)]
-    [('Bob', ('Ann',), 'explicit'), ('Ann', ('Bob',), 'anaphoric'), ('Bob', ('Ann',), 'implicit'), ('Ann', ('Bob',), 'implicit')]
+    [('Bob', ('Ann',), 'explicit'), ('Ann', ('Bob',), 'implicit'), ('Bob', ('Ann',), 'implicit'), ('Ann', ('Bob',), 'implicit')]
     """
     pats = _patterns()
     keep = {c.id for c in characters if c.kind != "work"}
@@ -319,47 +355,33 @@ def attribute(
             pass
     ctx = _Context(doc, quotes, ordered, sexes)
     n = len(quotes)
+    conv = _conversations(ctx, quotes)
+    vocatives = [_vocatives(ctx, i, q, pats) for i, q in enumerate(quotes)]
     speaker: list[str | None] = [None] * n
     kind = ["none"] * n
     cue = [""] * n
     for i, q in enumerate(quotes):
-        found = _explicit(ctx, q, pats)
+        floor = quotes[i - 1].end + 1 if i else 0
+        before = [speaker[j] for j in range(max(0, i - 2), i) if conv[j] == conv[i]]
+        found = _explicit(ctx, q, pats, floor, before)
         if found:
-            speaker[i] = found[0] or None
-            kind[i], cue[i] = found[1], found[2]
-            continue
-        who = _paragraph_speaker(ctx, q, pats)
+            cue[i] = found[2]
+            if found[0]:
+                speaker[i], kind[i] = found[0], found[1]
+            continue  # an unresolved pronoun is left to the turns
+        who = _paragraph_speaker(ctx, q, pats, floor, before)
         if who:
             speaker[i], kind[i] = who, "implicit"
-    vocatives = [_vocatives(ctx, i, q, pats) for i, q in enumerate(quotes)]
-    conv = _conversations(ctx, quotes)
-    for i in range(1, n):
-        if speaker[i] is None and kind[i] == "none" and conv[i] == conv[i - 1]:
-            addressed = [v for v in vocatives[i - 1] if v != speaker[i - 1]]
-            if len(addressed) == 1 and speaker[i - 1] is not None:
-                speaker[i], kind[i] = addressed[0], "implicit"
-    changed = True
-    while changed:
-        changed = False
-        for i in range(n):
-            if speaker[i] is not None or kind[i] != "none":
-                continue
-            for j, k in ((i - 2, i - 1), (i + 2, i + 1)):
-                if 0 <= j < n and conv[j] == conv[i] == conv[k]:
-                    if speaker[j] and speaker[k] and speaker[j] != speaker[k]:
-                        if speaker[j] not in vocatives[i]:
-                            speaker[i], kind[i] = speaker[j], "implicit"
-                            changed = True
-                            break
+    _turns(speaker, kind, conv, vocatives)
     out = []
     for i, q in enumerate(quotes):
         addressees = [v for v in vocatives[i] if v != speaker[i]]
-        to = _tag_addressee(ctx, q, pats)
+        to = _tag_addressee(ctx, q, pats, quotes[i - 1].end + 1 if i else 0)
         if to and to != speaker[i] and to not in addressees:
             addressees.append(to)
-        if not addressees and speaker[i]:
+        if speaker[i]:
             other = _neighbour(speaker, conv, i)
-            if other:
+            if other and other not in addressees:
                 addressees.append(other)
         out.append(
             replace(
@@ -373,9 +395,60 @@ def attribute(
     return tuple(out)
 
 
-def _tag_addressee(ctx: _Context, q: Quotation, pats) -> str | None:
-    """ "said X to Y": a name right after "to" in a tag of the quotation."""
-    tags, _ = _regions(ctx, q)
+def _turns(
+    speaker: list[str | None], kind: list[str], conv: list[int], vocatives: list[list[str]]
+) -> None:
+    """Rules 4 and 5: fill the open quotations of each conversation from vocatives and turns."""
+    n = len(speaker)
+
+    def same(*idx: int) -> bool:
+        return all(0 <= j < n for j in idx) and len({conv[j] for j in idx}) == 1
+
+    def addressed(j: int) -> str | None:
+        named = [v for v in vocatives[j] if v != speaker[j]]
+        return named[0] if len(named) == 1 else None
+
+    changed = True
+    while changed:
+        changed = False
+        for i in range(n):
+            if speaker[i] is not None or kind[i] != "none":
+                continue
+            guess = None
+            if same(i - 1, i) and speaker[i - 1] and addressed(i - 1):
+                guess = addressed(i - 1)  # "..., Emma?" -- Emma answers
+            elif (
+                same(i - 2, i - 1, i)
+                and speaker[i - 2]
+                and speaker[i - 1]
+                and speaker[i - 2] != speaker[i - 1]
+            ):
+                guess = speaker[i - 2]
+            elif same(i, i + 1) and speaker[i + 1] and addressed(i + 1):
+                guess = addressed(i + 1)  # answered by name
+            elif (
+                same(i, i + 1, i + 2)
+                and speaker[i + 2]
+                and speaker[i + 1]
+                and speaker[i + 2] != speaker[i + 1]
+            ):
+                guess = speaker[i + 2]
+            if (
+                guess
+                and guess not in vocatives[i]
+                and guess
+                not in (
+                    speaker[i - 1] if same(i - 1, i) else None,
+                    speaker[i + 1] if same(i, i + 1) else None,
+                )
+            ):
+                speaker[i], kind[i] = guess, "implicit"
+                changed = True
+
+
+def _tag_addressee(ctx: _Context, q: Quotation, pats, floor: int) -> str | None:
+    """A name right after "to" in a tag of the quotation: "said X to Y"."""
+    tags, _ = _regions(ctx, q, floor)
     for a, b in tags:
         for m in ctx.narration_in(a, min(b, a + 80)):
             if pats["to_name"].search(ctx.text, max(a, m.start - 12), m.start):
