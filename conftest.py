@@ -9,4 +9,4 @@ import importlib.util
 
 collect_ignore = ["graphkit/__main__.py", "setup.py"]
 if importlib.util.find_spec("spacy") is None:  # the optional backend's doctests need spaCy
-    collect_ignore.append("graphkit/spacy_ner.py")
+    collect_ignore.append("graphkit/pipeline/mentions/spacy_ner.py")

@@ -35,8 +35,8 @@ def best(fn, repeat: int) -> tuple[float, object]:
 
 def main() -> None:
     import graphkit
-    from graphkit.quotations import find_quotations
-    from graphkit.speakers import attribute
+    from graphkit.pipeline.quotations import find_quotations
+    from graphkit.pipeline.speakers import attribute
 
     ap = argparse.ArgumentParser()
     ap.add_argument("paths", nargs="*", type=Path, default=DEFAULTS)

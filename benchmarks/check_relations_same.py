@@ -8,10 +8,10 @@ Texts: ``data/her.txt`` (with and without its cast), every text of
 ``tests/fixtures/relations/`` and ``tests/fixtures/heldout/`` (and each
 sentence of ``sentences.yml``), the first 300 KB of Les Misérables and Pride
 and Prejudice, and the whole of Les Misérables.  For each it records the
-mentions after :func:`graphkit.works.add_work_mentions`, both raw passes of
-:func:`graphkit.relations.extract_relations` (with the rule that found each
-relation), and what :func:`graphkit.relations.find_relations` and
-:func:`graphkit.relations.apply_kinds` return.  Optimisations of these
+mentions after :func:`graphkit.pipeline.mentions.works.add_work_mentions`, both raw passes of
+:func:`graphkit.pipeline.relations.extract.extract_relations` (with the rule that found each
+relation), and what :func:`graphkit.pipeline.relations.extract.find_relations` and
+:func:`graphkit.pipeline.relations.extract.apply_kinds` return.  Optimisations of these
 stages must leave every list exactly as it was.
 """
 
@@ -58,12 +58,17 @@ def _texts() -> list[tuple[str, str, Path | None]]:
 def _record(text: str, cast_path: Path | None) -> tuple[dict, float]:
     """Everything the relation stage returns on one text, and the seconds it took."""
     from graphkit.analysis import resolve_cast
-    from graphkit.characters import merge_characters
-    from graphkit.document import build_document
-    from graphkit.mentions import find_mentions
-    from graphkit.relations import apply_kinds, extract_relations, find_relations, infer_kinds
-    from graphkit.text import SourceText
-    from graphkit.works import add_work_mentions
+    from graphkit.io.text import SourceText
+    from graphkit.pipeline.characters import merge_characters
+    from graphkit.pipeline.document import build_document
+    from graphkit.pipeline.mentions.discovery import find_mentions
+    from graphkit.pipeline.mentions.works import add_work_mentions
+    from graphkit.pipeline.relations.extract import (
+        apply_kinds,
+        extract_relations,
+        find_relations,
+        infer_kinds,
+    )
 
     cast = resolve_cast(cast_path, None) if cast_path else None
     doc = build_document(SourceText(text=text, source="<check>"))

@@ -84,9 +84,9 @@ def predict(text: str, name: str, ner: object = "rules") -> dict[Span, str]:
     ``ner`` is ``"rules"`` (default discovery) or a loaded spaCy pipeline.
     """
     from graphkit.analysis import detect_mentions
-    from graphkit.characters import merge_characters
-    from graphkit.document import build_document
-    from graphkit.text import SourceText
+    from graphkit.io.text import SourceText
+    from graphkit.pipeline.characters import merge_characters
+    from graphkit.pipeline.document import build_document
 
     doc = build_document(SourceText(text=text, source=name))
     _, mentions = merge_characters(doc, detect_mentions(doc, ner=ner))
@@ -184,7 +184,7 @@ def main() -> int:
     ner: object = args.ner
     if args.ner == "spacy":
         from graphkit.errors import GraphkitError
-        from graphkit.spacy_ner import load_pipeline
+        from graphkit.pipeline.mentions.spacy_ner import load_pipeline
 
         try:
             ner = load_pipeline(args.spacy_model)

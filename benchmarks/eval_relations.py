@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 import graphkit
-from graphkit.rules import load_rules
+from graphkit.io.rules import load_rules
 
 HELDOUT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "heldout"
 

@@ -18,6 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
+from graphkit import _compat  # noqa: E402
+
+_compat.install()  # old import paths such as graphkit.metrics, with a DeprecationWarning
+
 __all__ = [
     "__version__",
     "Analysis",
@@ -32,16 +36,16 @@ _LAZY = {
     "Analysis": "graphkit.analysis",
     "analyze": "graphkit.analysis",
     "analyze_text": "graphkit.analysis",
-    "read_text": "graphkit.text",
-    "read_cast": "graphkit.cast",
+    "read_text": "graphkit.io.text",
+    "read_cast": "graphkit.io.cast",
     "GraphkitError": "graphkit.errors",
 }
 
 if TYPE_CHECKING:
-    from .analysis import Analysis, analyze, analyze_text
-    from .cast import read_cast
-    from .errors import GraphkitError
-    from .text import read_text
+    from graphkit.analysis import Analysis, analyze, analyze_text
+    from graphkit.errors import GraphkitError
+    from graphkit.io.cast import read_cast
+    from graphkit.io.text import read_text
 
 
 def __getattr__(name: str) -> Any:

@@ -1,46 +1,33 @@
 """The pipeline in one call, and the :class:`Analysis` it returns.
 
 ``analyze(path)`` runs text -> document -> mentions -> characters ->
-interactions -> graph and keeps every intermediate result, so a notebook can
-look at any stage.  Tables (``characters``, ``metrics``, ``summary``) are
-computed on first use and cached.
+relations -> interactions -> graph (the stages are listed in
+:mod:`graphkit.pipeline.run`) and keeps every intermediate result, so a
+notebook can look at any stage.  :class:`Analysis` only adds views of that
+result: tables (``characters``, ``metrics``, ``summary``, computed on first
+use and cached), pictures and exports, each delegated to its own module.
 """
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from .cast import Cast, find_cast_file, read_cast
-from .characters import merge_characters
-from .document import build_document
-from .errors import OptionError
-from .graph import build_graph
-from .interactions import Window, co_occurrences, parse_window
-from .mentions import find_mentions
-from .model import Character, Document, Interaction, Mention, Relation, Segment
-from .relations import apply_kinds, find_relations
-from .rules import RuleSet, load_rules
-from .text import SourceText, read_text
-from .timeline import annotate as annotate_segments
-from .works import add_work_mentions
+from graphkit.errors import GraphkitError
+from graphkit.io.cast import Cast, CastOption, resolve_cast  # noqa: F401  (re-exported)
+from graphkit.io.rules import RuleSet
+from graphkit.model import Quotation, Result, Segment
+from graphkit.pipeline.mentions import NER_BACKENDS, Ner, detect_mentions  # noqa: F401
+from graphkit.pipeline.run import gc_paused, run_file, run_text
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
-    from spacy.language import Language
-
-#: Name detectors for texts without a cast file (``ner=``, ``--ner``).
-NER_BACKENDS = ("rules", "spacy")
-Ner = Union[str, "Language"]
 
 __all__ = [
     "Analysis",
@@ -49,47 +36,30 @@ __all__ = [
     "detect_mentions",
     "resolve_cast",
     "OUTPUT_FILES",
+    "PICTURES",
     "NER_BACKENDS",
 ]
 
-#: The files :meth:`Analysis.export` writes.
-OUTPUT_FILES = (
-    "graph.graphml",
-    "graph.gexf",
-    "graph.json",
-    "nodes.csv",
-    "edges.csv",
-    "metrics.csv",
-    "network.png",
-    "centrality.png",
-    "timeline.png",
-    "evidence.csv",
-)
-
-CastOption = Cast | str | os.PathLike | bool | None
+#: Pictures :meth:`Analysis.export` draws: file name -> the method that draws it.
+PICTURES = {
+    "network.png": "plot",
+    "centrality.png": "plot_centrality",
+    "timeline.png": "plot_timeline",
+}
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for the duration of a pipeline run.
+def _output_files() -> tuple[str, ...]:
+    from graphkit.exporters import EXPORTERS
 
-    A novel's pipeline makes hundreds of thousands of small objects (sentences,
-    mentions, tuples) and almost no reference cycles; the collector would walk
-    all of them again and again for nothing (a sixth of the run on a novel).
-    It runs as usual once the pipeline is done.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+    return (*(e.filename for e in EXPORTERS.values()), *PICTURES)
 
 
-@dataclass(frozen=True, eq=False)
-class Analysis:
-    """Everything graphkit found in one text.
+#: The files :meth:`Analysis.export` writes: every export format, then the pictures.
+OUTPUT_FILES = _output_files()
+
+
+class Analysis(Result):
+    """Everything graphkit found in one text, with tables, pictures and exports.
 
     Attributes
     ----------
@@ -101,56 +71,60 @@ class Analysis:
         The characters, most mentioned first.
     interactions : tuple of Interaction
         Co-occurring pairs with their evidence.
+    relations : tuple of Relation
+        Typed relations stated in the text.
     graph : networkx.Graph
-        The character graph (see :mod:`graphkit.graph`).
+        The character graph (see :mod:`graphkit.graph.build`).
     """
 
-    document: Document
-    mentions: tuple[Mention, ...]
-    character_list: tuple[Character, ...]
-    interactions: tuple[Interaction, ...]
-    relations: tuple[Relation, ...]
-    graph: nx.Graph
-    window: Window = "sentence"
-    cast_source: str | None = None
-    name: str = field(default="text")
+    @classmethod
+    def of(cls, result: Result) -> Analysis:
+        """The analysis of a pipeline result (itself if it already is one)."""
+        if isinstance(result, cls):
+            return result
+        return cls(**{f: getattr(result, f) for f in result.__dataclass_fields__})
 
     @cached_property
     def characters(self) -> pd.DataFrame:
         """One row per character: id, label, kind, mentions, first_seen, aliases, work."""
         import pandas as pd
 
+        columns = ["id", "label", "kind", "mentions", "first_seen", "aliases", "work"]
         rows = [
-            {
-                "id": c.id,
-                "label": c.label,
-                "kind": c.kind,
-                "mentions": c.mentions,
-                "first_seen": c.first_seen,
-                "aliases": list(c.aliases),
-                "work": c.work or "",
-            }
+            (c.id, c.label, c.kind, c.mentions, c.first_seen, list(c.aliases), c.work or "")
             for c in self.character_list
         ]
-        return pd.DataFrame(
-            rows, columns=["id", "label", "kind", "mentions", "first_seen", "aliases", "work"]
-        )
+        return pd.DataFrame(rows, columns=columns)
 
     @cached_property
-    @_gc_paused()
+    def quotations(self) -> tuple[Quotation, ...]:
+        """Every quotation, attributed (computed on first use; see :mod:`graphkit.pipeline.dialogue`)."""
+        from graphkit.pipeline.dialogue import quotations_of
+
+        return quotations_of(self)
+
+    @cached_property
+    def quotes(self) -> pd.DataFrame:
+        """One row per quotation: start, end, text, speaker, addressees, type, cue."""
+        from graphkit.pipeline.dialogue import quotes_table
+
+        return quotes_table(self, self.quotations)
+
+    @cached_property
+    @gc_paused()
     def metrics(self) -> pd.DataFrame:
-        """Centralities, community and component of every node (see :func:`graphkit.metrics.node_metrics`)."""
-        from .metrics import node_metrics
-        from .scripts import undirected
+        """Centralities, community and component of every node (see :func:`graphkit.graph.metrics.node_metrics`)."""
+        from graphkit.graph.metrics import node_metrics
+        from graphkit.graph.ops import undirected
 
         return node_metrics(undirected(self.graph))
 
     @cached_property
-    @_gc_paused()
+    @gc_paused()
     def summary(self) -> pd.DataFrame:
         """A one-row table describing the whole network."""
-        from .metrics import graph_summary
-        from .scripts import undirected
+        from graphkit.graph.metrics import graph_summary
+        from graphkit.graph.ops import undirected
 
         return graph_summary(undirected(self.graph))
 
@@ -165,31 +139,35 @@ class Analysis:
         for c in self.character_list:
             if name in c.aliases or name.lower() == c.id.lower():
                 return c.id
-        from .errors import GraphkitError
-
         raise GraphkitError(f"no character called {name!r}")
 
     def evidence(self, a: str, b: str) -> pd.DataFrame:
         """The sentences that link ``a`` and ``b``: index, text, and relation types they state."""
         import pandas as pd
 
+        from graphkit.graph.evidence import evidence_rows
+
         a, b = self.resolve(a), self.resolve(b)
-        rows = []
+        types: dict[int, set[str]] = {}
         if self.graph.has_edge(a, b):
-            data = self.graph.edges[a, b]
-            types_by_sentence: dict[int, list[str]] = {}
-            for rtype, sentences in data.get("relation_evidence", {}).items():
-                for s in sentences:
-                    types_by_sentence.setdefault(s, []).append(rtype)
-            for s in sorted(set(data.get("evidence", [])) | set(types_by_sentence)):
-                rows.append(
-                    {
-                        "sentence": s,
-                        "types": ";".join(sorted(types_by_sentence.get(s, []))) or "co-occurrence",
-                        "text": self.document.sentence_text(s),
-                    }
-                )
+            for row in evidence_rows(self.graph, lambda i: "", only=(a, b)):
+                found = types.setdefault(int(row["sentence"]), set())
+                if row["type"] != "co-occurrence":
+                    found.add(str(row["type"]))
+        rows = [
+            (s, ";".join(sorted(t)) or "co-occurrence", self.document.sentence_text(s))
+            for s, t in sorted(types.items())
+        ]
         return pd.DataFrame(rows, columns=["sentence", "types", "text"])
+
+    def explain(self, a: str, b: str) -> str:
+        """Every sentence that links ``a`` and ``b``, with the relation types it states."""
+        from graphkit.graph.evidence import explain
+
+        return explain(self.graph, self.resolve(a), self.resolve(b), self.document.sentence_text)
+
+    def _scores(self) -> dict[str, float]:
+        return dict(zip(self.metrics["id"], self.metrics["pagerank"], strict=False))
 
     def plot(self, top: int = 40, ax=None, relations_only: bool = False) -> Figure:
         """The network diagram as a matplotlib Figure (shown inline in Jupyter).
@@ -197,21 +175,15 @@ class Analysis:
         Typed relations are drawn over co-occurrence links; ``relations_only``
         draws only the typed ones.
         """
-        from .plot import draw_network, relation_subgraph
+        from graphkit.graph.ops import relation_subgraph
+        from graphkit.views.network import draw_network
 
-        scores = dict(zip(self.metrics["id"], self.metrics["pagerank"], strict=False))
         g = relation_subgraph(self.graph) if relations_only else self.graph
-        return draw_network(g, ax=ax, top=top, scores=scores, title=self.name)
-
-    def explain(self, a: str, b: str) -> str:
-        """Every sentence that links ``a`` and ``b``, with the relation types it states."""
-        from .evidence import explain
-
-        return explain(self.graph, self.resolve(a), self.resolve(b), self.document.sentence_text)
+        return draw_network(g, ax=ax, top=top, scores=self._scores(), title=self.name)
 
     def plot_centrality(self, top: int = 10) -> Figure:
         """Bar charts of the top characters by each main centrality."""
-        from .plot import draw_centrality
+        from graphkit.views.centrality import draw_centrality
 
         return draw_centrality(
             self.metrics, top=top, title=f"{self.name}: top characters by centrality"
@@ -219,59 +191,86 @@ class Analysis:
 
     @property
     def segments(self) -> tuple[Segment, ...]:
-        """The segments of narrative time: scenes, chapters, or paragraphs (see :mod:`graphkit.timeline`)."""
-        from .timeline import narrative_segments
+        """The segments of narrative time: scenes, chapters, or paragraphs (see :mod:`graphkit.graph.timeline`)."""
+        from graphkit.graph.timeline import narrative_segments
 
         return narrative_segments(self.document)
 
     def until(self, n: int) -> Analysis:
         """The analysis of segments ``1 .. n`` only: the story as it stands after segment ``n``."""
-        from .timeline import restrict
+        from graphkit.graph.timeline import restrict
 
-        return restrict(self, n)
+        return Analysis.of(restrict(self, n))
 
     def plot_timeline(self, top: int = 100) -> Figure:
         """Characters x segments: who appears when (sorted by first appearance)."""
-        from collections import Counter
+        from graphkit.graph.timeline import segment_counts
+        from graphkit.views.timeline import draw_timeline
 
-        from .plot_timeline import draw_timeline
-        from .timeline import sentence_segments
-
-        seg = sentence_segments(self.document)
-        counts: dict[str, Counter] = {}
-        for m in self.mentions:
-            counts.setdefault(m.character, Counter())[seg[m.sentence]] += 1
-        scores = dict(zip(self.metrics["id"], self.metrics["pagerank"], strict=False))
+        counts = segment_counts(self.document, self.mentions)
         titles = [s.title for s in self.segments]
-        return draw_timeline(self.graph, titles, counts, scores, top=top, title=self.name)
+        return draw_timeline(self.graph, titles, counts, self._scores(), top=top, title=self.name)
 
     def files(self, relations_only: bool = False) -> dict[str, bytes]:
         """The output files (:data:`OUTPUT_FILES`) as ``{file name: bytes}``."""
-        from .evidence import evidence_csv_bytes
-        from .export import render
-        from .plot import figure_png
+        from graphkit.exporters import EXPORTERS
+        from graphkit.views.figure import figure_png
 
-        metrics_csv = self.metrics.to_csv(index=False, lineterminator="\n").encode("utf-8")
-        return {
-            "graph.graphml": render(self.graph, "graphml"),
-            "graph.gexf": render(self.graph, "gexf"),
-            "graph.json": render(self.graph, "json"),
-            "nodes.csv": render(self.graph, "nodes"),
-            "edges.csv": render(self.graph, "edges"),
-            "metrics.csv": metrics_csv,
-            "network.png": figure_png(self.plot(relations_only=relations_only)),
-            "centrality.png": figure_png(self.plot_centrality()),
-            "timeline.png": figure_png(self.plot_timeline()),
-            "evidence.csv": evidence_csv_bytes(self.graph, self.document.sentence_text),
-        }
+        out = {e.filename: e.render(self) for e in EXPORTERS.values()}
+        for filename, method in PICTURES.items():
+            options = {"relations_only": relations_only} if method == "plot" else {}
+            out[filename] = figure_png(getattr(self, method)(**options))
+        return out
 
     def export(self, folder: str | os.PathLike, relations_only: bool = False) -> list[Path]:
         """Write the output files into ``folder`` (created if needed), all or nothing."""
-        from .export import write_files
+        from graphkit.exporters import write_files
 
         out = Path(folder)
         files = self.files(relations_only=relations_only)
         return write_files({out / name: data for name, data in files.items()})
+
+    def report(self, top: int = 10) -> str:
+        """The summary ``graphkit analyze`` prints: counts, settings and the top characters."""
+        s = self.summary.iloc[0]
+        names = self.graph.graph.get("names", "discovery")
+        if self.cast_source:
+            how = f"cast file {self.cast_source}"
+        elif self.graph.graph.get("input_format"):
+            how = f"structured input ({self.graph.graph['input_format']})"
+        elif names == "discovery":
+            how = "no cast file (automatic discovery)"
+        else:
+            how = f"no cast file (names from {names})"
+        lines = [
+            f"{self.name}: {int(s['nodes'])} characters, {int(s['edges'])} links, "
+            f"{len(self.relations)} typed relations, "
+            f"{int(s['components'])} component(s) · window={self.window} · {how}"
+        ]
+        if len(self.metrics):
+            lines.append("Top characters by PageRank:")
+            for i, row in enumerate(self.metrics.head(top).itertuples(), 1):
+                lines.append(
+                    f"  {i:2d}. {row.label:<28} {row.kind:<9} {row.mentions:>5} mentions "
+                    f"{row.degree:>4} links  pagerank {row.pagerank:.3f}"
+                )
+        dropped = self.graph.graph.get("dropped", 0)
+        if dropped:
+            lines.append(
+                f"({dropped} names mentioned fewer than {self.graph.graph['min_mentions']} times "
+                "left out; --min-mentions 1 keeps them)"
+            )
+        return "\n".join(lines)
+
+    def mention_records(self) -> list[dict[str, Any]]:
+        """Every mention as a dict, with ``start`` and ``end`` offsets into the text as read."""
+        doc = self.document
+        raw = doc.offsets.to_raw([x for m in self.mentions for x in (m.start, m.end)]).tolist()
+        return [
+            {"start": raw[2 * i], "end": raw[2 * i + 1], "text": m.text,
+             "character": m.character, "kind": m.kind}
+            for i, m in enumerate(self.mentions)
+        ]  # fmt: skip
 
     def _repr_html_(self) -> str:
         top = self.metrics.head(10)[
@@ -290,152 +289,6 @@ class Analysis:
             f"<Analysis {self.name!r}: {self.graph.number_of_nodes()} nodes, "
             f"{self.graph.number_of_edges()} edges, window={self.window!r}>"
         )
-
-
-def resolve_cast(cast: CastOption, path: str | os.PathLike | None) -> Cast | None:
-    """Turn the ``cast`` option into a :class:`Cast` or ``None``.
-
-    ``None`` looks for ``<stem>.cast.yml`` beside ``path``; ``False`` uses no
-    cast; a path is read; a :class:`Cast` is used as it is.
-    """
-    if cast is False:
-        return None
-    if isinstance(cast, Cast):
-        return cast
-    if cast is None or cast is True:
-        found = find_cast_file(path) if path is not None else None
-        return read_cast(found) if found else None
-    return read_cast(cast)
-
-
-def auto_min_mentions(doc: Document, cast: Cast | None) -> int:
-    """The fewest mentions a discovered name needs: 1 in short texts, more in long ones.
-
-    A name met once in a novel is mostly noise (a place, a passing
-    reference) and multiplies the nodes every path metric must visit; in an
-    article it may be the one actor of a role.  With a cast file every listed
-    name counts.
-
-    Examples
-    --------
-    >>> from graphkit.document import build_document
-    >>> auto_min_mentions(build_document("Ann met Bob."), None)
-    1
-    """
-    if cast is not None:
-        return 1
-    words = doc.text.count(" ") + doc.text.count("\n")
-    return 1 if words < 20_000 else 2 if words < 100_000 else 3
-
-
-def _check_ner(ner: Ner) -> None:
-    if isinstance(ner, str) and ner not in NER_BACKENDS:
-        raise OptionError(f"unknown name detector {ner!r}: use rules or spacy")
-
-
-def _ner_label(ner: Ner, spacy_model: str) -> str:
-    """How names were found, as the graph records it: ``discovery`` or ``spacy:<pipeline>``."""
-    if ner == "rules":
-        return "discovery"
-    if ner == "spacy":
-        return f"spacy:{spacy_model}"
-    meta = getattr(ner, "meta", {}) or {}
-    return f"spacy:{meta.get('lang', '')}_{meta.get('name', 'pipeline')}"
-
-
-def detect_mentions(
-    doc: Document,
-    cast: Cast | None = None,
-    ner: Ner = "rules",
-    spacy_model: str = "en_core_web_sm",
-) -> list[Mention]:
-    """Name mentions of ``doc``, before alias merging: the mentions stage of the pipeline.
-
-    With a cast file its names are looked up; without one, names are found by
-    ``ner``: ``"rules"`` (graphkit's discovery, no model), ``"spacy"`` (the
-    installed spaCy pipeline ``spacy_model``) or a loaded spaCy ``Language``.
-    Titles of works that discovery cannot see (commas, "the film X") are
-    added in both cases (see :mod:`graphkit.works`).
-
-    Examples
-    --------
-    >>> from graphkit.document import build_document
-    >>> doc = build_document("In the film Casablanca, Rick Blaine runs a bar.")
-    >>> [(m.text, m.kind) for m in detect_mentions(doc)]
-    [('Casablanca', 'work'), ('Rick Blaine', 'character')]
-    """
-    _check_ner(ner)
-    if cast is not None:
-        return find_mentions(doc, cast)
-    if ner == "rules":
-        mentions = find_mentions(doc)
-    else:
-        from .spacy_ner import spacy_mentions
-
-        mentions = spacy_mentions(doc, spacy_model if ner == "spacy" else ner)
-    return add_work_mentions(doc, mentions)
-
-
-@_gc_paused()
-def _run(
-    source: SourceText,
-    cast: Cast | None,
-    window: Window,
-    min_mentions: int | str,
-    name: str | None = None,
-    rules: RuleSet | str | os.PathLike | None = None,
-    on_stage: Callable[[str], None] = lambda stage: None,
-    ner: Ner = "rules",
-    spacy_model: str = "en_core_web_sm",
-) -> Analysis:
-    """Run the pipeline; ``on_stage(name)`` is called as each stage ends (for benchmarks)."""
-    window = parse_window(window)
-    rules = load_rules(rules)  # a broken rules file fails before any work is done
-    _check_ner(ner)
-    doc: Document = build_document(source)
-    on_stage("document")
-    mentions = detect_mentions(doc, cast, ner, spacy_model)
-    on_stage("mentions")
-    characters, mentions = merge_characters(doc, mentions, cast)
-    on_stage("characters")
-    relations, kinds = find_relations(doc, mentions, characters, cast is not None, rules)
-    characters, mentions = apply_kinds(characters, mentions, kinds)
-    on_stage("relations")
-    threshold = auto_min_mentions(doc, cast) if min_mentions == "auto" else int(min_mentions)
-    dropped = 0
-    if threshold > 1:
-        keep = {c.id for c in characters if c.mentions >= threshold}
-        dropped = len(characters) - len(keep)
-        characters = [c for c in characters if c.id in keep]
-        mentions = [m for m in mentions if m.character in keep]
-        relations = [r for r in relations if r.source in keep and r.target in keep]
-    interactions = co_occurrences(doc, mentions, window)
-    on_stage("interactions")
-    name = name or Path(source.source).stem
-    graph = build_graph(
-        characters,
-        interactions,
-        relations,
-        name=name,
-        window=str(window),
-        sentences=len(doc.sentences),
-        min_mentions=threshold,
-        dropped=dropped,
-        names="cast" if cast else _ner_label(ner, spacy_model),
-    )
-    annotate_segments(graph, doc, mentions, interactions)
-    on_stage("graph")
-    return Analysis(
-        document=doc,
-        mentions=tuple(mentions),
-        character_list=tuple(characters),
-        interactions=tuple(interactions),
-        relations=tuple(relations),
-        graph=graph,
-        window=window,
-        cast_source=cast.source if cast else None,
-        name=name,
-    )
 
 
 def analyze(
@@ -457,7 +310,7 @@ def analyze(
     ----------
     path : str or PathLike, or a list of them
         A text file (plain text or HTML; UTF-8, UTF-16 or cp1252).  A list of
-        files gives one merged graph (see :mod:`graphkit.merge`) whose nodes
+        files gives one merged graph (see :mod:`graphkit.graph.merge`) whose nodes
         and edges say in ``sources`` which texts they came from.
     cast : path, Cast, False or None
         A cast file; ``None`` uses ``<stem>.cast.yml`` beside the text if there
@@ -469,11 +322,12 @@ def analyze(
     min_mentions : int or "auto"
         Drop characters mentioned fewer times than this.  ``"auto"`` keeps
         every name in texts under 20,000 words, names seen twice up to
-        100,000 words and three times above (see :func:`auto_min_mentions`);
-        with a cast file every listed name is kept.
+        100,000 words and three times above (see
+        :func:`graphkit.pipeline.threshold.auto_min_mentions`); with a cast
+        file every listed name is kept.
     input_format : str
         ``auto`` (detect from the content), ``text``, ``tei``, ``play``,
-        ``fountain`` or ``sgb`` (see :mod:`graphkit.readers`).
+        ``fountain`` or ``sgb`` (see :mod:`graphkit.io.readers`).
     interaction : str
         For plays and screenplays: ``co-presence`` (same scene) or
         ``conversation`` (who speaks right after whom, a directed graph).
@@ -497,33 +351,26 @@ def analyze(
     >>> sorted(a.graph.edges(data="weight"))
     [('Alice', 'Bob', 2), ('Bob', 'Carol', 1)]
     """
+    options = {
+        "window": window,
+        "min_mentions": min_mentions,
+        "ner": ner,
+        "spacy_model": spacy_model,
+    }
     if isinstance(path, (list, tuple)):
-        from .merge import merge_analyses
+        from graphkit.graph.merge import merge_analyses
+        from graphkit.io.rules import load_rules
 
         rules = load_rules(rules)
-        return merge_analyses(
-            [
-                analyze(p, cast=cast, window=window, encoding=encoding, min_mentions=min_mentions,
-                        input_format=input_format, interaction=interaction, until=until, rules=rules,
-                        ner=ner, spacy_model=spacy_model)
-                for p in path
-            ]
-        )  # fmt: skip
-    from .readers import read_script
-    from .scripts import INTERACTIONS, analyze_script
-
-    _check_ner(ner)
-    if interaction not in INTERACTIONS:
-        raise OptionError(f"unknown interaction {interaction!r}: use co-presence or conversation")
-    script = read_script(path, input_format, encoding)
-    if script is not None:
-        result = analyze_script(script, interaction, name=script.title or Path(path).stem)
-    elif interaction != "co-presence":
-        raise OptionError(f"--interaction {interaction} needs a play, screenplay or table")
-    else:
-        source = read_text(path, encoding=encoding)
-        result = _run(source, resolve_cast(cast, path), window, min_mentions, rules=rules,
-                      ner=ner, spacy_model=spacy_model)  # fmt: skip
+        parts = [
+            analyze(p, cast=cast, encoding=encoding, input_format=input_format,
+                    interaction=interaction, until=until, rules=rules, **options)
+            for p in path
+        ]  # fmt: skip
+        return Analysis.of(merge_analyses(parts))
+    result = Analysis.of(
+        run_file(path, cast, encoding, input_format, interaction, rules=rules, **options)
+    )
     return result.until(until) if until else result
 
 
@@ -546,6 +393,6 @@ def analyze_text(
     >>> a.metrics[["id", "degree"]].values.tolist()
     [['Theodore', 2], ['Amy', 1], ['Samantha', 1]]
     """
-    source = SourceText(text=text, source=f"<{name}>")
-    c = None if cast is None or cast is False else resolve_cast(cast, None)
-    return _run(source, c, window, min_mentions, name, rules, ner=ner, spacy_model=spacy_model)
+    result = run_text(text, cast, window=window, name=name, min_mentions=min_mentions,
+                      rules=rules, ner=ner, spacy_model=spacy_model)  # fmt: skip
+    return Analysis.of(result)

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "KINDS",
@@ -25,6 +29,7 @@ __all__ = [
     "Evidence",
     "Interaction",
     "Relation",
+    "Result",
     "Quotation",
 ]
 
@@ -212,6 +217,26 @@ class Relation:
     type: str
     target: str
     sentence: int
+
+
+@dataclass(frozen=True, eq=False)
+class Result:
+    """What the pipeline produces for one text: every stage's output, and the graph.
+
+    :class:`graphkit.analysis.Analysis` adds tables, pictures and exports to
+    these fields; stages and graph operations (``until``, merging) build and
+    return plain results of the same shape.
+    """
+
+    document: Document
+    mentions: tuple[Mention, ...]
+    character_list: tuple[Character, ...]
+    interactions: tuple[Interaction, ...]
+    relations: tuple[Relation, ...]
+    graph: nx.Graph
+    window: str | int = "sentence"
+    cast_source: str | None = None
+    name: str = "text"
 
 
 @dataclass(frozen=True, slots=True)

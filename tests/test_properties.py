@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import graphkit
-from graphkit.document import build_document
+from graphkit.pipeline.document import build_document
 
 words = st.sampled_from(
     ["Ann", "Bob", "Mr.", "Dr.", "Her", "her", "the", "said", "met", "In", "Lost", "in",

@@ -1,0 +1,228 @@
+"""Document -> name mentions without a cast file: discovery.
+
+Capitalised word sequences (with honorifics such as "Mr." kept in the name,
+:mod:`.patterns`, :mod:`.forms`) are judged by document-level evidence
+(:mod:`.judge`): how often a word is capitalised in mid-sentence and how
+often it is seen in lower case, whether it is an ordinary English word,
+whether it follows a place preposition, and cues such as "said X".  Titles
+of works come from cues, italics and capitalised closed-class words
+(:mod:`.titles`).  With a cast file, names are looked up instead
+(:mod:`.lookup`).
+
+Mentions come out in text order with ``character`` set to the surface form's
+key; :mod:`graphkit.pipeline.characters` merges aliases into characters.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from itertools import chain
+
+import numpy as np
+
+from graphkit.io.cast import Cast
+from graphkit.model import Document, Mention
+from graphkit.pipeline.document import sentence_index
+from graphkit.pipeline.mentions.forms import (
+    _CONTEXT_SAMPLE,
+    _LONG_TEXT,
+    _RAW_WORD,
+    Discovery,
+    _fold,
+    _Form,
+    _lexicon,
+    _runs,
+    _word_counts,
+)
+from graphkit.pipeline.mentions.judge import (
+    _dotted,
+    _noun_phrase_start,
+    _read_context,
+    _reject_reason,
+)
+from graphkit.pipeline.mentions.lookup import cast_mentions, lookup_mentions  # noqa: F401  (re-exported)
+from graphkit.pipeline.mentions.patterns import _PARTICLE_WORDS
+from graphkit.pipeline.mentions.titles import _homograph_titles, _work_titles
+
+__all__ = ["find_mentions", "cast_mentions", "lookup_mentions", "discover_mentions", "Discovery"]
+
+
+def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
+    """Find name mentions without a cast file.
+
+    Capitalised runs are gathered in one regex pass; each distinct form is then
+    judged once on document-level evidence (see the module docstring).
+
+    Examples
+    --------
+    >>> from graphkit.pipeline.document import build_document
+    >>> doc = build_document(
+    ...     "Mr. Darcy met Elizabeth Bennet at the ball in London. Elizabeth laughed. "
+    ...     "However, Darcy said nothing. They went home in May."
+    ... )
+    >>> sorted(discover_mentions(doc).forms)
+    ['Darcy', 'Elizabeth', 'Elizabeth Bennet', 'Mr. Darcy']
+    >>> discover_mentions(doc).rejected["London"]
+    'place'
+    """
+    text = doc.text
+    lex = _lexicon()
+    lower = _word_counts(text)
+    long_text = len(text) >= _LONG_TEXT
+    runs = _runs(doc)
+
+    # Titles of works: cues, italics and capitalised closed-class words.
+    titles = _work_titles(doc, lower)
+    titles += [t for t in _homograph_titles(text, runs, lower) if t not in titles]
+    work_spans = lookup_mentions(doc, {t: (t, "work") for t in titles}) if titles else []
+    if work_spans:
+        # Leave out runs that overlap a title ("In Lost" before "Lost in Translation").
+        sizes = [len(run.offsets) for run in runs]
+        offs = np.fromiter(chain.from_iterable(run.offsets for run in runs), np.int64, sum(sizes))
+        which = np.repeat(np.arange(len(runs)), sizes)
+        ends = offs + np.array([run.pieces[-1][1] for run in runs], dtype=np.int64)[which]
+        w_starts = np.array([w.start for w in work_spans], dtype=np.int64)
+        w_ends = np.array([w.end for w in work_spans], dtype=np.int64)
+        i = np.searchsorted(w_starts, ends, side="left") - 1
+        hit = (i >= 0) & (offs < w_ends[np.clip(i, 0, None)])
+        drop: dict[int, set[int]] = defaultdict(set)
+        for k, o in zip(which[hit].tolist(), offs[hit].tolist()):
+            drop[k].add(o)
+        for k, gone in drop.items():
+            runs[k].offsets = [o for o in runs[k].offsets if o not in gone]
+
+    # Capitalised mid-sentence counts per word, from the distinct runs.
+    mid_words: Counter = Counter()
+    mid_forms: Counter = Counter()
+    for run in runs:
+        for _, _, title, name, initial in run.pieces:
+            if title is None and not initial and run.offsets:
+                n = len(run.offsets)
+                for w in name.split():
+                    mid_words[w] += n
+                mid_forms[_fold(name)] += n
+
+    def opener(word: str, rest: list[str], initial: bool) -> bool:
+        """A leading word that is not part of the name ("However", "When", "Little")."""
+        low = word.lower()
+        if rest and (lex.is_title(word) or word in lex.place_first):
+            return False  # "Mr. Brown", "Rue Plumet": the first word belongs to the name
+        if low in lex.function or (word in lex.not_names and (rest or initial)):
+            return True
+        if low not in lex.common:
+            return False
+        if (
+            initial
+            and word not in lex.known
+            and (not mid_words[word] or (rest and " ".join(rest) in mid_forms))
+        ):
+            return True
+        # A word this text mostly writes in lower case ("Here", "Little") is no name.
+        return bool(rest) and lower[low] >= max(2, 2 * mid_words[word])
+
+    stripped: dict[tuple[str, bool, bool], tuple[int, int, str | None, str]] = {}
+
+    def strip(name: str, initial: bool, untitled: bool) -> tuple[int, int, str | None, str]:
+        """Drop leading openers and trailing titles; split off a title the run opens with.
+
+        Returns the kept character range of ``name``, the title (if the kept run
+        opens with one) and the folded name.
+        """
+        spans = [m.span() for m in _RAW_WORD.finditer(name)]
+        words = [_fold(name[x:y]) for x, y in spans]
+        i, j = 0, len(words)
+        while i < j and opener(words[i], words[i + 1 : j], initial):
+            i += 1
+        while 0 < i < j and words[i] in _PARTICLE_WORDS:
+            i += 1  # "(Place) de la Bastille": a run cut after its opener starts with a word
+        while j - i > 1 and (lex.is_title(words[j - 1]) or words[j - 1] in _PARTICLE_WORDS):
+            j -= 1  # "Holmes Mr." runs on into the next name's title; "Monsieur le Baron"
+        if i == j:
+            return 0, 0, None, ""
+        if untitled and j - i > 1 and lex.is_title(words[i]):
+            return spans[i][0], spans[j - 1][1], words[i], " ".join(words[i + 1 : j])
+        return spans[i][0], spans[j - 1][1], None, " ".join(words[i:j])
+
+    # Pass 2: strip openers, gather evidence per form (context read for a sample only).
+    forms: dict[str, _Form] = {}
+    placements: list[tuple[list[int], int, int, str]] = []
+    for run in runs:
+        n = len(run.offsets)
+        if not n:
+            continue
+        for a, b, title, name, initial in run.pieces:
+            cached = stripped.get((name, initial, title is None))
+            if cached is None:
+                cached = stripped[name, initial, title is None] = strip(
+                    name, initial, title is None
+                )
+            cut, keep, inner_title, bare = cached
+            if not bare:
+                continue
+            name_start = b - len(name)
+            start = a
+            if inner_title or title is None:
+                title = inner_title
+                start = name_start + cut
+            end = name_start + keep
+            key = f"{_dotted(title)} {bare}" if title else bare
+            form = forms.get(key)
+            if form is None:
+                form = forms[key] = _Form()
+            form.count += n
+            placements.append((run.offsets, start, end, key))
+            if title:
+                form.titled += n
+            elif initial and start == name_start:
+                form.initial += n
+            else:
+                form.mid += n
+            for offset in run.offsets[: _CONTEXT_SAMPLE - form.sampled]:
+                form.sampled += 1
+                _read_context(text, offset + start, offset + end, form, lex)
+
+    # Names that the text also writes with a title or as part of a longer name.
+    personal = {key.split()[-1] for key, f in forms.items() if f.titled}
+    surnames = {key.split()[-1] for key in forms}
+    accepted: dict[str, str] = {t: "work" for t in titles}
+    rejected: dict[str, str] = {}
+    for key, form in forms.items():
+        reason = _reject_reason(
+            key, form, lower, mid_words, lex, personal, min_count, long_text, surnames
+        )
+        if reason:
+            rejected[key] = reason
+        else:
+            accepted[key] = "character"
+
+    # A name seen only at sentence starts is still a name when it is part of a
+    # name seen elsewhere ("Jonze left." after "Spike Jonze").
+    parts = {w for key in accepted if " " in key for w in key.split()}
+    for key, reason in list(rejected.items()):
+        if reason in ("only at sentence start", "ordinary word") and key in parts:
+            del rejected[key]
+            accepted[key] = "character"
+
+    kept = [
+        (offset + a, offset + b, key)
+        for offsets, a, b, key in placements
+        if key in accepted
+        for offset in offsets
+    ]
+    kept.sort()
+    starts = np.fromiter((o[0] for o in kept), dtype=np.int64, count=len(kept))
+    sentence = sentence_index(doc, starts).tolist()
+    mentions = list(work_spans)
+    for (a, b, k), si in zip(kept, sentence):
+        if a > 2 and text[a - 2].islower():
+            a = _noun_phrase_start(text, a, k)
+        mentions.append(Mention(a, b, _fold(text[a:b]), k, accepted[k], si))
+    mentions.sort(key=lambda m: m.start)
+    return Discovery(tuple(mentions), accepted, rejected, tuple(titles))
+
+
+def find_mentions(doc: Document, cast: Cast | None = None) -> list[Mention]:
+    """Name mentions of ``doc``: from ``cast`` when given, else by discovery."""
+    if cast is not None:
+        return cast_mentions(doc, cast)
+    return list(discover_mentions(doc).mentions)

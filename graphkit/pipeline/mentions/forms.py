@@ -1,0 +1,169 @@
+"""Capitalised runs and the evidence kept for each surface form during discovery.
+
+Every distinct run (same words, same gaps, same sentence position) is found
+in one regex pass with the offsets where it occurs; the word lists that
+discovery consults are loaded once (:func:`lexicon`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+from graphkit.io.lexicon import common_words, word_list, word_table
+from graphkit.model import Document, Mention
+from graphkit.pipeline.document import sentence_index
+from graphkit.pipeline.mentions.patterns import _LO, _name_re
+
+_CONTEXT_SAMPLE = 40
+#: From this many characters on (a short novel), a form seen once needs a person cue.
+_LONG_TEXT = 200_000
+_HYPHEN_TAIL = re.compile(rf"-([{_LO}]+)$")
+_RAW_WORD = re.compile(r"\S+(?:[ \t]+\.(?!\S))?")
+# Characters after which a capital says nothing about a name.  An opening
+# bracket is not one of them: capitals are optional there ("Theodore (Joaquin Phoenix)").
+_OPENING = frozenset(".!?\"':—-_*")
+
+
+@dataclass
+class _Form:
+    """Evidence gathered for one surface form during discovery."""
+
+    count: int = 0
+    mid: int = 0
+    initial: int = 0
+    titled: int = 0
+    speech: int = 0
+    placed: int = 0
+    determined: int = 0
+    owner: int = 0
+    commanding: int = 0  # followed by an object pronoun: "Tell me", "Give us"
+    sampled: int = 0
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """What discovery decided, for inspection: accepted forms and the work titles found."""
+
+    mentions: tuple[Mention, ...]
+    forms: dict[str, str]
+    rejected: dict[str, str]
+    titles: tuple[str, ...]
+
+
+def _word_counts(text: str) -> Counter:
+    """Lower-case word counts of the whole text (one split, no regex per token)."""
+    lower: Counter = Counter()
+    for token, n in Counter(text.split()).items():
+        if token.islower():
+            word = token.strip("\"'.,;:!?()[]-—_*")
+            if word.endswith("'s"):
+                word = word[:-2]
+            lower[word] += n
+    return lower
+
+
+def _initial_at(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence, a quotation or a clause after a colon."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\n":
+        i -= 1
+    return i < 0 or text[i] in _OPENING
+
+
+def _fold(name: str) -> str:
+    """One space between words, none before a full stop ("St . Aubert" -> "St. Aubert")."""
+    if "\n" in name or "\t" in name or "  " in name:
+        name = " ".join(name.split())
+    return name.replace(" .", ".") if " ." in name else name
+
+
+class _Lexicon:
+    """The word lists discovery consults, loaded once."""
+
+    def __init__(self) -> None:
+        self.common = common_words()
+        self.known = word_list("proper_nouns.txt.gz")
+        self.function = word_list("function_words.txt")
+        self.honorifics = word_table("honorifics.txt")
+        self.speech = word_list("speech_verbs.txt")
+        self.place_words = word_list("place_words.txt")
+        self.place_first = word_list("place_first_words.txt")
+        self.places = word_list("places.txt")
+        self.not_names = word_list("not_names.txt") | word_list("demonyms.txt")
+        self.offices = word_list("offices.txt")
+        self.person_nouns = word_list("person_nouns.txt")
+        cues = word_list("place_cues.txt")
+        self.place_cues = frozenset(c for c in cues if " " not in c)
+        self.place_cue_pairs = frozenset(c for c in cues if " " in c)
+
+    def is_title(self, word: str) -> bool:
+        return word in self.honorifics or word.rstrip(".") in self.honorifics
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    return _Lexicon()
+
+
+@dataclass
+class _Run:
+    """One distinct capitalised run (same words, same gaps, same sentence position).
+
+    ``offsets`` are where it occurs; ``pieces`` are its parts relative to an
+    occurrence's start: ``(start, end, title, name, initial)``.
+    """
+
+    offsets: list[int]
+    pieces: list[tuple[int, int, str | None, str, bool]]
+
+
+def _runs(doc: Document) -> list[_Run]:
+    """Distinct capitalised runs inside sentences, each with the offsets where it occurs.
+
+    A run that a line break cuts ("Europe\\nFrance" in hard-wrapped text) is kept
+    whole only when the same words also stand together on one line elsewhere.
+    """
+    text = doc.text
+    found: dict[tuple[str, str | None, bool], list[int]] = defaultdict(list)
+    # One call per match for what is needed later: start, text and title.
+    matches = [(m.start(), *m.group(0, "title")) for m in _name_re().finditer(text)]
+    if not matches:
+        return []
+    starts = np.fromiter((m[0] for m in matches), dtype=np.int64, count=len(matches))
+    inside = (sentence_index(doc, starts) >= 0).tolist()
+    for (start, group, title), ok in zip(matches, inside):
+        if not ok:
+            continue
+        prev = text[start - 1 : start]
+        if prev and (prev.isalnum() or prev == "'"):
+            continue
+        found[group, title, title is None and _initial_at(text, start)].append(start)
+    one_line = {" ".join(match.split()) for match, _, _ in found if "\n" not in match}
+    runs = []
+    for (match, title, initial), offsets in found.items():
+        name_start = match.index(title) + len(title) if title else 0
+        name_start += len(match[name_start:]) - len(match[name_start:].lstrip())
+        name = match[name_start:]
+        if "\n" not in name or " ".join(name.split()) in one_line:
+            runs.append(_Run(offsets, [(0, len(match), title, name, initial)]))
+            continue
+        pieces = []
+        pos = name_start
+        for k, line in enumerate(name.split("\n")):
+            word = line.strip()
+            if not word:
+                continue
+            a = match.index(word, pos)
+            if k == 0:
+                pieces.append((0, a + len(word), title, word, initial))
+            else:
+                prev_char = match[:a].rstrip()[-1:]
+                pieces.append((a, a + len(word), None, word, prev_char in _OPENING))
+            pos = a + len(word)
+        runs.append(_Run(offsets, pieces))
+    return runs

@@ -1,0 +1,94 @@
+"""Titles of works found by discovery: cue words ("the film X"), years in brackets, italics,
+and closed-class words capitalised in mid-sentence (the film *Her*, never the pronoun).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from graphkit.io.lexicon import word_list
+from graphkit.model import Document
+from graphkit.pipeline.mentions.forms import _lexicon, _Run
+from graphkit.pipeline.mentions.patterns import _UP, _WORK_SMALL
+
+_TITLE = rf"[{_UP}][\w']+(?:[ \t]+(?:(?:{_WORK_SMALL})[ \t]+)*[{_UP}][\w']+)*"
+_YEAR_BEFORE = re.compile(r"\d{4}\s+$")
+_POSSESSIVE_BEFORE = re.compile(r"\w's\s+(?:\d{4}\s+)?$")
+_YEAR_IN_BRACKETS = re.compile(r"\((?:1[6-9]|20)\d\d\)")
+_TITLE_BEFORE = re.compile(rf"(?<![\w'])(?P<t>{_TITLE})$")
+
+
+@cache
+def _cue_re(cue: str) -> re.Pattern[str]:
+    """ "the film X", "the film, X", "the novel called X": one pattern per cue word.
+
+    A pattern that opens with a literal word lets the regex engine skip to it,
+    where one alternation of all cues would be tried at every position.
+    """
+    return re.compile(
+        rf"{cue}(?P<comma>,?)[ \t]+(?:(?:called|titled|entitled|named)[ \t]+)?[\"']?(?P<t>{_TITLE})"
+    )
+
+
+def _work_titles(doc: Document, lower: Counter) -> list[str]:
+    """Titles of works named by cues in the text, and titles the input set in italics.
+
+    Only the cue words that the text uses are searched for.  A title after a
+    comma ("Coppola's 2003 movie, Lost in Translation") needs a year or a
+    possessive before the cue, so "the play, Monsieur Marius" stays a vocative.
+    """
+    text = doc.text
+    lex = _lexicon()
+    found: list[str] = [t for t in doc.titles if 0 < len(t.split()) <= 8 and t[:1].isupper()]
+    for cue in sorted(word_list("work_cues.txt")):
+        if not lower[cue]:
+            continue
+        for m in _cue_re(cue).finditer(text):
+            t = m.group("t")
+            if text[m.start() - 1 : m.start()].isalnum() or lex.is_title(t.split()[0]):
+                continue
+            head = text[max(0, m.start() - 40) : m.start()]
+            dated = bool(_YEAR_BEFORE.search(head) or _POSSESSIVE_BEFORE.search(head))
+            if m.group("comma") and not dated:
+                continue
+            if len(t.split()) >= 2 or _YEAR_BEFORE.search(head):
+                found.append(t)
+    pos = text.find("(")
+    while pos >= 0:
+        if _YEAR_IN_BRACKETS.match(text, pos):
+            t = _TITLE_BEFORE.search(text[max(0, pos - 80) : pos].rstrip(" \t"))
+            if t:
+                found.append(t.group("t"))
+        pos = text.find("(", pos + 1)
+    return list(dict.fromkeys(found))
+
+
+def _homograph_titles(text: str, runs: list[_Run], lower: Counter) -> list[str]:
+    """Closed-class words capitalised in mid-sentence often enough to be titles, such as *Her*.
+
+    The capitalised form must be seen at least twice after a word or a comma
+    ("Jonze's Her explores", "the end of Her,") and make up a tenth of the
+    word's uses: a novel's dialogue capitalises "He" or "It" now and then after
+    a dash, and verse after a bracket or a semicolon, which must not make them titles.
+    """
+    function = word_list("function_words.txt")
+    counts: Counter = Counter()
+    for run in runs:
+        _, end, title, name, initial = run.pieces[0]
+        if len(run.pieces) > 1 or initial or title or len(name) < 2 or " " in name:
+            continue
+        if name.lower() not in function:
+            continue
+        for start in run.offsets:
+            after = text[start + end : start + end + 2]
+            if after[:1] == " " and after[1:2].isupper():
+                continue  # part of a longer capitalised run ("The Times")
+            i = start - 1
+            while i > 0 and text[i] in " \t":
+                i -= 1
+            if not (text[i].isalnum() or text[i] in ",'"):
+                continue  # a line of verse, "(We know ...", "denial; We must ...": not mid-sentence
+            counts[name] += 1
+    return [w for w, n in counts.items() if n >= 2 and n * 10 >= lower[w.lower()]]

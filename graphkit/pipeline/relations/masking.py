@@ -1,0 +1,155 @@
+"""Masked sentences: every mention replaced by a placeholder carrying its kind, and negation in scope.
+
+A rule's match gives placeholders; :class:`_Sentence` maps them back to
+characters, lists ("starring A, B and C") included.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from graphkit.io.rules import SLOT_KINDS, Rule, RuleSet
+from graphkit.model import Mention
+
+_PLACEHOLDER = re.compile(r"⟦([pcnw])(\d+)⟧")
+_CLAUSE_BREAK = re.compile(r"[,;:()—\"]|--")
+
+
+_LETTER = {"person": "p", "character": "c", "work": "w"}
+# Characters that re.IGNORECASE matches with "i" or "s" but str.lower() does not turn into
+# them ("İ" even becomes two characters): folded first, so a lower-cased sentence holds a
+# rule's word exactly where the case-blind regex could match it.
+_CASE_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def _mask(
+    text: str, start: int, end: int, ms: Sequence[Mention], letters: Mapping[str, str]
+) -> str:
+    """``text[start:end]`` with mention ``i`` replaced by its placeholder, spaces folded."""
+    parts, last = [], start
+    for i, m in enumerate(ms):
+        parts.append(text[last : min(m.start, end)])
+        parts.append(f"⟦{letters.get(m.character, 'n')}{i}⟧")
+        last = m.end
+    parts.append(text[last:end])
+    return " ".join("".join(parts).split())
+
+
+def _negated(masked: str, start: int, end: int, rules: RuleSet) -> bool:
+    """Whether a negation or hedge stands in ``masked[start:end]`` or just before it in its clause."""
+    before = _CLAUSE_BREAK.split(masked[:start])[-1].split()[-rules.scope_words :]
+    words = before + masked[start:end].split()
+    plain = " ".join(_PLACEHOLDER.sub(" ", w).strip(".,;:!?'\"()").lower() for w in words)
+    tokens = set(plain.split())
+    for cue in (*rules.negation, *rules.hedges):
+        cue = cue.lower()
+        if " " in cue:
+            if f" {cue} " in f" {plain} ":
+                return True
+        elif cue == "n't":
+            if any(t.endswith("n't") for t in tokens):
+                return True
+        elif cue in tokens:
+            return True
+    return False
+
+
+class _Sentence:
+    """A masked sentence with its mentions, and the one before it (for pronouns)."""
+
+    def __init__(self, masked: str, ms: Sequence[Mention], prev: _Sentence | None) -> None:
+        self.masked = masked
+        self.mentions = ms
+        self.prev = prev
+        self.slots = [
+            (p.start(), p.group(1), int(p.group(2))) for p in _PLACEHOLDER.finditer(masked)
+        ]
+
+    def entity(self, token: str) -> str:
+        return self.mentions[int(_PLACEHOLDER.fullmatch(token).group(2))].character
+
+    def fitting(
+        self, kind: str, before: int | None = None, exclude: str | None = None
+    ) -> list[str]:
+        """Distinct entities of ``kind`` (placed before offset ``before``), without ``exclude``."""
+        out = []
+        for pos, letter, i in self.slots:
+            if before is not None and pos >= before:
+                break
+            name = self.mentions[i].character
+            if letter in SLOT_KINDS[kind] and letter != "w" and name != exclude and name not in out:
+                out.append(name)
+        return out
+
+    def resolve_pronoun(self, kind: str, pos: int, exclude: str | None) -> str | None:
+        """The one name a pronoun at ``pos`` can mean: in this sentence before it, else the previous."""
+        here = self.fitting(kind, before=pos, exclude=exclude)
+        if here:
+            return here[0] if len(here) == 1 else None
+        if self.prev is None:
+            return None
+        there = self.prev.fitting(kind, exclude=exclude)
+        return there[0] if len(there) == 1 else None
+
+    def resolve_pair(self, rule: Rule, pos: int) -> tuple[str, str] | None:
+        """The one coordination "A and B" that "the pair" at ``pos`` can mean."""
+        pattern = re.compile(
+            rf"(⟦[{SLOT_KINDS[rule.source]}]\d+⟧),? and (⟦[{SLOT_KINDS[rule.target]}]\d+⟧)"
+        )
+        for sentence, limit in ((self, pos), (self.prev, None)):
+            if sentence is None:
+                continue
+            found = {
+                (sentence.entity(m.group(1)), sentence.entity(m.group(2)))
+                for m in pattern.finditer(sentence.masked, 0, limit or len(sentence.masked))
+            }
+            found = {p for p in found if p[0] != p[1]}
+            if found:
+                return found.pop() if len(found) == 1 else None
+        return None
+
+
+def _listed(s: _Sentence, kind: str, pos: int) -> list[str]:
+    """Names of ``kind`` listed right after offset ``pos``: ", B", " and C"."""
+    tail = re.compile(rf"(?:,? and |, | or )(⟦[{SLOT_KINDS[kind]}]\d+⟧)")
+    names = []
+    while (more := tail.match(s.masked, pos)) is not None:
+        names.append(s.entity(more.group(1)))
+        pos = more.end()
+    return names
+
+
+def _sources_and_targets(
+    s: _Sentence, rule: Rule, m: re.Match[str]
+) -> tuple[list[str], list[str]] | None:
+    """The entities a match names (pronouns and "the pair" resolved), or ``None``."""
+    groups = m.groupdict()
+    if groups.get("pair_pro"):
+        pair = s.resolve_pair(rule, m.start("pair_pro"))
+        return ([pair[0]], [pair[1]]) if pair else None
+    chosen: dict[str, list[str]] = {}
+    for side in ("source", "target"):
+        if groups.get(side):
+            chosen[side] = [s.entity(groups[side])]
+    for side in ("source", "target"):
+        if groups.get(f"{side}_pro"):
+            other = chosen.get("target" if side == "source" else "source", [None])[0]
+            name = s.resolve_pronoun(getattr(rule, side), m.start(f"{side}_pro"), other)
+            if name is None:
+                return None
+            chosen[side] = [name]
+    if rule.each:
+        # The first fitting name after the match, and names listed with it ("A, B and C").
+        kind = getattr(rule, rule.each)
+        fixed = chosen.get("target" if rule.each == "source" else "source", [None])[0]
+        first = re.compile(rf"[^;]*?(⟦[{SLOT_KINDS[kind]}]\d+⟧)").match(s.masked, m.end())
+        if first is None:
+            return None
+        chosen[rule.each] = [s.entity(first.group(1)), *_listed(s, kind, first.end())]
+        chosen[rule.each] = [n for n in chosen[rule.each] if n != fixed]
+    if rule.list and groups.get("target"):
+        chosen["target"] += _listed(s, rule.target, m.end("target"))
+    if "source" not in chosen or "target" not in chosen:
+        return None
+    return chosen["source"], chosen["target"]

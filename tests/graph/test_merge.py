@@ -1,0 +1,110 @@
+"""Several texts in one graph, and merging exported graphs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+import graphkit
+from graphkit.cli import main
+from graphkit.exporters import read_graph
+from graphkit.graph.merge import merge_files
+from tests.conftest import FIXTURES
+
+LOST = FIXTURES / "relations" / "lost_in_translation.txt"
+
+
+@pytest.fixture(scope="module")
+def both(her_path):
+    return graphkit.analyze([her_path, LOST])
+
+
+def test_two_texts_share_nodes_and_record_sources(both, her_cast):
+    g = both.graph
+    assert g.nodes["Scarlett Johansson"]["sources"] == ["her", "lost_in_translation"]
+    assert g.nodes["Theodore"]["sources"] == ["her"]
+    assert g.nodes["Bill Murray"]["sources"] == ["lost_in_translation"]
+    assert g.edges["Sofia Coppola", "Lost in Translation"]["sources"] == [
+        "her",
+        "lost_in_translation",
+    ]
+    # "Coppola" alone in the second text joins "Sofia Coppola" of the first.
+    assert "Coppola" not in g
+    assert g.nodes["Sofia Coppola"]["mentions"] > her_cast.graph.nodes["Sofia Coppola"]["mentions"]
+
+
+def test_sentence_numbers_run_on_across_texts(both, her_cast):
+    n = len(her_cast.document.sentences)
+    plays = both.graph.edges["Scarlett Johansson", "Charlotte"]["relation_evidence"]["plays"]
+    assert plays[0] < n <= plays[-1]
+    assert "Bill Murray" in both.document.sentence_text(n + 2)
+    types = {(r.source, r.type, r.target) for r in both.relations}
+    assert ("Sofia Coppola", "created", "Lost in Translation") in types
+    assert ("Bob Harris", "friend", "Charlotte") in types
+    assert not any(
+        r.type == "romantic" and "Bob Harris" in (r.source, r.target) for r in both.relations
+    )
+
+
+def test_evidence_dataframe_of_a_merged_analysis(both):
+    df = both.evidence("Charlotte", "Johansson")
+    assert list(df.columns) == ["sentence", "types", "text"]
+    assert df["types"].str.contains("plays").sum() == 2
+
+
+def test_merge_exported_graphs_matches_merged_analysis(tmp_path, both, her_path):
+    paths = []
+    for p in (her_path, LOST):
+        out = tmp_path / Path(p).stem
+        graphkit.analyze(p).export(out)
+        paths.append(out / "graph.graphml")
+    merged = merge_files(paths, tmp_path / "both.json")
+    assert set(merged) == set(both.graph)
+    assert {frozenset(e) for e in merged.edges()} == {frozenset(e) for e in both.graph.edges()}
+    d = merged.edges["Scarlett Johansson", "Charlotte"]
+    assert (
+        d["relation_evidence"]
+        == both.graph.edges["Scarlett Johansson", "Charlotte"]["relation_evidence"]
+    )
+    again = read_graph(tmp_path / "both.json")
+    assert again.nodes["Scarlett Johansson"]["sources"] == ["her", "lost_in_translation"]
+
+
+def test_cli_analyze_merge_and_merge_command(tmp_path, her_path):
+    runner = CliRunner()
+    out = tmp_path / "both"
+    r = runner.invoke(main, ["analyze", str(her_path), str(LOST), "--merge", "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    assert (out / "evidence.csv").is_file() and (out / "network.png").is_file()
+    g = nx.read_graphml(out / "graph.graphml")
+    assert g.nodes["Scarlett Johansson"]["sources"] == "her;lost_in_translation"
+    r = runner.invoke(
+        main,
+        [
+            "merge",
+            str(out / "graph.graphml"),
+            str(out / "graph.gexf"),
+            "-o",
+            str(tmp_path / "m.graphml"),
+        ],
+    )
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(
+        main, ["merge", str(tmp_path / "nope.graphml"), "-o", str(tmp_path / "x.graphml")]
+    )
+    assert r.exit_code == 1 and "no such graph file" in r.output
+
+
+def test_until_on_a_merged_analysis_keeps_the_links(both, her_cast):
+    first = both.until(1)  # segment 1 is the first text
+    assert first.graph.number_of_edges() == her_cast.graph.number_of_edges()
+    assert all(
+        d["sources"] == ["her"] or "her" in d["sources"] for _, d in first.graph.nodes(data=True)
+    )
+    assert both.until(2).graph.number_of_edges() == both.graph.number_of_edges()
+    assert sum(i.weight for i in both.interactions) == sum(
+        w for _, _, w in both.graph.edges(data="weight")
+    )

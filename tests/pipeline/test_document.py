@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+from graphkit.io.text import read_text
+from graphkit.pipeline.document import build_document, classify_paragraph, split_sentences
+
+
+def test_her_article_debris_and_headings_are_kept_out_of_sentences(her_path):
+    doc = build_document(read_text(her_path))
+    kinds = {doc.text[p.start : p.end]: p.kind for p in doc.paragraphs if p.kind != "text"}
+    assert kinds["her-spike-jonze-theo-samantha"] == "debris"
+    assert kinds["RELATED:Of The Most Realistically Grounded Sci-Fi Films"] == "debris"
+    assert kinds["What Is Her About?"] == "heading"
+    assert kinds["Her, final scene"] == "heading"
+    sentences = [doc.sentence_text(s.index) for s in doc.sentences]
+    assert not any("RELATED" in s or "final scene" in s for s in sentences)
+    assert '"Me too, now I know how."' in sentences
+
+
+def test_sentences_keep_abbreviations_and_initials():
+    text = "Mr. Bennet and Mrs. Bennet argued. St. Clare met J. R. Smith! Was it Dr. Who? Yes."
+    got = [text[a:b] for a, b in split_sentences(text)]
+    assert got == [
+        "Mr. Bennet and Mrs. Bennet argued.",
+        "St. Clare met J. R. Smith!",
+        "Was it Dr. Who?",
+        "Yes.",
+    ]
+
+
+def test_dialogue_tags_do_not_split():
+    text = '"Go away!" said Alice. "No," replied Bob.'
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        '"Go away!" said Alice.',
+        '"No," replied Bob.',
+    ]
+
+
+def test_chapters_become_segments():
+    doc = build_document(
+        "Preface text here.\n\nCHAPTER I\n\nAnn left.\n\nCHAPTER II.\n\nBob came. Ann too."
+    )
+    assert [s.title for s in doc.segments] == ["(front matter)", "CHAPTER I", "CHAPTER II."]
+    assert [s.segment for s in doc.sentences] == [0, 1, 2, 2]
+
+
+def test_gutenberg_boilerplate_is_debris():
+    text = (
+        "The Project Gutenberg eBook of X\n\nLicence words by Ann Smith.\n\n"
+        "*** START OF THE PROJECT GUTENBERG EBOOK X ***\n\nAnn met Bob.\n\n"
+        "*** END OF THE PROJECT GUTENBERG EBOOK X ***\n\nMore licence, Carl Jones."
+    )
+    doc = build_document(text)
+    assert [doc.sentence_text(s.index) for s in doc.sentences] == ["Ann met Bob."]
+
+
+def test_classify_paragraph_examples():
+    assert classify_paragraph("https://example.com/a") == "debris"
+    assert classify_paragraph("Oh!") == "text"
+    assert classify_paragraph("The Ending's Lasting Impact") == "heading"
+    assert classify_paragraph('"Me too, now I know how."') == "text"
+
+
+def test_offsets_map_back_to_the_text_as_read():
+    raw = "Ann\u2019s friend\r\nandBob left."
+    doc = build_document(raw)
+    bob = doc.text.index("Bob")
+    assert raw[int(doc.offsets.to_raw([bob])[0]) :].startswith("Bob")
+
+
+def test_illustration_blocks_with_captions_are_debris():
+    text = (
+        "Mr. Bennet made no answer.\n\n"
+        "[Illustration:\n\n"
+        "\u201cHe came down to see the place\u201d\n\n"
+        "[_Copyright 1894 by George Allen._]]\n\n"
+        "This was invitation enough.\n\n"
+        "[Illustration: \u201cI\u2019m the tallest\u201d]\n\n"
+        "Lydia laughed."
+    )
+    doc = build_document(text)
+    kinds = [(doc.text[p.start : p.end][:12], p.kind) for p in doc.paragraphs]
+    assert [k for _, k in kinds] == ["text", "debris", "debris", "debris", "text", "debris", "text"]
+    assert [doc.sentence_text(s.index) for s in doc.sentences] == [
+        "Mr. Bennet made no answer.",
+        "This was invitation enough.",
+        "Lydia laughed.",
+    ]
+
+
+def test_prose_after_a_closed_illustration_on_the_same_line_stays():
+    doc = build_document('[Illustration: "You\'re jealous," he said] Mrs. McChesney rose.')
+    assert [p.kind for p in doc.paragraphs] == ["text"]
+
+
+def test_several_gutenberg_books_in_one_file_each_keep_their_text():
+    book = (
+        "The Project Gutenberg eBook of {t}\n\nRelease date: 1999.\n\n"
+        "*** START OF THE PROJECT GUTENBERG EBOOK {t} ***\n\n"
+        "{t} began here. The story went on.\n\n"
+        "*** END OF THE PROJECT GUTENBERG EBOOK {t} ***\n\n"
+        "Updated editions will replace the previous one.\n\n"
+    )
+    doc = build_document(book.format(t="ALPHA") + book.format(t="BETA"))
+    assert [doc.sentence_text(s.index) for s in doc.sentences] == [
+        "ALPHA began here.",
+        "The story went on.",
+        "BETA began here.",
+        "The story went on.",
+    ]
+
+
+def test_a_chapter_heading_inside_an_illustration_still_opens_a_chapter():
+    text = (
+        "Preface by the editor. Austen wrote it.\n\n"
+        "[Illustration: \u00b7PRIDE AND PREJUDICE\u00b7\n\n"
+        "Chapter I.]\n\n"
+        "It is a truth universally acknowledged.\n\n"
+        "CHAPTER II.\n\n"
+        "Mr. Bennet waited."
+    )
+    doc = build_document(text)
+    assert [s.title for s in doc.segments] == ["(front matter)", "Chapter I.", "CHAPTER II."]
+
+
+def test_a_gutenberg_mark_inside_a_paragraph_keeps_the_story_around_it():
+    import graphkit
+
+    a = graphkit.analyze_text("*** START OF THE PROJECT GUTENBERG EBOOK X *** Alice met Bob.")
+    assert list(a.graph.edges()) == [("Alice", "Bob")]
+    b = graphkit.analyze_text(
+        "Header by Carol and Dan.\n*** START OF THIS PROJECT GUTENBERG EBOOK X ***\nAlice met Bob."
+        "\n*** END OF THE PROJECT GUTENBERG EBOOK X ***\nLicence by Eve and Fay."
+    )
+    assert sorted(b.graph) == ["Alice", "Bob"]  # header and licence stay out

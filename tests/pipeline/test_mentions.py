@@ -1,0 +1,204 @@
+"""Name discovery: tokenised corpora, titles, places, openers, the mentions command."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from graphkit.cli import main
+from graphkit.pipeline.document import build_document
+from graphkit.pipeline.mentions.discovery import discover_mentions
+from tests.conftest import FIXTURES
+
+
+def _forms(text: str) -> dict[str, str]:
+    return discover_mentions(build_document(text)).forms
+
+
+def test_titles_tolerate_tokenised_full_stops():
+    d = discover_mentions(build_document("She saw Mrs . Todd and Madame St . Aubert there ."))
+    assert {"Mrs. Todd", "Madame St. Aubert"} <= set(d.forms)
+    assert [m.text for m in d.mentions] == ["Mrs. Todd", "Madame St. Aubert"]
+
+
+def test_run_stops_before_a_title_and_keeps_it():
+    forms = _forms("If Mrs. Todd came, Mr. Sherlock Holmes Mr. Jones would go.")
+    assert {"Mrs. Todd", "Mr. Sherlock Holmes", "Mr. Jones"} <= set(forms)
+    assert "If Mrs" not in forms
+
+
+def test_places_and_peoples_are_not_characters():
+    d = discover_mentions(
+        build_document(
+            "Anna left London for Transylvania. Anna met the Swedish consul. "
+            "Anna said nothing in Paris."
+        )
+    )
+    assert "Anna" in d.forms
+    for place in ("London", "Transylvania", "Paris"):
+        assert place not in d.forms
+    assert d.rejected["Swedish"] == "not a name"
+
+
+def test_epithets_and_family_article_stay_in_the_span():
+    d = discover_mentions(build_document("Tom saw old Pontifex and the Bennets. Tom left."))
+    texts = [m.text for m in d.mentions]
+    assert "old Pontifex" in texts and "the Bennets" in texts
+    assert {m.character for m in d.mentions} >= {"Pontifex", "Bennets"}
+
+
+def test_mentions_command_maps_offsets_to_the_text_as_read(tmp_path):
+    path = FIXTURES / "darcy_crlf.txt"
+    raw = path.read_bytes().decode("utf-8")
+    result = CliRunner().invoke(main, ["mentions", str(path), "--no-cast"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert [r["text"] for r in records] == ["Mr. Darcy", "Elizabeth Bennet", "Elizabeth", "Darcy"]
+    for r in records:
+        assert raw[r["start"] : r["end"]] == r["text"]  # the CRLF before "Elizabeth" counts
+    assert records[2]["character"] == "Elizabeth Bennet"
+
+
+def test_mentions_command_writes_one_file_per_path(tmp_path):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("Anna met Boris. Boris smiled at Anna.", encoding="utf-8")
+    b.write_text("Clara met Dmitri. Dmitri smiled at Clara.", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["mentions", str(a), str(b), "--no-cast", "-f", "csv", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    lines = (out / "b.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "start,end,text,character,kind"
+    assert lines[1] == "0,5,Clara,Clara,character"
+    assert (out / "a.csv").is_file()
+
+
+def test_mentions_command_refuses_cast_and_no_cast(tmp_path):
+    result = CliRunner().invoke(main, ["mentions", "x.txt", "--cast", "c.yml", "--no-cast"])
+    assert result.exit_code == 2
+
+
+def test_offices_and_forms_after_an_article_are_not_people():
+    doc = build_document(
+        "The fog lay on the Hudson. Later the Lord Chancellor sat, and the Chancellor slept. "
+        "They sailed up the Hudson again, and Tom Hale said the Hudson was cold."
+    )
+    d = discover_mentions(doc)
+    assert "Tom Hale" in d.forms
+    assert d.rejected["Hudson"] == "after an article"
+    assert "Lord Chancellor" not in d.forms and "Chancellor" not in d.forms
+
+
+def test_possessive_kin_noun_is_a_person_cue():
+    doc = build_document("He met the Warden's mother. Then the Warden's mother left.")
+    assert "Warden" not in discover_mentions(doc).forms
+    doc = build_document("He met the Hale's mother. Later the Hale's mother left.")
+    assert discover_mentions(doc).forms.get("Hale") == "character"
+
+
+def test_family_plural_after_the_is_kept():
+    doc = build_document("Later Mr. Bennet came. Then the Bennets dined, and the Bennets left.")
+    assert "Bennets" in discover_mentions(doc).forms
+
+
+def test_once_in_a_long_text_needs_a_person_cue():
+    filler = "and then they walked on through the quiet fields for hours. " * 4000
+    doc = build_document(f"Later Jo Marsh came. {filler} He saw Quarley once. Jo Marsh said hello.")
+    d = discover_mentions(doc)
+    assert "Jo Marsh" in d.forms and d.rejected.get("Quarley") == "once in a long text"
+
+
+def test_one_speech_cue_among_many_uses_does_not_make_a_word_a_name():
+    text = (
+        "People walked home. " * 30
+        + "Many people came and the people left. " * 20
+        + "Some men joined the Society of the People. " * 2
+        + "People said nothing. Rose said hello. Rose said goodbye."
+    )
+    forms = _forms(text)
+    assert "People" not in forms
+    assert "Rose" in forms  # a word that speaks in most of its uses is a name
+
+
+def test_street_names_with_two_particles_stay_whole_and_are_places():
+    d = discover_mentions(
+        build_document(
+            "Marius walked down the Rue de la Chanvrerie. Later Marius reached the "
+            "Rue de la Chanvrerie again. Marius met Ponce de la Vega. "
+            "Later Marius saw Mont-Saint-Jean. Then Mont-Saint-Jean burned."
+        )
+    )
+    assert "Chanvrerie" not in d.forms and "Rue de la Chanvrerie" not in d.forms
+    assert d.rejected.get("Mont-Saint-Jean") == "place"
+    assert "Ponce de la Vega" in d.forms
+
+
+def test_a_run_does_not_end_on_a_particle():
+    forms = _forms('"Monsieur le Baron," said Basque. Later Monsieur le Baron left with Basque.')
+    assert not [f for f in forms if f.endswith((" le", " de", " la"))]
+
+
+def test_a_name_read_after_in_at_from_a_third_of_the_time_is_a_place():
+    text = (
+        "They dined at Longbourn. " * 4
+        + "Then Longbourn was quiet. " * 6
+        + "Elizabeth smiled. Elizabeth looked at Jane. Jane said nothing. " * 3
+    )
+    d = discover_mentions(build_document(text))
+    assert d.rejected.get("Longbourn") == "place"
+    assert {"Elizabeth", "Jane"} <= set(d.forms)
+
+
+def test_in_a_long_text_a_plural_is_a_family_only_if_a_member_is_named():
+    filler = "The rain fell softly on the long grey road that evening. " * 4000  # > 200,000 chars
+    text = (
+        filler
+        + "Marius walked past the Tuileries. Later the Tuileries were dark. " * 3
+        + "Mr. Bennet called on the Bennets. Later the Bennets dined with Mr. Bennet. " * 3
+    )
+    d = discover_mentions(build_document(text))
+    assert "Tuileries" not in d.forms
+    assert "Bennets" in d.forms
+
+
+def test_said_the_x_is_a_speech_cue_and_a_speaking_rank_is_a_character():
+    text = (
+        '"Off with her head!" said the Queen. "Nonsense," said the Mock Turtle. ' * 3
+        + "The Queen frowned at the Mock Turtle. Later the Queen left. "
+        + '"Madame," said Alice. "Yes, Madame," said Alice. "Madame, wait," said Alice. '
+        + "Then the Hudson flowed past the town. The boats left the Hudson. "
+    )
+    d = discover_mentions(build_document(text))
+    assert {"Queen", "Mock Turtle", "Alice"} <= set(d.forms)
+    assert "Madame" not in d.forms and "Hudson" not in d.forms
+
+
+def test_a_place_word_keeps_its_particles_and_the_run_is_a_place():
+    text = "The place was quiet. " * 30 + "Marius crossed the Place de la Bastille. " * 3
+    d = discover_mentions(build_document(text))
+    assert not [f for f in d.forms if f.startswith(("de ", "la "))]
+    assert "Bastille" not in d.forms
+
+
+def test_an_imperative_opening_sentences_is_not_a_name_and_initials_alone_are_not():
+    text = (
+        "Tell me, does the needle point north? Ishmael looked away. "
+        "Tell me that. Ishmael laughed. Carol waved at Ishmael. "
+        "They left at 8:35 P. M. and Ishmael slept."
+    )
+    forms = _forms(text)
+    assert "Tell" not in forms and "P." not in forms and "P. M." not in forms
+    assert {"Ishmael", "Carol"} <= set(forms)
+
+
+def test_feasts_faiths_and_plurals_of_non_names_are_not_people():
+    text = (
+        "Anna came on Saturdays. Later Anna waited for Michaelmas. "
+        "Anna spoke of Christianity. Later Anna wrote to Tom Dale, Esq."
+    )
+    forms = _forms(text)
+    assert {"Anna", "Tom Dale"} <= set(forms)
+    assert not {"Saturdays", "Michaelmas", "Christianity", "Esq"} & set(forms)
