@@ -91,6 +91,7 @@ class _Context:
                 self.spoken.setdefault(w, []).append(m)
         self.sexes = sexes
         self.sentence_starts = [s.start for s in doc.sentences]
+        self.regions: dict[tuple[int, int, int], tuple[list[tuple[int, int]], tuple[int, int]]] = {}
 
     def para(self, pos: int) -> int:
         return max(bisect_right(self.p_starts, pos) - 1, 0)
@@ -131,8 +132,18 @@ def _regions(
 
     A quotation that opens its paragraph takes its head from the end of the
     previous paragraph ("Emma said,"), never reaching back past ``floor``
-    (the end of the previous quotation).
+    (the end of the previous quotation).  Computed once per quotation.
     """
+    key = (q.start, q.end, floor)
+    found = ctx.regions.get(key)
+    if found is None:
+        found = ctx.regions[key] = _compute_regions(ctx, q, floor)
+    return found
+
+
+def _compute_regions(
+    ctx: _Context, q: Quotation, floor: int
+) -> tuple[list[tuple[int, int]], tuple[int, int]]:
     k_first, k_last = ctx.para(q.start), ctx.para(q.end)
     tags = [
         (b + 1, c - 1) for (_, b), (c, _) in zip(q.parts, q.parts[1:], strict=False) if c - b > 2

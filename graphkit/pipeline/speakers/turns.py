@@ -33,17 +33,20 @@ def _turns(
     n = len(speaker)
 
     def same(*idx: int) -> bool:
-        return all(0 <= j < n for j in idx) and len({conv[j] for j in idx}) == 1
+        # conversation numbers never decrease: the first and last index tell
+        a, b = idx[0], idx[-1]
+        return a >= 0 and b < n and conv[a] == conv[b]
 
     def addressed(j: int) -> str | None:
         named = [v for v in vocatives[j] if v != speaker[j]]
         return named[0] if len(named) == 1 else None
 
+    open_ = [i for i in range(n) if speaker[i] is None and kind[i] == "none"]
     changed = True
     while changed:
         changed = False
-        for i in range(n):
-            if speaker[i] is not None or kind[i] != "none":
+        for i in open_:
+            if speaker[i] is not None:
                 continue
             guess = None
             if same(i - 1, i) and speaker[i - 1] and addressed(i - 1):
@@ -75,6 +78,7 @@ def _turns(
             ):
                 speaker[i], kind[i] = guess, "implicit"
                 changed = True
+        open_ = [i for i in open_ if speaker[i] is None]
 
 
 def _neighbour(speaker: list[str | None], conv: list[int], i: int) -> str | None:
