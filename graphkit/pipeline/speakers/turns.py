@@ -42,10 +42,11 @@ def _turns(
         return named[0] if len(named) == 1 else None
 
     open_ = [i for i in range(n) if speaker[i] is None and kind[i] == "none"]
-    changed = True
+    changed, sweep = True, 0
     while changed:
-        changed = False
-        for i in open_:
+        changed, sweep = False, sweep + 1
+        # sweeps alternate forward and backward: a turn seeded late reaches back in one sweep
+        for i in open_ if sweep % 2 else reversed(open_):
             if speaker[i] is not None:
                 continue
             guess = None
