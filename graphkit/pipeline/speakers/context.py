@@ -19,9 +19,23 @@ ANAPHOR_WINDOW = 3000
 _PRONOUN_SEX = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 
+def _ing(verb: str) -> str:
+    """The -ing form of a base verb, by the regular rules: say -> saying, smile -> smiling.
+
+    Examples
+    --------
+    >>> [_ing(v) for v in ("say", "smile", "whisper", "cry", "see")]
+    ['saying', 'smiling', 'whispering', 'crying', 'seeing']
+    """
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    return verb + "ing"
+
+
 @cache
 def _verb_pattern() -> str:
     verbs = word_list("speech_verbs.txt") | word_list("speech_tags.txt")
+    verbs |= {_ing(v) for v in word_list("speech_tags.txt") if v.isalpha() and len(v) > 2}
     return r"(?:" + trie_regex(sorted(verbs)) + r")\b"
 
 
