@@ -17,9 +17,7 @@ FIELDS = ("start", "end", "text", "speaker", "addressees", "type", "cue")
 
 def quote_records(analysis) -> list[dict]:
     """The quotations of an :class:`~graphkit.analysis.Analysis` as dicts (``Analysis.quotes``)."""
-    return [
-        {**r, "cue": r["cue"] or None} for r in analysis.quotes.to_dict(orient="records")
-    ]
+    return [{**r, "cue": r["cue"] or None} for r in analysis.quotes.to_dict(orient="records")]
 
 
 def _lines(records: list[dict], fmt: str) -> str:

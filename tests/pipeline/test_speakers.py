@@ -55,3 +55,19 @@ def test_quotes_command(tmp_path):
     assert {r["speaker"] for r in records} <= ids
     r = CliRunner().invoke(main, ["quotes", str(FIXTURE), "--no-cast", "-f", "csv"])
     assert r.exit_code == 0 and r.output.startswith("start,end,text,speaker,addressees,type,cue")
+
+
+def test_two_known_speakers_fill_the_open_quotations_of_their_conversation():
+    from graphkit.pipeline.speakers.turns import _two_party
+
+    speaker = ["Ann", None, None, "Bob", None, "Cy"]
+    kind = ["explicit", "none", "none", "explicit", "none", "explicit"]
+    _two_party(speaker, kind, [0, 0, 0, 0, 1, 1])
+    assert speaker == ["Ann", "Bob", "Ann", "Bob", None, "Cy"]
+    assert kind[1:3] == ["implicit", "implicit"]
+
+
+def test_speech_verbs_in_ing_form_introduce_a_quotation():
+    from graphkit.pipeline.speakers.context import _patterns
+
+    assert _patterns()["head_intro"].search("Emma took the chance of whispering,")

@@ -20,6 +20,9 @@ Speakers, in order:
 5. **implicit, turns** — in a conversation, speakers alternate: an open
    quotation takes the speaker of the quotation two before (or two after)
    when its neighbour is someone else.
+   Then, in a conversation whose known speakers are exactly two, an open
+   quotation takes the one who did not speak the nearest attributed
+   quotation before it (else after it).
 6. **none** — nothing above applies.
 
 Addressees: names used as vocatives in the quotation ("My dear Mr.
@@ -43,7 +46,7 @@ from graphkit.pipeline.speakers.addressees import _tag_addressee, _vocatives
 from graphkit.pipeline.speakers.anaphora import _paragraph_speaker
 from graphkit.pipeline.speakers.context import _Context, _patterns, _sorted_mentions
 from graphkit.pipeline.speakers.tags import _explicit
-from graphkit.pipeline.speakers.turns import _conversations, _neighbour, _turns
+from graphkit.pipeline.speakers.turns import _conversations, _neighbour, _turns, _two_party
 
 __all__ = ["attribute"]
 
@@ -103,6 +106,7 @@ def attribute(
         if who:
             speaker[i], kind[i] = who, "implicit"
     _turns(speaker, kind, conv, vocatives)
+    _two_party(speaker, kind, conv)
     out = []
     for i, q in enumerate(quotes):
         addressees = [v for v in vocatives[i] if v != speaker[i]]

@@ -82,6 +82,28 @@ def _turns(
         open_ = [i for i in open_ if speaker[i] is None]
 
 
+def _two_party(speaker: list[str | None], kind: list[str], conv: list[int]) -> None:
+    """Rule 5b: a conversation whose known speakers are exactly two fills its open quotations.
+
+    An open quotation takes the one of the two who did not speak the nearest
+    attributed quotation before it (else after it) in the conversation.
+    """
+    n, i = len(speaker), 0
+    while i < n:
+        j = i
+        while j < n and conv[j] == conv[i]:
+            j += 1
+        known = {s for s in speaker[i:j] if s}
+        if len(known) == 2:
+            for k in range(i, j):
+                if speaker[k] is not None or kind[k] != "none":
+                    continue
+                near = next((speaker[m] for m in range(k - 1, i - 1, -1) if speaker[m]), None)
+                near = near or next((speaker[m] for m in range(k + 1, j) if speaker[m]), None)
+                speaker[k], kind[k] = next(iter(known - {near})), "implicit"
+        i = j
+
+
 def _neighbour(speaker: list[str | None], conv: list[int], i: int) -> str | None:
     """The previous distinct speaker of the conversation, else the next one."""
     for j in range(i - 1, max(-1, i - 6), -1):
