@@ -20,7 +20,7 @@ import networkx as nx
 
 from graphkit.io.cast import Cast, CastOption, resolve_cast  # noqa: F401  (re-exported)
 from graphkit.io.rules import RuleSet
-from graphkit.model import Result, Segment
+from graphkit.model import Quotation, Result, Segment
 from graphkit.pipeline.mentions import NER_BACKENDS, Ner, detect_mentions  # noqa: F401
 from graphkit.pipeline.run import gc_paused, run_file, run_text
 
@@ -96,6 +96,20 @@ class Analysis(Result):
             for c in self.character_list
         ]
         return pd.DataFrame(rows, columns=columns, index=[r[0] for r in rows])
+
+    @cached_property
+    def quotations(self) -> tuple[Quotation, ...]:
+        """Every quotation, attributed (computed on first use; see :mod:`graphkit.pipeline.dialogue`)."""
+        from graphkit.pipeline.dialogue import quotations_of
+
+        return quotations_of(self)
+
+    @cached_property
+    def quotes(self) -> pd.DataFrame:
+        """One row per quotation: start, end, text, speaker, addressees, type, cue."""
+        from graphkit.pipeline.dialogue import quotes_table
+
+        return quotes_table(self, self.quotations)
 
     @cached_property
     @gc_paused()
@@ -254,13 +268,9 @@ class Analysis(Result):
 
     def mention_records(self) -> list[dict[str, Any]]:
         """Every mention as a dict, with ``start`` and ``end`` offsets into the text as read."""
-        doc = self.document
-        raw = doc.offsets.to_raw([x for m in self.mentions for x in (m.start, m.end)]).tolist()
-        return [
-            {"start": raw[2 * i], "end": raw[2 * i + 1], "text": m.text,
-             "character": m.character, "kind": m.kind}
-            for i, m in enumerate(self.mentions)
-        ]  # fmt: skip
+        from graphkit.views.report import mention_records
+
+        return mention_records(self)
 
     def _repr_html_(self) -> str:
         top = self.metrics.head(10)[

@@ -30,6 +30,7 @@ __all__ = [
     "Interaction",
     "Relation",
     "Result",
+    "Quotation",
 ]
 
 #: The kinds a node can have: a fictional character, a real person, a work.
@@ -237,3 +238,30 @@ class Result:
     window: str | int = "sentence"
     cast_source: str | None = None
     name: str = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """A quotation in prose: where it stands, who says it, to whom, and how that is known.
+
+    ``parts`` are the spans of quoted text (quotation marks left out), in
+    order: one per paragraph of a long speech, two when a speech tag
+    interrupts it (``"Yes," said Emma, "I know."``).  ``start`` and ``end``
+    run from the first part's start to the last part's end, ``text`` is the
+    parts' text joined by a space.  ``speaker`` and ``addressees`` are
+    character ids; ``type`` is ``"explicit"`` (a name in the speech tag),
+    ``"anaphoric"`` (a pronoun or description), ``"implicit"`` (turns,
+    vocatives) or ``"none"``; ``cue`` is the speech tag's text, if any.
+    ``flagged`` says a closing mark was missing and the quotation was cut at
+    a paragraph end.
+    """
+
+    start: int
+    end: int
+    parts: tuple[tuple[int, int], ...]
+    text: str
+    speaker: str | None = None
+    addressees: tuple[str, ...] = ()
+    type: str = "none"
+    cue: str = ""
+    flagged: bool = False

@@ -2,7 +2,7 @@
 
 Each command parses its options (shared ones in :mod:`.options`), calls one
 API function and prints or writes the result; commands live by family in
-:mod:`.analyze`, :mod:`.tables`, :mod:`.tools`, :mod:`.view` and :mod:`.corpus` and are added to
+:mod:`.analyze`, :mod:`.tables`, :mod:`.tools`, :mod:`.view`, :mod:`.quotes` and :mod:`.corpus` and are added to
 :data:`main` here.  A :class:`~graphkit.errors.GraphkitError` becomes one
 ``Error: ...`` line on stderr and exit status 1; usage errors exit with 2.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import click
 
-from graphkit.cli import analyze, corpus, tables, tools, view
+from graphkit.cli import analyze, corpus, quotes, tables, tools, view
 from graphkit.cli.options import CONTEXT
 from graphkit.errors import GraphkitError
 from graphkit.version import __version__
@@ -43,7 +43,7 @@ def main() -> None:
     """
 
 
-for _module in (analyze, tables, tools, view, corpus):
+for _module in (analyze, tables, tools, view, quotes, corpus):
     for _command in _module.COMMANDS:
         main.add_command(_command)
 

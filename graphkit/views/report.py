@@ -1,10 +1,10 @@
-"""The text summary of an analysis that ``graphkit analyze`` prints."""
+"""What the CLI prints of an analysis: the summary of ``graphkit analyze``, the mention records."""
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["report"]
+__all__ = ["report", "mention_records"]
 
 
 def report(analysis: Any, top: int = 10) -> str:
@@ -47,3 +47,21 @@ def report(analysis: Any, top: int = 10) -> str:
             "left out; --min-mentions 1 keeps them)"
         )
     return "\n".join(lines)
+
+
+def mention_records(analysis: Any) -> list[dict[str, Any]]:
+    """Every mention as a dict, with ``start`` and ``end`` offsets into the text as read.
+
+    Examples
+    --------
+    >>> import graphkit
+    >>> mention_records(graphkit.analyze_text("Ann met Bob."))[1]
+    {'start': 8, 'end': 11, 'text': 'Bob', 'character': 'Bob', 'kind': 'character'}
+    """
+    doc = analysis.document
+    raw = doc.offsets.to_raw([x for m in analysis.mentions for x in (m.start, m.end)]).tolist()
+    return [
+        {"start": raw[2 * i], "end": raw[2 * i + 1], "text": m.text,
+         "character": m.character, "kind": m.kind}
+        for i, m in enumerate(analysis.mentions)
+    ]  # fmt: skip

@@ -23,20 +23,21 @@ from collections.abc import Iterable, Sequence
 from graphkit.io.cast import Cast
 from graphkit.io.lexicon import common_words, word_table
 from graphkit.model import Character, Document, Mention
-from graphkit.pipeline.characters.pronouns import _lean, _other_sex, _pronoun_votes, _sex
+from graphkit.pipeline.characters.pronouns import (
+    _lean,
+    _other_sex,
+    _pronoun_votes,
+    _sex,
+    _split,
+    _title_sex,
+    character_sexes,  # noqa: F401  (re-exported)
+)
 from graphkit.pipeline.characters.roles import (
     _people_before_works,
     role_pairs,  # noqa: F401  (re-exported)
 )
 
-__all__ = ["merge_characters", "role_pairs"]
-
-
-def _split(key: str, honorifics: dict[str, str]) -> tuple[str | None, list[str]]:
-    words = key.split()
-    if len(words) > 1 and (words[0] in honorifics or words[0].rstrip(".") in honorifics):
-        return words[0], words[1:]
-    return None, words
+__all__ = ["merge_characters", "role_pairs", "character_sexes"]
 
 
 def _pick(candidates: Iterable[str], counts: Counter) -> str | None:
@@ -96,12 +97,6 @@ def _label(forms: Counter, honorifics: dict[str, str]) -> str:
         if len(f) > len(top) and words <= set(f.split()) and forms[f] * 4 >= forms[top]:
             return f
     return top
-
-
-def _title_sex(key: str, honorifics: dict[str, str]) -> str:
-    """``"m"``, ``"f"`` or ``"-"``: the sex the title of ``key`` names ("Madame X" -> "f")."""
-    title = _split(key, honorifics)[0] or ""
-    return honorifics.get(title) or honorifics.get(title.rstrip(".")) or "-"
 
 
 def _alias_parents(

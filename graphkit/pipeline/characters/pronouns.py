@@ -11,14 +11,15 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from graphkit.model import Document, Mention
+from graphkit.io.lexicon import word_table
+from graphkit.model import Character, Document, Mention
 
 _PRONOUN = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b")
 _FEMININE = frozenset(("she", "her", "hers", "herself"))
 
 
 def _pronoun_votes(
-    doc: Document, mentions: Sequence[Mention], sample: int = 30
+    doc: Document, mentions: Sequence[Mention], sample: int = 30, whole_names: bool = False
 ) -> dict[str, tuple[int, int]]:
     """Masculine and feminine pronouns read after single-word forms: ``{form: (he, she)}``.
 
@@ -28,6 +29,7 @@ def _pronoun_votes(
     up to the next name ("Lydia gaped as he spoke" would otherwise count for
     Lydia).  Up to ``sample`` mentions of each kind are read, spread evenly
     over the text: who a name means can change as the story goes on.
+    ``whole_names`` reads names of several words too (merged characters).
 
     Examples
     --------
@@ -43,7 +45,7 @@ def _pronoun_votes(
     alone: dict[str, list[tuple[Mention, int]]] = defaultdict(list)
     shared: dict[str, list[tuple[Mention, int]]] = defaultdict(list)
     for i, m in enumerate(ordered):
-        if " " in m.character or m.kind == "work" or m.sentence < 0:
+        if (" " in m.character and not whole_names) or m.kind == "work" or m.sentence < 0:
             continue
         end = doc.sentences[m.sentence].end
         if names_in[m.sentence] == 1:
@@ -66,6 +68,53 @@ def _pronoun_votes(
         if sum(v) < 4 or _sex(*v) is None:
             count(shared.get(key, []), v)
         out[key] = (v[0], v[1])
+    return out
+
+
+def _split(key: str, honorifics: dict[str, str]) -> tuple[str | None, list[str]]:
+    words = key.split()
+    if len(words) > 1 and (words[0] in honorifics or words[0].rstrip(".") in honorifics):
+        return words[0], words[1:]
+    return None, words
+
+
+def _title_sex(key: str, honorifics: dict[str, str]) -> str:
+    """``"m"``, ``"f"`` or ``"-"``: the sex the title of ``key`` names ("Madame X" -> "f")."""
+    title = _split(key, honorifics)[0] or ""
+    return honorifics.get(title) or honorifics.get(title.rstrip(".")) or "-"
+
+
+def character_sexes(
+    doc: Document, mentions: Sequence[Mention], characters: Sequence[Character]
+) -> dict[str, str]:
+    """The sex of each character whose titles or pronouns tell: ``{id: "m" or "f"}``.
+
+    The titles of its forms decide when they agree ("Mrs. Weston"), else the
+    pronouns read after its mentions, as for alias merging.
+
+    Examples
+    --------
+    >>> from graphkit.pipeline.document import build_document
+    >>> doc = build_document("Mrs. Weston came. Bob smiled; he was glad. Bob said he knew.")
+    >>> ms = [Mention(0, 11, "Mrs. Weston", "Mrs. Weston", "character", 0),
+    ...       Mention(18, 21, "Bob", "Bob", "character", 1),
+    ...       Mention(43, 46, "Bob", "Bob", "character", 2)]
+    >>> sorted(character_sexes(doc, ms, [Character("Mrs. Weston", "Mrs. Weston"),
+    ...                                  Character("Bob", "Bob", mentions=2)]).items())
+    [('Bob', 'm'), ('Mrs. Weston', 'f')]
+    """
+    honorifics = word_table("honorifics.txt")
+    votes = _pronoun_votes(doc, mentions, whole_names=True)
+    out = {}
+    for c in characters:
+        titles = {_title_sex(f, honorifics) for f in (c.id, *c.aliases)} - {"-"}
+        if len(titles) == 1:
+            out[c.id] = titles.pop()
+            continue
+        he, she = votes.get(c.id, (0, 0))
+        sex = _sex(he, she) or _lean(he, she, c.mentions)
+        if sex:
+            out[c.id] = sex
     return out
 
 

@@ -1,0 +1,42 @@
+"""Pronouns in tags and narration: the most recent character of that sex (rules 2 and 3)."""
+
+from __future__ import annotations
+
+from graphkit.model import Quotation
+from graphkit.pipeline.speakers.context import _PRONOUN_SEX, _Context, _regions
+
+
+def _pronoun(
+    ctx: _Context, q: Quotation, word: str, before: list[str | None], at: int | None = None
+) -> str:
+    """Who "he" or "she" in a tag is: the one the conversation's turns or the narration point to.
+
+    The previous speaker does not answer himself: the one before him, or the
+    latest character of that sex named in the narration (its sentence's
+    subject) who is not the previous speaker.
+    """
+    if word == "i":
+        word = "I"
+    if word == "I":
+        return ""
+    sex = _PRONOUN_SEX[word]
+    found = ctx.recent(q.start if at is None else at, sex, set())
+    return found.character if found else ""
+
+
+def _paragraph_speaker(ctx: _Context, q: Quotation, pats, floor: int, before) -> str | None:
+    """Rule 3: the one character the narration of the quotation's paragraph names."""
+    tags, head = _regions(ctx, q, floor)
+    if ctx.para(head[0]) != ctx.para(q.start):
+        head = (head[1], head[1])
+    names = set()
+    for a, b in [head, *tags]:
+        names |= {m.character for m in ctx.narration_in(a, b)}
+    if len(names) == 1:
+        return names.pop()
+    if not names:
+        a, b = head
+        m = pats["sentence_pronoun"].search(ctx.text, a, b)
+        if m:
+            return _pronoun(ctx, q, m.group(1).lower(), before, at=m.start(1)) or None
+    return None

@@ -1,0 +1,183 @@
+"""What the speaker rules read: patterns, the narration mentions, sexes, tag regions."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from functools import cache
+
+from graphkit.io.lexicon import trie_regex, word_list, word_table
+from graphkit.model import Document, Mention, Quotation
+from graphkit.pipeline.quotations import inside
+
+#: Narration longer than this (characters) between two quotations ends a conversation.
+CONVERSATION_GAP = 400
+#: How far back (characters) a pronoun looks for the character it stands for.
+ANAPHOR_WINDOW = 3000
+
+_PRONOUN_SEX = {"he": "m", "she": "f", "him": "m", "her": "f"}
+
+
+def _ing(verb: str) -> str:
+    """The -ing form of a base verb, by the regular rules: say -> saying, smile -> smiling.
+
+    Examples
+    --------
+    >>> [_ing(v) for v in ("say", "smile", "whisper", "cry", "see")]
+    ['saying', 'smiling', 'whispering', 'crying', 'seeing']
+    """
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    return verb + "ing"
+
+
+@cache
+def _verb_pattern() -> str:
+    verbs = word_list("speech_verbs.txt") | word_list("speech_tags.txt")
+    verbs |= {_ing(v) for v in word_list("speech_tags.txt") if v.isalpha() and len(v) > 2}
+    return r"(?:" + trie_regex(sorted(verbs)) + r")\b"
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern]:
+    verb = _verb_pattern()
+    adverb = r"(?:[a-z]+ly[ \n]+|again[ \n]+|then[ \n]+|at[ \n]+last[ \n]+|quickly[ \n]+)?"
+    nouns = trie_regex(sorted(word_table("gender_nouns.txt")))
+    lead = r"[\s,;:!?\-\u2014_)]*"
+    return {
+        # right after a quotation: "said Emma", "said poor Harriet"
+        "verb_name": re.compile(
+            lead + adverb + verb + r"[ \n]+" + adverb + r"(?:poor[ \n]+|little[ \n]+|old[ \n]+)?"
+        ),
+        # right after a quotation: "Emma replied", "Mr. Woodhouse gratefully observed"
+        "name_verb": re.compile(r"[ \n]+(?:[a-z]+ly[ \n]+|had[ \n]+|then[ \n]+){0,2}" + verb),
+        # "said she", "he replied", "said his lady", "the old man replied"
+        "verb_pronoun": re.compile(lead + adverb + verb + r"[ \n]+" + adverb + r"(he|she|I)\b"),
+        "pronoun_verb": re.compile(lead + r"(he|she|I)[ \n]+" + adverb + verb),
+        "verb_noun": re.compile(
+            lead
+            + adverb
+            + verb
+            + r"[ \n]+(?:(his|her|the|my|our|their|a)[ \n]+)(?:[a-z]+[ \n]+)?("
+            + nouns
+            + r")\b"
+        ),
+        "noun_verb": re.compile(
+            lead
+            + r"(?:(his|her|the|my|our|their)[ \n]+)(?:[a-z]+[ \n]+)?("
+            + nouns
+            + r")[ \n]+"
+            + adverb
+            + verb
+        ),
+        # the narration right before a quotation introduces it: "... said," "... added:"
+        "head_intro": re.compile(
+            r"(?:\b" + verb + r"(?:[ \n]+[a-z]+){0,4}[ \n]*[,:\-\u2014]*|[:\u2014]|--|\bwith,?)\s*$"
+        ),
+        "head_subject": re.compile(r"\W*(?:[A-Z][a-z]+,?[ \n]+)?(he|she|He|She)\b"),
+        "sentence_pronoun": re.compile(r"(?:^|[.!?]\s+)(He|She)\b"),
+        "to_name": re.compile(r"[ \n]+(?:to|at|towards|addressing)[ \n]+$"),
+        "vocative_before": re.compile(
+            r"(?:^|[,;!?\u2014\-]\s*|\b(?:[Mm]y[ \n]+)?(?:dear(?:est)?|good|poor|O|[Oo]h)[ \n]+)$"
+        ),
+        "vocative_after": re.compile(r"\s*(?:[,!?.;\u2014\-]|$)"),
+    }
+
+
+def _sorted_mentions(mentions: Sequence[Mention], keep: set[str]) -> list[Mention]:
+    return sorted((m for m in mentions if m.character in keep), key=lambda m: (m.start, m.end))
+
+
+class _Context:
+    """What the rules read: the text, paragraphs, narration mentions and the sexes."""
+
+    def __init__(self, doc: Document, quotes: Sequence[Quotation], mentions: list[Mention], sexes):
+        self.text = doc.text
+        self.p_starts = [p.start for p in doc.paragraphs]
+        self.p_ends = [p.end for p in doc.paragraphs]
+        where = inside(tuple(quotes), [m.start for m in mentions])
+        self.narration = [m for m, w in zip(mentions, where.tolist(), strict=True) if w < 0]
+        self.n_starts = [m.start for m in self.narration]
+        self.spoken: dict[int, list[Mention]] = {}
+        for m, w in zip(mentions, where.tolist(), strict=True):
+            if w >= 0:
+                self.spoken.setdefault(w, []).append(m)
+        self.sexes = sexes
+        self.sentence_starts = [s.start for s in doc.sentences]
+        self.regions: dict[tuple[int, int, int], tuple[list[tuple[int, int]], tuple[int, int]]] = {}
+
+    def para(self, pos: int) -> int:
+        return max(bisect_right(self.p_starts, pos) - 1, 0)
+
+    def narration_in(self, a: int, b: int) -> list[Mention]:
+        return self.narration[bisect_left(self.n_starts, a) : bisect_left(self.n_starts, b)]
+
+    def mention_at(self, pos: int, within: int = 0) -> Mention | None:
+        i = bisect_left(self.n_starts, pos)
+        if i < len(self.narration) and self.narration[i].start - pos <= within:
+            return self.narration[i]
+        return None
+
+    def recent(self, pos: int, sex: str | None, exclude: set[str]) -> Mention | None:
+        """The latest narration mention before ``pos`` fitting ``sex``, moved to its sentence's subject."""
+        i = bisect_left(self.n_starts, pos) - 1
+        while i >= 0 and pos - self.narration[i].start <= ANAPHOR_WINDOW:
+            m = self.narration[i]
+            if m.character not in exclude and (sex is None or self.sexes.get(m.character) == sex):
+                j = i
+                while j > 0 and self.narration[j - 1].sentence == m.sentence and m.sentence >= 0:
+                    j -= 1
+                for k in range(j, i + 1):
+                    c = self.narration[k]
+                    if c.character not in exclude and (
+                        sex is None or self.sexes.get(c.character) == sex
+                    ):
+                        return c
+                return m
+            i -= 1
+        return None
+
+
+def _regions(
+    ctx: _Context, q: Quotation, floor: int
+) -> tuple[list[tuple[int, int]], tuple[int, int]]:
+    """The narration between and after the parts (tags), and before the first part (head).
+
+    A quotation that opens its paragraph takes its head from the end of the
+    previous paragraph ("Emma said,"), never reaching back past ``floor``
+    (the end of the previous quotation).  Computed once per quotation.
+    """
+    key = (q.start, q.end, floor)
+    found = ctx.regions.get(key)
+    if found is None:
+        found = ctx.regions[key] = _compute_regions(ctx, q, floor)
+    return found
+
+
+def _compute_regions(
+    ctx: _Context, q: Quotation, floor: int
+) -> tuple[list[tuple[int, int]], tuple[int, int]]:
+    k_first, k_last = ctx.para(q.start), ctx.para(q.end)
+    tags = [
+        (b + 1, c - 1) for (_, b), (c, _) in zip(q.parts, q.parts[1:], strict=False) if c - b > 2
+    ]
+    tail_end = min(ctx.p_ends[k_last], q.end + 1 + 200)
+    tags.append((q.end + 1, tail_end))
+    p_start = ctx.p_starts[k_first]
+    if q.start - 1 <= p_start and k_first > 0:
+        b = ctx.p_ends[k_first - 1]
+        a = max(ctx.p_starts[k_first - 1], b - 300, floor)
+        return tags, (a, b) if a < b else (b, b)
+    return tags, (max(p_start, q.start - 1 - 300, floor), q.start - 1)
+
+
+def _head_sentence(ctx: _Context, a: int, b: int) -> int:
+    """Where the last sentence of the narration ``[a, b)`` starts."""
+    i = bisect_right(ctx.sentence_starts, max(b - 1, a)) - 1
+    start = ctx.sentence_starts[i] if i >= 0 else a
+    return max(start, a)
+
+
+def _cue(text: str, a: int, b: int) -> str:
+    return " ".join(text[a:b].strip(" ,;:-\n\u2014_").split())

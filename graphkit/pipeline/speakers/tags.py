@@ -1,0 +1,56 @@
+"""Speech tags: a name or a pronoun after, inside or before a quotation (rules 1 and 2)."""
+
+from __future__ import annotations
+
+from graphkit.io.lexicon import word_table
+from graphkit.model import Quotation
+from graphkit.pipeline.speakers.anaphora import _pronoun
+from graphkit.pipeline.speakers.context import _Context, _cue, _head_sentence, _regions
+
+
+def _explicit(
+    ctx: _Context, q: Quotation, pats, floor: int, before: list[str | None]
+) -> tuple[str, str, str] | None:
+    """Rules 1 and 2 on the tags after or inside the quotation, then on the narration before it."""
+    text = ctx.text
+    tags, head = _regions(ctx, q, floor)
+    for a, b in tags:
+        if b <= a:
+            continue
+        m = pats["verb_name"].match(text, a, b)
+        if m:
+            name = ctx.mention_at(m.end(), 0)
+            if name and name.end <= b:
+                return name.character, "explicit", _cue(text, a, name.end)
+        first = ctx.mention_at(a, 3)
+        if first and first.end <= b and text[a : first.start].strip(" ,;:-\n\u2014") == "":
+            m = pats["name_verb"].match(text, first.end, b)
+            if m:
+                return first.character, "explicit", _cue(text, first.start, m.end())
+    for a, b in tags:
+        if b <= a:
+            continue
+        m = pats["verb_pronoun"].match(text, a, b) or pats["pronoun_verb"].match(text, a, b)
+        if m:
+            return _pronoun(ctx, q, m.group(1), before), "anaphoric", _cue(text, a, m.end())
+        m = pats["verb_noun"].match(text, a, b) or pats["noun_verb"].match(text, a, b)
+        if m:
+            sex = word_table("gender_nouns.txt").get(m.group(2), "-")
+            found = ctx.recent(q.start, sex if sex != "-" else None, set())
+            return (found.character if found else ""), "anaphoric", _cue(text, a, m.end())
+    a, b = head
+    if b <= a:
+        return None
+    s = _head_sentence(ctx, a, b)
+    sentence = text[s:b]
+    intro = pats["head_intro"].search(sentence)
+    if not intro:
+        return None
+    names = ctx.narration_in(s, b)
+    lead = pats["head_subject"].match(sentence)
+    if lead and (not names or names[0].start > s + lead.end(1)):
+        who = _pronoun(ctx, q, lead.group(1).lower(), before, at=s)
+        return who, "anaphoric", _cue(text, s, b)
+    if names:
+        return names[0].character, "explicit", _cue(text, s, b)
+    return None

@@ -1,0 +1,119 @@
+"""Conversations and turn-taking (rules 4 and 5)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from graphkit.model import Quotation
+from graphkit.pipeline.speakers.context import CONVERSATION_GAP, _Context
+
+
+def _conversations(ctx: _Context, quotes: Sequence[Quotation]) -> list[int]:
+    """A conversation number for each quotation."""
+    out, conv = [], 0
+    for i, q in enumerate(quotes):
+        if i:
+            prev = quotes[i - 1]
+            between = ctx.para(q.start) - ctx.para(prev.end) - 1
+            gap = q.start - prev.end
+            if (
+                between > 1
+                or (between == 1 and gap > CONVERSATION_GAP)
+                or gap > 3 * CONVERSATION_GAP
+            ):
+                conv += 1
+        out.append(conv)
+    return out
+
+
+def _turns(
+    speaker: list[str | None], kind: list[str], conv: list[int], vocatives: list[list[str]]
+) -> None:
+    """Rules 4 and 5: fill the open quotations of each conversation from vocatives and turns."""
+    n = len(speaker)
+
+    def same(*idx: int) -> bool:
+        # conversation numbers never decrease: the first and last index tell
+        a, b = idx[0], idx[-1]
+        return a >= 0 and b < n and conv[a] == conv[b]
+
+    def addressed(j: int) -> str | None:
+        named = [v for v in vocatives[j] if v != speaker[j]]
+        return named[0] if len(named) == 1 else None
+
+    open_ = [i for i in range(n) if speaker[i] is None and kind[i] == "none"]
+    changed, sweep = True, 0
+    while changed:
+        changed, sweep = False, sweep + 1
+        # sweeps alternate forward and backward: a turn seeded late reaches back in one sweep
+        for i in open_ if sweep % 2 else reversed(open_):
+            if speaker[i] is not None:
+                continue
+            guess = None
+            if same(i - 1, i) and speaker[i - 1] and addressed(i - 1):
+                guess = addressed(i - 1)  # "..., Emma?" -- Emma answers
+            elif (
+                same(i - 2, i - 1, i)
+                and speaker[i - 2]
+                and speaker[i - 1]
+                and speaker[i - 2] != speaker[i - 1]
+            ):
+                guess = speaker[i - 2]
+            elif same(i, i + 1) and speaker[i + 1] and addressed(i + 1):
+                guess = addressed(i + 1)  # answered by name
+            elif (
+                same(i, i + 1, i + 2)
+                and speaker[i + 2]
+                and speaker[i + 1]
+                and speaker[i + 2] != speaker[i + 1]
+            ):
+                guess = speaker[i + 2]
+            if (
+                guess
+                and guess not in vocatives[i]
+                and guess
+                not in (
+                    speaker[i - 1] if same(i - 1, i) else None,
+                    speaker[i + 1] if same(i, i + 1) else None,
+                )
+            ):
+                speaker[i], kind[i] = guess, "implicit"
+                changed = True
+        open_ = [i for i in open_ if speaker[i] is None]
+
+
+def _two_party(speaker: list[str | None], kind: list[str], conv: list[int]) -> None:
+    """Rule 5b: a conversation whose known speakers are exactly two fills its open quotations.
+
+    An open quotation takes the one of the two who did not speak the nearest
+    attributed quotation before it (else after it) in the conversation.
+    """
+    n, i = len(speaker), 0
+    while i < n:
+        j = i
+        while j < n and conv[j] == conv[i]:
+            j += 1
+        known = {s for s in speaker[i:j] if s}
+        if len(known) == 2:
+            for k in range(i, j):
+                if speaker[k] is not None or kind[k] != "none":
+                    continue
+                near = next((speaker[m] for m in range(k - 1, i - 1, -1) if speaker[m]), None)
+                near = near or next((speaker[m] for m in range(k + 1, j) if speaker[m]), None)
+                speaker[k], kind[k] = next(iter(known - {near})), "implicit"
+        i = j
+
+
+def _neighbour(speaker: list[str | None], conv: list[int], i: int) -> str | None:
+    """The previous distinct speaker of the conversation, else the next one."""
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if conv[j] != conv[i]:
+            break
+        if speaker[j] and speaker[j] != speaker[i]:
+            return speaker[j]
+    for j in range(i + 1, min(len(speaker), i + 6)):
+        if conv[j] != conv[i]:
+            break
+        if speaker[j] and speaker[j] != speaker[i]:
+            return speaker[j]
+    return None
