@@ -131,6 +131,7 @@ def join_titled(
             return
         parent[a] = b
         reasons[key] = REASONS[why]
+        members[b].extend(members.pop(a, ()))  # kept up to date: no recount after a join
 
     people = [k for k in counts if kinds.get(k) != "work"]
     # 1. "Mr. Frank Churchill" -> "Frank Churchill" (titles not of a wife first: they tell the sex).
@@ -150,7 +151,6 @@ def join_titled(
             )
             if title_sex(key) in ("-", sex) or sex is None:
                 join(key, full, "full")
-                members = clusters()
     # Full names by surname and by first name (their clusters), for rules 2 and 3.
     by_surname: dict[str, set[str]] = defaultdict(set)
     by_first: dict[str, set[str]] = defaultdict(set)
@@ -165,7 +165,6 @@ def join_titled(
             by_first[words[0]].add(root(key))
     # 2. "Miss Elizabeth" -> "Elizabeth" (a first name that is no one's surname); first, so
     # that its titles tell the sex of the cluster for rule 3.
-    members = clusters()
     for key in sorted(people, key=lambda k: (-counts[k], k)):
         words = key.split()
         if not title_of[key] or len(words) != 2 or key in parent:
@@ -187,10 +186,8 @@ def join_titled(
         size = sum(counts[f] for f in members[target])
         if sex is not None and title_sex(key) in (sex, "-") and size >= own:
             join(key, target, "first")
-            members = clusters()
     # 3. "Miss Smith" -> the cluster of "Harriet Smith"; the most used forms first, so that
     # "Mr. Denham" tells the sex of "Ralph Denham" before "Mrs. Denham" is read.
-    members = clusters()
     for key in sorted(people, key=lambda k: (-counts[k], k)):
         words = key.split()
         if not title_of[key] or len(words) != 2 or key in parent:
@@ -210,5 +207,4 @@ def join_titled(
         own = sum(counts[f] for f in members[root(key)])
         if target and size[target] >= own and not _married_miss(key, members[target], title_of):
             join(key, target, "surname")
-            members = clusters()
     return parent
