@@ -36,6 +36,7 @@ from graphkit.pipeline.characters.roles import (
     _people_before_works,
     role_pairs,  # noqa: F401  (re-exported)
 )
+from graphkit.pipeline.characters.titled import join_titled
 
 __all__ = ["merge_characters", "role_pairs", "character_sexes"]
 
@@ -185,6 +186,10 @@ def _alias_parents(
         if len(key.split()) != 2 or key in parent:
             continue
         longer = _starting_with(titled_sorted, key + " ")
+        # Not "Miss Woodhouse Miss Taylor": two names glued together.
+        longer = [
+            s for s in longer if not any(_split(w + " x", honorifics)[0] for w in s.split()[1:])
+        ]
         if len(longer) == 1 and free(key, longer[0]):
             parent[key] = longer[0]
     # A nickname is familiar: "Kitty" is not "Lady Catherine", whom the text mostly titles.
@@ -250,7 +255,9 @@ def merge_characters(
         cast_work = {e.name: e.work for e in cast.entries}
     else:
         votes = _pronoun_votes(doc, mentions)
-        parent = _alias_parents(counts, kinds, {frozenset(p) for p in pairs}, votes)
+        blocked = {frozenset(p) for p in pairs}
+        parent = _alias_parents(counts, kinds, blocked, votes)
+        parent = join_titled(counts, parent, votes, word_table("honorifics.txt"), blocked, kinds)
         cast_kind, cast_work = {}, {}
 
     if cast is None:

@@ -1,0 +1,210 @@
+"""Titled forms joining the full name they stand for: "Miss Smith" is "Harriet Smith".
+
+Run after the first alias pass (:func:`graphkit.pipeline.characters._alias_parents`),
+on the clusters it made.  Three rules, each checked against the sex of the
+cluster (the titles inside it, else the pronouns after its single-word forms):
+
+* **title + full name** joins the full name: "Mr. Frank Churchill" is "Frank
+  Churchill" (not when the sexes differ: "Mrs. John Knightley" is not "John
+  Knightley");
+* **title + surname** joins the one cluster holding a full name of that
+  surname and of the title's sex: "Miss Smith" -> "Harriet Smith",
+  "Mr. Churchill" -> "Frank Churchill"; "Mrs." + surname never joins a
+  cluster the text also calls "Miss" (the mother, not the daughter).  It never joins a cluster named less often than the titled form
+  itself: a "Mr. Knightley" used four times as often as "John Knightley" is
+  the head of the family, not the younger brother;
+* **title + first name** joins the cluster of that first name when the word
+  is no one's surname: "Miss Elizabeth" -> "Elizabeth", "Mrs. Rachel" ->
+  "Rachel Lynde", and never a cluster named less often than the titled form
+  ("Lady Catherine" is not "Kitty").
+
+Each join is recorded with its reason (see :data:`REASONS`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from graphkit.pipeline.characters.pronouns import _sex
+
+__all__ = ["join_titled"]
+
+_WIFE_TITLES = frozenset(("Mrs", "Lady", "Madame", "Mme", "Frau", "Señora", "Senora"))
+
+REASONS = {
+    "full": "title + full name",
+    "surname": "title + surname of the one full name of that sex",
+    "first": "title + first name",
+}
+
+
+def _cluster_sex(
+    forms: list[str],
+    counts: Counter,
+    votes: dict[str, tuple[int, int]],
+    title_of: dict[str, str | None],
+    honorifics: dict[str, str],
+) -> str | None:
+    """``"m"``, ``"f"`` or ``None``: the titles in a cluster, else its pronouns."""
+    titled = Counter()
+    he = she = 0
+    for f in forms:
+        t = title_of.get(f)
+        if t:
+            s = honorifics.get(t) or honorifics.get(t.rstrip("."))
+            if s in ("m", "f"):
+                titled[s] += counts[f]
+        else:
+            first = f.split()[0]
+            v = votes.get(first) if first in counts or " " not in f else None
+            if v:
+                he, she = he + v[0], she + v[1]
+    if titled and len(titled) == 1:
+        return next(iter(titled))
+    if titled:
+        (a, na), (b, nb) = titled.most_common(2)
+        if na >= 4 * nb:
+            return a
+    return _sex(he, she)
+
+
+def _married_miss(key: str, forms: list[str], title_of: dict[str, str | None]) -> bool:
+    """Whether ``key`` is "Mrs." + surname and ``forms`` hold a "Miss": mother, not daughter."""
+    return (title_of[key] or "").rstrip(".") in _WIFE_TITLES and any(
+        (title_of.get(f) or "").rstrip(".") in ("Miss", "Mademoiselle", "Mlle") for f in forms
+    )
+
+
+def join_titled(
+    counts: Counter,
+    parent: dict[str, str],
+    votes: dict[str, tuple[int, int]],
+    honorifics: dict[str, str],
+    blocked: set[frozenset[str]],
+    kinds: dict[str, str],
+    reasons: dict[str, str] | None = None,
+) -> dict[str, str]:
+    """Add the joins of titled forms to ``parent`` (form -> form it joins) and return it.
+
+    Examples
+    --------
+    >>> h = {"Miss": "f", "Mr.": "m", "Mrs.": "f"}
+    >>> counts = Counter({"Harriet": 50, "Harriet Smith": 5, "Miss Smith": 9,
+    ...                   "Mr. Frank Churchill": 4, "Frank Churchill": 20, "Mr. Churchill": 3})
+    >>> votes = {"Harriet": (0, 6)}
+    >>> p = join_titled(counts, {"Harriet Smith": "Harriet"}, votes, h, set(), {})
+    >>> sorted(p.items())  # doctest: +NORMALIZE_WHITESPACE
+    [('Harriet Smith', 'Harriet'), ('Miss Smith', 'Harriet'),
+     ('Mr. Churchill', 'Frank Churchill'), ('Mr. Frank Churchill', 'Frank Churchill')]
+    """
+    reasons = reasons if reasons is not None else {}
+
+    def root(k: str) -> str:
+        seen = set()
+        while k in parent and k not in seen:
+            seen.add(k)
+            k = parent[k]
+        return k
+
+    title_of: dict[str, str | None] = {}
+    for key in counts:
+        words = key.split()
+        t = words[0] if len(words) > 1 else None
+        title_of[key] = t if t and (t in honorifics or t.rstrip(".") in honorifics) else None
+
+    def clusters() -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for k in counts:
+            out[root(k)].append(k)
+        return out
+
+    def sex_of(r: str, members: dict[str, list[str]]) -> str | None:
+        return _cluster_sex(members[r], counts, votes, title_of, honorifics)
+
+    def title_sex(key: str) -> str:
+        t = title_of[key] or ""
+        return honorifics.get(t) or honorifics.get(t.rstrip(".")) or "-"
+
+    def join(key: str, target: str, why: str) -> None:
+        a, b = root(key), root(target)
+        if a == b or frozenset((key, target)) in blocked or frozenset((a, b)) in blocked:
+            return
+        parent[a] = b
+        reasons[key] = REASONS[why]
+        members[b].extend(members.pop(a, ()))  # kept up to date: no recount after a join
+
+    people = [k for k in counts if kinds.get(k) != "work"]
+    # 1. "Mr. Frank Churchill" -> "Frank Churchill" (titles not of a wife first: they tell the sex).
+    members = clusters()
+    order = sorted(people, key=lambda k: ((title_of[k] or "").rstrip(".") in _WIFE_TITLES, k))
+    for key in order:
+        rest = key.split()[1:]
+        if not title_of[key] or len(rest) < 2 or key in parent:
+            continue
+        full = " ".join(rest)
+        if full in counts and title_of.get(full) is None:
+            # Only "Mrs." or "Lady" + a full name can name someone else (the husband's name:
+            # "Mrs. John Knightley"); pronouns are read for those, titles for all.
+            wife = title_of[key].rstrip(".") in _WIFE_TITLES
+            sex = _cluster_sex(
+                members[root(full)], counts, votes if wife else {}, title_of, honorifics
+            )
+            if title_sex(key) in ("-", sex) or sex is None:
+                join(key, full, "full")
+    # Full names by surname and by first name (their clusters), for rules 2 and 3.
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    by_first: dict[str, set[str]] = defaultdict(set)
+    for key in people:
+        words = key.split()
+        if title_of[key]:
+            words = words[1:]
+        if any(w in honorifics or w.rstrip(".") in honorifics for w in words):
+            continue  # "Miss Woodhouse Miss Taylor": two names glued, no one's full name
+        if len(words) >= 2:
+            by_surname[words[-1]].add(root(key))
+            by_first[words[0]].add(root(key))
+    # 2. "Miss Elizabeth" -> "Elizabeth" (a first name that is no one's surname); first, so
+    # that its titles tell the sex of the cluster for rule 3.
+    for key in sorted(people, key=lambda k: (-counts[k], k)):
+        words = key.split()
+        if not title_of[key] or len(words) != 2 or key in parent:
+            continue
+        first = words[1]
+        if first in by_surname or title_of.get(first):
+            continue
+        if first in counts:
+            if first not in by_first and len(members[root(first)]) == 1:
+                continue  # a lone word nobody uses as a first name: maybe a surname
+            target = root(first)
+        elif len(by_first.get(first, ())) == 1:
+            target = next(iter(by_first[first]))  # "Mrs. Rachel" -> "Rachel Lynde"
+        else:
+            continue
+        target = root(target)
+        sex = sex_of(target, members)
+        own = sum(counts[f] for f in members[root(key)])
+        size = sum(counts[f] for f in members[target])
+        if sex is not None and title_sex(key) in (sex, "-") and size >= own:
+            join(key, target, "first")
+    # 3. "Miss Smith" -> the cluster of "Harriet Smith"; the most used forms first, so that
+    # "Mr. Denham" tells the sex of "Ralph Denham" before "Mrs. Denham" is read.
+    for key in sorted(people, key=lambda k: (-counts[k], k)):
+        words = key.split()
+        if not title_of[key] or len(words) != 2 or key in parent:
+            continue
+        sex = title_sex(key)
+        if sex == "-":
+            continue
+        cands = {root(r) for r in by_surname.get(words[1], ())} - {root(key)}
+        same = [r for r in cands if sex_of(r, members) == sex]
+        unknown = [r for r in cands if sex_of(r, members) is None]
+        size = {r: sum(counts[f] for f in members[r]) for r in cands}
+        target = None
+        if len(same) == 1 and not unknown:
+            target = same[0]
+        elif not same and len(unknown) == 1 and len(cands) == 1:
+            target = unknown[0]
+        own = sum(counts[f] for f in members[root(key)])
+        if target and size[target] >= own and not _married_miss(key, members[target], title_of):
+            join(key, target, "surname")
+    return parent

@@ -1,0 +1,69 @@
+"""Titled forms joining the full name they stand for (graphkit.pipeline.characters.titled)."""
+
+from collections import Counter
+
+from graphkit.pipeline.characters.titled import join_titled
+
+H = {"Miss": "f", "Mr.": "m", "Mrs.": "f", "Lady": "f"}
+
+
+def _roots(parent):
+    def root(k):
+        while k in parent:
+            k = parent[k]
+        return k
+
+    return root
+
+
+def test_title_and_full_name_and_title_and_surname_join():
+    counts = Counter({"Frank Churchill": 20, "Mr. Frank Churchill": 5, "Mr. Churchill": 3})
+    root = _roots(join_titled(counts, {}, {}, H, set(), {}))
+    assert root("Mr. Frank Churchill") == root("Mr. Churchill") == "Frank Churchill"
+
+
+def test_miss_surname_joins_the_woman_not_the_man():
+    counts = Counter({"Harriet": 50, "Harriet Smith": 5, "Miss Smith": 9, "Mr. Smith": 4})
+    parent = join_titled(counts, {"Harriet Smith": "Harriet"}, {"Harriet": (0, 6)}, H, set(), {})
+    root = _roots(parent)
+    assert root("Miss Smith") == "Harriet"
+    assert root("Mr. Smith") == "Mr. Smith"
+
+
+def test_wife_named_after_husband_stays_apart():
+    counts = Counter({"John Knightley": 30, "Mr. John Knightley": 9, "Mrs. John Knightley": 8})
+    root = _roots(join_titled(counts, {}, {}, H, set(), {}))
+    assert root("Mr. John Knightley") == "John Knightley"
+    assert root("Mrs. John Knightley") == "Mrs. John Knightley"
+
+
+def test_head_of_family_used_more_than_the_full_name_stays_apart():
+    counts = Counter({"John Knightley": 30, "Mr. John Knightley": 9, "Mr. Knightley": 300})
+    root = _roots(join_titled(counts, {}, {}, H, set(), {}))
+    assert root("Mr. Knightley") == "Mr. Knightley"
+
+
+def test_mrs_surname_is_not_the_daughter_called_miss():
+    counts = Counter({"Fanny Price": 40, "Miss Price": 9, "Mrs. Price": 6})
+    root = _roots(join_titled(counts, {}, {"Fanny": (0, 5)}, H, set(), {}))
+    assert root("Miss Price") == "Fanny Price"
+    assert root("Mrs. Price") == "Mrs. Price"
+
+
+def test_title_and_first_name():
+    counts = Counter({"Elizabeth": 60, "Miss Elizabeth": 5, "Elizabeth Bennet": 4})
+    parent = {"Elizabeth Bennet": "Elizabeth"}
+    root = _roots(join_titled(counts, parent, {"Elizabeth": (0, 9)}, H, set(), {}))
+    assert root("Miss Elizabeth") == "Elizabeth"
+
+
+def test_in_a_text():
+    from graphkit import analyze_text
+
+    text = (
+        "Harriet Smith came in. Harriet smiled; she was happy. Miss Smith sat down. "
+        "Harriet said she would stay. Harriet laughed and she sang. Mr. Frank Churchill bowed. "
+        "Frank Churchill left. Mr. Churchill came back."
+    )
+    ids = {c.id for c in analyze_text(text, min_mentions=1).character_list}
+    assert "Miss Smith" not in ids and "Mr. Churchill" not in ids
