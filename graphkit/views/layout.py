@@ -142,7 +142,26 @@ def layout_all(
         iterations=50,
         weight="weight",
     )
-    return {n: (float(x), float(y)) for n, (x, y) in sorted(spread.items())}
+    return {
+        n: pos[n] if n in pos else _pull_in(float(x), float(y))
+        for n, (x, y) in sorted(spread.items())
+    }
+
+
+def _pull_in(x: float, y: float, ring: float = 1.3, band: float = 0.25) -> tuple[float, float]:
+    """Bring a node the spring pushed far away (an isolate, a small component) into a band
+    just outside the core, so the page's fit-to-screen does not shrink the core to a dot.
+
+    Examples
+    --------
+    >>> _pull_in(0.5, 0.0), 1.3 < _pull_in(50.0, 0.0)[0] <= 1.3 + 0.25
+    ((0.5, 0.0), True)
+    """
+    r = math.hypot(x, y)
+    if r <= ring:
+        return x, y
+    target = ring + band * (1.0 - math.exp(-(r - ring)))
+    return x * target / r, y * target / r
 
 
 def fit_to_box(
