@@ -169,6 +169,11 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
         lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
         if sum(b - a for a, b in lines) / len(lines) > 80:
             spans = lines
+    return _trimmed(text, spans)
+
+
+def _trimmed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` without their leading and trailing white space; empty ones dropped."""
     out = []
     for a, b in spans:
         while a < b and text[a].isspace():
@@ -320,13 +325,7 @@ def _split_at_gutenberg_marks(text: str, spans: list[tuple[int, int]]) -> list[t
             a = end
             i += 1
         pieces.append((a, b))
-        for x, y in pieces:
-            while x < y and text[x].isspace():
-                x += 1
-            while y > x and text[y - 1].isspace():
-                y -= 1
-            if x < y:
-                out.append((x, y))
+        out += _trimmed(text, pieces)
     return out
 
 
