@@ -37,7 +37,7 @@ OLD_PATHS: dict[str, tuple[str, ...]] = {
     "graphkit.characters": ("graphkit.pipeline.characters",),
     "graphkit.relations": ("graphkit.pipeline.relations.extract",),
     "graphkit.interactions": ("graphkit.pipeline.interactions",),
-    "graphkit.scripts": ("graphkit.pipeline.structured", "graphkit.graph.ops", "graphkit.pipeline.run"),
+    "graphkit.scripts": ("graphkit.pipeline.structured", "graphkit.graph.ops"),
     "graphkit.timeline": ("graphkit.graph.timeline",),
     "graphkit.merge": ("graphkit.graph.merge", "graphkit.exporters"),
     "graphkit.metrics": ("graphkit.graph.metrics",),

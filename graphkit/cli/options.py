@@ -83,7 +83,7 @@ def ner_options(f: Callable) -> Callable:
 def _structure_options(f: Callable) -> Callable:
     """``--input-format``, ``--interaction``, ``--until``, ``--ner`` and ``--spacy-model``."""
     from graphkit.io.readers import INPUT_FORMATS
-    from graphkit.pipeline.run import INTERACTIONS
+    from graphkit.pipeline.structured import INTERACTIONS
 
     f = ner_options(f)
     f = click.option(

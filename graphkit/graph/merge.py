@@ -264,12 +264,3 @@ def merge_files(paths: Sequence[str | os.PathLike], output: str | os.PathLike) -
     merged = merge_graphs(graphs, names)
     write_atomic(output, exporter.graph(merged))
     return merged
-
-
-def __getattr__(name: str):
-    # ``read_graph`` lived here; it reads any registered format now.
-    if name == "read_graph":
-        from graphkit.exporters import read_graph
-
-        return read_graph
-    raise AttributeError(name)

@@ -23,8 +23,6 @@ _SAME_LENGTH = (
     *((q, '"') for q in "\u201c\u201d\u201e\u201f\u00ab\u00bb"),
     *((sp, " ") for sp in "\u00a0\u2007\u202f\u2009\u200a"),
 )
-# Lone surrogates become U+FFFD (same length, so offsets need no map): no export could encode them.
-_SURROGATE = re.compile("[\ud800-\udfff]")
 # Invisible characters are dropped (an edit that changes the length).
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
@@ -176,8 +174,6 @@ def normalize(text: str) -> tuple[str, OffsetMap]:
     for old, new in _SAME_LENGTH:
         if old in text_t:
             text_t = text_t.replace(old, new)
-    if _SURROGATE.search(text_t):  # only an API caller's str can hold them; no file can
-        text_t = _SURROGATE.sub("\ufffd", text_t)
     edits = (
         [(m.start(), m.end(), "") for m in _INVISIBLE.finditer(text_t)]
         if any(c in text_t for c in _INVISIBLE_CHARS)

@@ -314,3 +314,52 @@ class Triggers:
             for rest in set(regex.findall(scanned)):
                 out |= self.rules_by_word[first + rest]
         return out
+
+
+def nested_repeat(pattern: str) -> bool:
+    """Whether ``pattern`` _REPEATS without bound a group that is itself one unbounded repeat.
+
+    In ``(a+)+`` or ``(\\w+\\s?)*`` the outer repeat can split the same text in
+    exponentially many ways, and a near miss tries them all; graphkit refuses
+    such a rule rather than hang on a long sentence.  ``(\\w+ )+`` is fine: the
+    space ends each turn.
+
+    Examples
+    --------
+    >>> nested_repeat(r"(a+)+$"), nested_repeat(r"(\\w+\\s?)*x"), nested_repeat(r"(?:\\w+ )+and")
+    (True, True, False)
+    """
+
+    def items_of(body):
+        body = list(body)
+        while len(body) == 1 and body[0][0] == _sre.SUBPATTERN:
+            body = list(body[0][1][-1])
+        return body
+
+    def width(items) -> int:
+        return _sre_parse.SubPattern(_sre_parse.State(), list(items)).getwidth()[0] if items else 0
+
+    def children(op, av) -> list:
+        if op in _REPEATS:
+            return [av[2]]
+        if op == _sre.SUBPATTERN:
+            return [av[-1]]
+        if op == _sre.BRANCH:
+            return list(av[1])
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            return [av[1]]
+        return []
+
+    def walk(items) -> bool:
+        for op, av in items:
+            if op in _REPEATS and av[1] == _sre.MAXREPEAT:
+                inner = items_of(av[2])
+                for k, (iop, iav) in enumerate(inner):
+                    rest = inner[:k] + inner[k + 1 :]
+                    if iop in _REPEATS and iav[1] == _sre.MAXREPEAT and width(rest) == 0:
+                        return True
+            if any(walk(child) for child in children(op, av)):
+                return True
+        return False
+
+    return walk(_sre_parse.parse(pattern))

@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 from graphkit.errors import RulesError
-from graphkit.io.rule_needs import Needs, Triggers, rule_needs
+from graphkit.io.rule_needs import Needs, Triggers, nested_repeat, rule_needs
 from graphkit.io.userfile import parse_yaml, read_user_file
 
 __all__ = [
@@ -225,64 +225,6 @@ def _mapping_of(data: Mapping, key: str, value_type: type, source: str) -> dict:
         kind = "mappings" if value_type is dict else "lists"
         raise RulesError(f"{source}: {key!r} must map names to {kind}")
     return value
-
-
-def nested_repeat(pattern: str) -> bool:
-    """Whether ``pattern`` repeats without bound a group that is itself one unbounded repeat.
-
-    In ``(a+)+`` or ``(\\w+\\s?)*`` the outer repeat can split the same text in
-    exponentially many ways, and a near miss tries them all; graphkit refuses
-    such a rule rather than hang on a long sentence.  ``(\\w+ )+`` is fine: the
-    space ends each turn.
-
-    Examples
-    --------
-    >>> nested_repeat(r"(a+)+$"), nested_repeat(r"(\\w+\\s?)*x"), nested_repeat(r"(?:\\w+ )+and")
-    (True, True, False)
-    """
-    try:
-        from re import _constants as sre
-        from re import _parser as parser
-    except ImportError:  # pragma: no cover - Python 3.10
-        import sre_constants as sre  # type: ignore[no-redef]
-        import sre_parse as parser  # type: ignore[no-redef]
-
-    repeats = {getattr(sre, n) for n in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
-               if hasattr(sre, n)}  # fmt: skip
-
-    def items_of(body):
-        body = list(body)
-        while len(body) == 1 and body[0][0] == sre.SUBPATTERN:
-            body = list(body[0][1][-1])
-        return body
-
-    def width(items) -> int:
-        return parser.SubPattern(parser.State(), list(items)).getwidth()[0] if items else 0
-
-    def children(op, av) -> list:
-        if op in repeats:
-            return [av[2]]
-        if op == sre.SUBPATTERN:
-            return [av[-1]]
-        if op == sre.BRANCH:
-            return list(av[1])
-        if op in (sre.ASSERT, sre.ASSERT_NOT):
-            return [av[1]]
-        return []
-
-    def walk(items) -> bool:
-        for op, av in items:
-            if op in repeats and av[1] == sre.MAXREPEAT:
-                inner = items_of(av[2])
-                for k, (iop, iav) in enumerate(inner):
-                    rest = inner[:k] + inner[k + 1 :]
-                    if iop in repeats and iav[1] == sre.MAXREPEAT and width(rest) == 0:
-                        return True
-            if any(walk(child) for child in children(op, av)):
-                return True
-        return False
-
-    return walk(parser.parse(pattern))
 
 
 def _read_yaml(text: str, source: str) -> dict:

@@ -24,6 +24,7 @@ __all__ = [
     "read_bytes",
     "read_text",
     "decode",
+    "without_surrogates",
     "html_to_text",
     "looks_like_html",
     "normalize",
@@ -121,3 +122,19 @@ def read_text(path: str | os.PathLike, encoding: str | None = None) -> SourceTex
     if not text.strip():
         raise InputError(f"{p}: file is empty")
     return SourceText(text=text, source=str(p), titles=titles)
+
+
+# Lone surrogates: a decoded file never holds them, an API caller's str may, and no export
+# could encode them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD (same length: offsets hold).
+
+    Examples
+    --------
+    >>> without_surrogates("Bob" + chr(0xDC80) + ".") == "Bob" + chr(0xFFFD) + "."
+    True
+    """
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text

@@ -23,10 +23,11 @@ from typing import Any
 from graphkit.errors import OptionError, PipelineError
 from graphkit.io.cast import Cast, resolve_cast
 from graphkit.io.rules import RuleSet, load_rules
-from graphkit.io.text import SourceText, read_text
+from graphkit.io.text import SourceText, read_text, without_surrogates
 from graphkit.model import Result
 from graphkit.pipeline.interactions import Window, parse_window
 from graphkit.pipeline.mentions import Ner, check_ner
+from graphkit.pipeline.structured import INTERACTIONS, analyze_script
 
 __all__ = [
     "Options",
@@ -272,10 +273,6 @@ def run_pipeline(
     )
 
 
-#: Values of ``interaction=`` / ``--interaction``.
-INTERACTIONS = ("co-presence", "conversation")
-
-
 def run_file(
     path: str | os.PathLike,
     cast: Cast | str | os.PathLike | bool | None = None,
@@ -292,9 +289,7 @@ def run_file(
     :func:`run_pipeline` with the cast file ``cast`` resolves to.
     """
     from graphkit.io.readers import read_script
-    from graphkit.pipeline.structured import analyze_script
 
-    check_ner(options.get("ner", "rules"))
     if interaction not in INTERACTIONS:
         raise OptionError(f"unknown interaction {interaction!r}: use co-presence or conversation")
     # Options are checked before the text is read: a bad window or rules file fails first.
@@ -312,6 +307,6 @@ def run_text(text: str, cast: Cast | str | os.PathLike | None = None, **options:
     """Run the prose pipeline on a string (``name`` defaults to ``"text"``)."""
     options.setdefault("name", "text")
     opts = Options.make(**options)
-    source = SourceText(text=text, source=f"<{opts.name}>")
+    source = SourceText(text=without_surrogates(text), source=f"<{opts.name}>")
     resolved = None if cast is None or cast is False else resolve_cast(cast, None)
     return run_pipeline(source, replace(opts, cast=resolved))

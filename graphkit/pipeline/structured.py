@@ -39,7 +39,10 @@ from graphkit.model import (
     Sentence,
 )
 
-__all__ = ["script_document", "script_interactions", "analyze_script"]
+__all__ = ["INTERACTIONS", "script_document", "script_interactions", "analyze_script"]
+
+#: Values of ``interaction=`` / ``--interaction``: the rules a play or screenplay is linked by.
+INTERACTIONS = ("co-presence", "conversation")
 
 
 def script_document(script: Script) -> tuple[Document, list[Mention], list[Character]]:
@@ -183,7 +186,7 @@ def analyze_script(
     """
     from graphkit.graph.timeline import assemble_graph
 
-    if interaction not in ("co-presence", "conversation"):
+    if interaction not in INTERACTIONS:
         raise OptionError(f"unknown interaction {interaction!r}: use co-presence or conversation")
     if script.kind == "table" and interaction == "conversation":
         raise OptionError("--interaction conversation needs a play or screenplay, not a table")
