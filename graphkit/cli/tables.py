@@ -119,14 +119,15 @@ def plot(path, output, kind, top, relations_only, options) -> None:
     from pathlib import Path
 
     from graphkit.exporters import write_atomic
-    from graphkit.views.figure import figure_bytes
+    from graphkit.views.figure import figure_bytes, picture_format
 
+    suffix = picture_format(Path(output).suffix)  # before the work, not after it
     result = _analyze(path, options)
     if kind == "network":
         fig = result.plot(top=top, relations_only=relations_only)
     else:
         fig = result.plot_centrality(top=min(top, 15))
-    write_atomic(output, figure_bytes(fig, Path(output).suffix))
+    write_atomic(output, figure_bytes(fig, suffix))
     click.echo(f"Wrote {output}", err=True)
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["PICTURE_FORMATS", "figure_png", "figure_bytes", "show_inline"]
+__all__ = ["PICTURE_FORMATS", "picture_format", "figure_png", "figure_bytes", "show_inline"]
 
 #: Picture formats by file suffix, with the metadata that would make bytes differ run to run.
 PICTURE_FORMATS = {
@@ -43,6 +43,24 @@ def figure_png(fig: Figure) -> bytes:
     return figure_bytes(fig, ".png")
 
 
+def picture_format(suffix: str) -> str:
+    """The picture format of a file suffix (``".SVG"`` -> ``".svg"``), or one error line.
+
+    Examples
+    --------
+    >>> picture_format(".PNG")
+    '.png'
+    """
+    from graphkit.errors import OutputError
+
+    fmt = suffix.lower()
+    if fmt not in PICTURE_FORMATS:
+        raise OutputError(
+            f"cannot draw a {suffix or 'file without suffix'}: use .png, .svg or .pdf"
+        )
+    return fmt
+
+
 def figure_bytes(fig: Figure, suffix: str) -> bytes:
     """Render ``fig`` in the format its file ``suffix`` names (``.png``, ``.svg``, ``.pdf``).
 
@@ -56,16 +74,10 @@ def figure_bytes(fig: Figure, suffix: str) -> bytes:
     """
     import io
 
+    import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    from graphkit.errors import OutputError
-
-    fmt = suffix.lower()
-    if fmt not in PICTURE_FORMATS:
-        raise OutputError(
-            f"cannot draw a {suffix or 'file without suffix'}: use .png, .svg or .pdf"
-        )
-    import matplotlib
+    fmt = picture_format(suffix)
 
     FigureCanvasAgg(fig)
     buf = io.BytesIO()
