@@ -153,14 +153,16 @@ def script_interactions(
         for seg in doc.segments:
             # Each pair's evidence is the turn by which both have spoken: the turn where
             # the later of the two first speaks (linear in turns, not in turns x pairs).
-            present: list[str] = []
+            present: list[str] = []  # in order of first speech
+            seen: set[str] = set()
             for s in by_segment[seg.index]:
-                new = [w for w in dict.fromkeys(speakers[s.index]) if w not in present]
+                new = [w for w in dict.fromkeys(speakers[s.index]) if w not in seen]
                 for k, who in enumerate(new):
                     for other in present + new[:k]:
                         a, b = sorted((who, other))
                         evidence[(a, b)].append(Evidence(s.index, seg.start, seg.end))
                 present += new
+                seen.update(new)
     elif rule == "conversation":
         previous = None
         for s in doc.sentences:
