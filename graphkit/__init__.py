@@ -27,6 +27,7 @@ __all__ = [
     "analyze",
     "analyze_text",
     "analyze_corpus",
+    "example",
     "read_text",
     "read_cast",
     "GraphkitError",
@@ -37,6 +38,7 @@ _LAZY = {
     "analyze": "graphkit.analysis",
     "analyze_text": "graphkit.analysis",
     "analyze_corpus": "graphkit.corpus.run",
+    "example": "graphkit.io.examples",
     "read_text": "graphkit.io.text",
     "read_cast": "graphkit.io.cast",
     "GraphkitError": "graphkit.errors",
@@ -47,6 +49,7 @@ if TYPE_CHECKING:
     from graphkit.corpus.run import analyze_corpus
     from graphkit.errors import GraphkitError
     from graphkit.io.cast import read_cast
+    from graphkit.io.examples import example
     from graphkit.io.text import read_text
 
 

@@ -7,19 +7,15 @@ from pathlib import Path
 import click
 
 from graphkit.cli.options import CONTEXT, text_options
-from graphkit.errors import GraphkitError
 
 __all__ = ["COMMANDS", "bundled_article"]
 
 
 def bundled_article() -> str:
     """The path of the article that ships with graphkit (analysed when no PATH is given)."""
-    from importlib import resources
+    from graphkit.io.examples import example
 
-    path = Path(str(resources.files("graphkit").joinpath("data", "examples", "her.txt")))
-    if not path.is_file():
-        raise GraphkitError(f"bundled article not found at {path}; give a PATH")
-    return str(path)
+    return example("her")
 
 
 @click.command(context_settings=CONTEXT)

@@ -42,8 +42,10 @@ def merge(graphs, output) -> None:
     from graphkit.graph.merge import merge_files
 
     g = merge_files(graphs, output)
+    held = len(graphs) - len(g.graph["sources"])
+    again = f" ({held} already in the merge, counted once)" if held else ""
     click.echo(
-        f"Merged {len(graphs)} graphs: {g.number_of_nodes()} nodes, "
+        f"Merged {len(graphs)} graphs{again}: {g.number_of_nodes()} nodes, "
         f"{g.number_of_edges()} edges -> {output}",
         err=True,
     )

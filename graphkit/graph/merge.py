@@ -6,10 +6,17 @@ another ("Sofia Coppola").  Sentence indices are renumbered as if the texts
 were read one after another (text 2's sentence 0 follows text 1's last), so
 evidence stays a list of integers; every node and edge records the texts it
 came from in ``sources``.
+
+Merging is idempotent: a graph whose content (name, nodes, edges and their
+evidence) is already in the merge, directly or inside a merged graph's
+``digests``, is skipped, so merging one text (same text, same options) twice
+counts it once.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from collections.abc import Sequence
 from dataclasses import replace
@@ -27,7 +34,7 @@ from graphkit.model import (
     Sentence,
 )
 
-__all__ = ["merge_graphs", "merge_analyses", "merge_files"]
+__all__ = ["merge_graphs", "merge_analyses", "merge_files", "graph_digest", "distinct_sources"]
 
 _KIND_RANK = {"work": 3, "person": 2, "character": 1}
 
@@ -64,6 +71,62 @@ def _relations(value: object, u: str, v: str, types: Sequence[str]) -> list[dict
                 if item == f"{a} {t} {b}":
                     out.append({"type": t, "source": a, "target": b})
     return out
+
+
+def graph_digest(g: nx.Graph) -> str:
+    """A digest of what a graph says: nodes with kind and mentions, edges with weight and evidence.
+
+    The same text analysed with the same options gives the same digest, whether
+    the graph comes from an analysis or was read back from any export format
+    (the name is left out: GEXF does not keep it, and a copy of a text under
+    another file name is still the same text).
+
+    Examples
+    --------
+    >>> a = nx.Graph(name="t"); a.add_edge("Ann", "Bob", weight=2, evidence=[0, 3])
+    >>> b = nx.Graph(name="u"); b.add_edge("Bob", "Ann", weight=2, evidence="0;3")
+    >>> graph_digest(a) == graph_digest(b)
+    True
+    """
+    nodes = sorted(
+        (str(n), str(d.get("kind", "character")), int(float(d.get("mentions", 0) or 0)))
+        for n, d in g.nodes(data=True)
+    )
+    edges = sorted(
+        (
+            *sorted((str(u), str(v))),
+            int(float(d.get("weight", 0) or 0)),
+            _ints(d.get("evidence", [])),
+        )
+        for u, v, d in g.edges(data=True)
+    )
+    payload = json.dumps([nodes, edges], ensure_ascii=False)
+    return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:16]
+
+
+def _digests(g: nx.Graph) -> set[str]:
+    """The sources a graph holds: a merged graph's ``digests``, or its own."""
+    return set(_split(g.graph.get("digests", []))) or {graph_digest(g)}
+
+
+def distinct_sources(graphs: Sequence[nx.Graph]) -> list[int]:
+    """The indices of the graphs to merge: each one not already held by an earlier one.
+
+    Examples
+    --------
+    >>> a = nx.Graph(name="a"); a.add_edge("Ann", "Bob", weight=1, evidence=[0])
+    >>> b = nx.Graph(name="b"); b.add_edge("Cy", "Dee", weight=1, evidence=[0])
+    >>> distinct_sources([a, b, a, a])
+    [0, 1]
+    """
+    held: set[str] = set()
+    keep = []
+    for i, g in enumerate(graphs):
+        digests = _digests(g)
+        if not digests <= held:
+            keep.append(i)
+            held |= digests
+    return keep
 
 
 def _canonical(graphs: Sequence[nx.Graph]) -> list[dict[str, str]]:
@@ -109,8 +172,11 @@ def merge_graphs(graphs: Sequence[nx.Graph], names: Sequence[str] | None = None)
     names = list(
         names or [str(g.graph.get("name") or f"graph{i + 1}") for i, g in enumerate(graphs)]
     )
+    keep = distinct_sources(graphs)
+    graphs, names = [graphs[i] for i in keep], [names[i] for i in keep]
     maps = _canonical(graphs)
-    out = nx.Graph(name=" + ".join(names), sources=names)
+    digests = sorted(set().union(*(_digests(g) for g in graphs))) if graphs else []
+    out = nx.Graph(name=" + ".join(names), sources=names, digests=digests)
     offset = 0
     offsets = []
     for g, name, rename in zip(graphs, names, maps):
@@ -197,6 +263,7 @@ def merge_analyses(analyses: Sequence[Result], name: str | None = None) -> Resul
     Mentions, relations and interactions are renumbered into the combined
     document, so ``until(n)`` and evidence work on the merged result too.
     """
+    analyses = [analyses[i] for i in distinct_sources([a.graph for a in analyses])]
     names = [a.name for a in analyses]
     graph = merge_graphs([a.graph for a in analyses], names)
     maps = _canonical([a.graph for a in analyses])

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 import graphkit
 from graphkit.cli import main
 from graphkit.exporters import read_graph
-from graphkit.graph.merge import merge_files
+from graphkit.graph.merge import merge_files, merge_graphs
 from tests.conftest import FIXTURES
 
 LOST = FIXTURES / "relations" / "lost_in_translation.txt"
@@ -108,3 +108,36 @@ def test_until_on_a_merged_analysis_keeps_the_links(both, her_cast):
     assert sum(i.weight for i in both.interactions) == sum(
         w for _, _, w in both.graph.edges(data="weight")
     )
+
+
+def test_merging_the_same_source_again_counts_it_once(her_cast, tmp_path):
+    g = her_cast.graph
+    once = graphkit.analyze([graphkit.example()]).graph
+    thrice = merge_graphs([g, g, g])
+    pair = ("Theodore", "Samantha")
+    assert thrice.edges[pair]["weight"] == g.edges[pair]["weight"] == once.edges[pair]["weight"]
+    assert thrice.graph["sources"] == [g.graph["name"]]
+    # Read back from every export format, the same source is still recognised, and a merged
+    # graph already holding it absorbs it too.
+    her_cast.export(tmp_path / "her")
+    files = [tmp_path / "her" / f"graph.{fmt}" for fmt in ("graphml", "gexf", "json")]
+    merged = merge_files(files, tmp_path / "m.json")
+    assert merged.edges[pair]["weight"] == g.edges[pair]["weight"]
+    again = merge_files(
+        [tmp_path / "m.json", files[0], _lost_graph(tmp_path)], tmp_path / "m2.json"
+    )
+    assert again.edges[pair]["weight"] == g.edges[pair]["weight"]
+    assert len(again.graph["sources"]) == 2  # the merge and the new text
+
+
+def _lost_graph(tmp_path: Path) -> Path:
+    graphkit.analyze(LOST).export(tmp_path / "lost")
+    return tmp_path / "lost" / "graph.json"
+
+
+def test_cli_merge_says_which_inputs_were_already_in(tmp_path, her_cast):
+    her_cast.export(tmp_path / "her")
+    src = str(tmp_path / "her" / "graph.graphml")
+    r = CliRunner().invoke(main, ["merge", src, src, "-o", str(tmp_path / "m.graphml")])
+    assert r.exit_code == 0, r.output
+    assert "1 already in the merge, counted once" in r.output

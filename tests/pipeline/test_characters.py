@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import graphkit
 from graphkit.pipeline.characters import merge_characters, role_pairs
 from graphkit.pipeline.document import build_document
 from graphkit.pipeline.mentions.discovery import discover_mentions
@@ -207,3 +208,14 @@ def test_one_pronoun_after_a_much_used_surname_decides_nothing():
     )
     chars = merged(text)
     assert not [n for n, aliases in chars.items() if {"Philips", "Mr. Philips"} <= {n, *aliases}]
+
+
+def test_cast_aliases_absent_from_the_text_are_kept_and_found(tmp_path):
+    text = tmp_path / "t.txt"
+    text.write_text("Theodore writes letters. Theodore meets Amy. Amy laughs.", encoding="utf-8")
+    cast = tmp_path / "t.cast.yml"
+    cast.write_text("- name: Theodore\n  aliases: [Theo, Ted]\n- name: Amy\n", encoding="utf-8")
+    a = graphkit.analyze(text)
+    assert a.characters.loc["Theodore", "aliases"] == ["Ted", "Theo"]
+    assert set(a.ego("theo").nodes) == {"Theodore", "Amy"}  # any written name, any case
+    assert set(a.ego("Ted").nodes) == {"Theodore", "Amy"}

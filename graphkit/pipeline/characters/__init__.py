@@ -253,12 +253,15 @@ def merge_characters(
         parent: dict[str, str] = {}
         cast_kind = {e.name: e.kind for e in cast.entries}
         cast_work = {e.name: e.work for e in cast.entries}
+        # A cast's aliases belong to its character even where the text never uses them,
+        # so a lookup by any name the user wrote down finds it.
+        cast_aliases = {e.name: set(e.aliases) for e in cast.entries}
     else:
         votes = _pronoun_votes(doc, mentions)
         blocked = {frozenset(p) for p in pairs}
         parent = _alias_parents(counts, kinds, blocked, votes)
         parent = join_titled(counts, parent, votes, word_table("honorifics.txt"), blocked, kinds)
-        cast_kind, cast_work = {}, {}
+        cast_kind, cast_work, cast_aliases = {}, {}, {}
 
     if cast is None:
         # Each character is shown under its label (see _label), not the form it was merged into.
@@ -297,7 +300,9 @@ def merge_characters(
                 id=cid,
                 label=cid,
                 kind=kind,
-                aliases=tuple(sorted({m.text for m in ms} - {cid})),
+                aliases=tuple(
+                    sorted(({m.text for m in ms} | cast_aliases.get(cid, set())) - {cid})
+                ),
                 mentions=len(ms),
                 first_seen=int(raw_first[cid]),
                 work=cast_work.get(cid),
