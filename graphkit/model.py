@@ -98,7 +98,9 @@ class Paragraph:
 
     ``kind`` is ``"text"`` for prose, ``"heading"`` for a title, caption or
     chapter heading, ``"debris"`` for page furniture that analysis skips
-    (image slugs, ``RELATED:`` lines, bare URLs).
+    (image slugs, ``RELATED:`` lines, bare URLs), ``"front"`` for a book's
+    front matter (a preface or introduction before the first chapter: kept
+    in the document, not read as story; see :attr:`Document.front_matter`).
     """
 
     index: int
@@ -146,6 +148,11 @@ class Document:
     offsets: OffsetMap = field(default_factory=OffsetMap.identity)
     source: str = "<text>"
     titles: tuple[str, ...] = ()
+
+    @property
+    def front_matter(self) -> str:
+        """The front matter's text (preface, introduction: not story), paragraphs joined."""
+        return "\n\n".join(self.text[p.start : p.end] for p in self.paragraphs if p.kind == "front")
 
     def sentence_text(self, index: int) -> str:
         """The text of sentence ``index`` with its line breaks folded."""

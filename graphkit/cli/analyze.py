@@ -66,9 +66,14 @@ def analyze(paths, out, top, merge, relations_only, options) -> None:
         jobs = [(p, Path(out) / Path(p).stem if len(paths) > 1 else Path(out)) for p in paths]
     else:
         jobs = [(p, Path("out") / Path(p).stem) for p in paths]
+    from graphkit.pipeline.progress import announce, progress_line
+
     for path, folder in jobs:
-        result = graphkit.analyze(path, **options)
-        written = result.export(folder, relations_only=relations_only)
+        label = Path(path).name if isinstance(path, str) else f"{len(path)} texts"
+        with progress_line(label):  # on a terminal only: each stage as it ends
+            result = graphkit.analyze(path, **options)
+            announce("pictures and files")
+            written = result.export(folder, relations_only=relations_only)
         click.echo(result.report(top))
         click.echo(f"Wrote {len(written)} files to {folder}/: " + " ".join(p.name for p in written))
 

@@ -199,7 +199,7 @@ def find_quotations(doc: Document, mark: str | None = None) -> tuple[Quotation, 
     """
     text = doc.text
     mark = mark or speech_mark(doc)
-    paras = [p for p in doc.paragraphs if p.kind != "debris"]
+    paras = [p for p in doc.paragraphs if p.kind not in ("debris", "front")]
     if not paras:
         return ()
     p_starts = [p.start for p in paras]

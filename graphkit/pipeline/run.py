@@ -27,6 +27,7 @@ from graphkit.io.text import SourceText, read_text, without_surrogates
 from graphkit.model import Result
 from graphkit.pipeline.interactions import Window, parse_window
 from graphkit.pipeline.mentions import Ner, check_ner
+from graphkit.pipeline.progress import report
 from graphkit.pipeline.structured import INTERACTIONS, analyze_script
 
 __all__ = [
@@ -238,10 +239,13 @@ def gc_paused() -> Iterator[None]:
 def run_pipeline(
     source: SourceText,
     options: Options,
-    on_stage: Callable[[str], None] = lambda stage: None,
+    on_stage: Callable[[str], None] = report,
     stages: Sequence[Stage] = STAGES,
 ) -> Result:
     """Run ``stages`` on ``source``; ``on_stage(name)`` is called as each stage ends.
+
+    By default each stage is reported to the open progress line, if any
+    (:mod:`graphkit.pipeline.progress`).
 
     Examples
     --------

@@ -35,12 +35,38 @@ def test_dialogue_tags_do_not_split():
     ]
 
 
-def test_chapters_become_segments():
+def test_chapters_become_segments_and_a_preface_is_front_matter():
     doc = build_document(
-        "Preface text here.\n\nCHAPTER I\n\nAnn left.\n\nCHAPTER II.\n\nBob came. Ann too."
+        "PREFACE\n\nSwift and Fielding wrote before her.\n\nCHAPTER I\n\nAnn left. Ann ran."
+        "\n\nCHAPTER II.\n\nBob came. Ann too. They sat. They ate."
     )
-    assert [s.title for s in doc.segments] == ["(front matter)", "CHAPTER I", "CHAPTER II."]
-    assert [s.segment for s in doc.sentences] == [0, 1, 2, 2]
+    # The preface is not story and not a segment: chapter numbers stay the book's.
+    assert [s.title for s in doc.segments] == ["CHAPTER I", "CHAPTER II."]
+    assert [s.segment for s in doc.sentences] == [0, 0, 1, 1, 1, 1]
+    assert "Swift" not in " ".join(doc.sentence_text(s.index) for s in doc.sentences)
+    assert doc.front_matter.endswith("Swift and Fielding wrote before her.")
+    assert [p.kind for p in doc.paragraphs][:2] == ["front", "front"]
+
+
+def test_names_in_front_matter_are_not_characters():
+    import graphkit
+
+    text = "INTRODUCTION\n\nAddison and Swift admired the author.\n\n" + "".join(
+        f"CHAPTER {n}\n\nAnn met Bob. Bob met Ann. Ann left.\n\n" for n in range(1, 4)
+    )
+    a = graphkit.analyze_text(text)
+    assert set(a.graph) == {"Ann", "Bob"}
+    assert a.graph.graph["segments"] == 3
+
+
+def test_a_long_opening_before_the_first_heading_is_story():
+    doc = build_document(
+        "Ann met Bob. Bob met Cy. Cy left. Ann stayed.\n\nCHAPTER II\n\nBob came.\n\n"
+        "CHAPTER III\n\nAnn went."
+    )
+    assert [s.title for s in doc.segments] == ["(opening)", "CHAPTER II", "CHAPTER III"]
+    assert [s.segment for s in doc.sentences] == [0, 0, 0, 0, 1, 2]
+    assert doc.front_matter == ""
 
 
 def test_gutenberg_boilerplate_is_debris():
@@ -119,7 +145,7 @@ def test_a_chapter_heading_inside_an_illustration_still_opens_a_chapter():
         "Mr. Bennet waited."
     )
     doc = build_document(text)
-    assert [s.title for s in doc.segments] == ["(front matter)", "Chapter I.", "CHAPTER II."]
+    assert [s.title for s in doc.segments] == ["(opening)", "Chapter I.", "CHAPTER II."]
 
 
 def test_a_gutenberg_mark_inside_a_paragraph_keeps_the_story_around_it():
