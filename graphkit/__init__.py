@@ -30,6 +30,7 @@ __all__ = [
     "example",
     "read_text",
     "read_cast",
+    "sign",
     "GraphkitError",
 ]
 
@@ -41,6 +42,7 @@ _LAZY = {
     "example": "graphkit.io.examples",
     "read_text": "graphkit.io.text",
     "read_cast": "graphkit.io.cast",
+    "sign": "graphkit.graph.sentiment",
     "GraphkitError": "graphkit.errors",
 }
 
@@ -48,6 +50,7 @@ if TYPE_CHECKING:
     from graphkit.analysis import Analysis, analyze, analyze_text
     from graphkit.corpus.run import analyze_corpus
     from graphkit.errors import GraphkitError
+    from graphkit.graph.sentiment import sign
     from graphkit.io.cast import read_cast
     from graphkit.io.examples import example
     from graphkit.io.text import read_text

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from graphkit.cli.options import CONTEXT, text_options
+from graphkit.cli.options import CONTEXT, run_analysis, text_options
 
 __all__ = ["COMMANDS", "bundled_article"]
 
@@ -56,7 +56,6 @@ def analyze(paths, out, top, merge, relations_only, options) -> None:
       graphkit analyze romeo-and-juliet.xml --until 6      # prologue and act 1 only
       graphkit analyze her.txt lost.txt --merge --out out/both
     """
-    import graphkit
 
     paths = list(paths) or [bundled_article()]
     if merge and len(paths) > 1:
@@ -71,7 +70,7 @@ def analyze(paths, out, top, merge, relations_only, options) -> None:
     for path, folder in jobs:
         label = Path(path).name if isinstance(path, str) else f"{len(path)} texts"
         with progress_line(label):  # on a terminal only: each stage as it ends
-            result = graphkit.analyze(path, **options)
+            result = run_analysis(path, options)
             announce("pictures and files")
             written = result.export(folder, relations_only=relations_only)
         click.echo(result.report(top))

@@ -30,7 +30,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 #: Command parameters that become keyword arguments of :func:`graphkit.analyze`.
 _ANALYZE_KEYS = ("cast_path", "no_cast", "window", "min_mentions", "encoding", "input_format",
-                 "interaction", "until", "ner", "spacy_model", "rules")  # fmt: skip
+                 "interaction", "until", "ner", "spacy_model", "rules", "signed")  # fmt: skip
 
 
 def _to_analyze(values: dict[str, Any]) -> dict[str, Any]:
@@ -46,6 +46,20 @@ def _to_analyze(values: dict[str, Any]) -> dict[str, Any]:
         except GraphkitError as exc:
             raise click.BadParameter(str(exc), param_hint="--window") from None
     return {"cast": False if no_cast else cast_path, **values}
+
+
+def run_analysis(path: Any, options: dict[str, Any]) -> Any:
+    """``graphkit.analyze(path, **options)``, then signed edges if ``--signed`` was given."""
+    import graphkit
+
+    options = dict(options)
+    signed = options.pop("signed", False)
+    result = graphkit.analyze(path, **options)
+    if signed:
+        from graphkit.graph.sentiment import sign
+
+        result = sign(result)
+    return result
 
 
 def _collect(f: Callable) -> Callable:
@@ -145,6 +159,11 @@ def cast_options(
 def text_options(f: Callable) -> Callable:
     """Every option of a command that analyses a text; ``f`` receives them as ``options``."""
     f = _collect(f)
+    f = click.option(
+        "--signed",
+        is_flag=True,
+        help="Give each edge a polarity from its sentences (VADER lexicon; needs graphkit[sentiment]).",
+    )(f)
     f = click.option(
         "--rules",
         type=click.Path(dir_okay=False),

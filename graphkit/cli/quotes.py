@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import click
 
-from graphkit.cli.options import CONTEXT, text_options
+from graphkit.cli.options import CONTEXT, run_analysis, text_options
 
 __all__ = ["COMMANDS"]
 
@@ -53,10 +53,9 @@ def quotes(path, options, fmt, output) -> None:
       graphkit quotes novel.txt --no-cast | head
       graphkit quotes novel.txt --no-cast -f csv -o quotes.csv
     """
-    import graphkit
     from graphkit.exporters.atomic import write_atomic
 
-    result = graphkit.analyze(path, **options)
+    result = run_analysis(path, options)
     data = _lines(quote_records(result), fmt)
     if output and output != "-":
         write_atomic(output, data.encode("utf-8"))

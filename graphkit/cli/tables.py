@@ -6,15 +6,16 @@ import sys
 
 import click
 
-from graphkit.cli.options import CONTEXT, emit, output_file, table_format, text_options
+from graphkit.cli.options import (
+    CONTEXT,
+    emit,
+    output_file,
+    run_analysis,
+    table_format,
+    text_options,
+)
 
 __all__ = ["COMMANDS"]
-
-
-def _analyze(path, options):
-    import graphkit
-
-    return graphkit.analyze(path, **options)
 
 
 @click.command(context_settings=CONTEXT)
@@ -28,7 +29,7 @@ def characters(path, fmt, options) -> None:
     Example:
       graphkit characters data/her.txt --no-cast
     """
-    df = _analyze(path, options).characters.copy()
+    df = run_analysis(path, options).characters.copy()
     df["aliases"] = df["aliases"].map(";".join)
     emit(df, fmt)
 
@@ -45,7 +46,7 @@ def metrics(path, fmt, summary, options) -> None:
     Example:
       graphkit metrics data/her.txt --format csv > metrics.csv
     """
-    result = _analyze(path, options)
+    result = run_analysis(path, options)
     emit(result.summary if summary else result.metrics, fmt)
 
 
@@ -79,7 +80,7 @@ def export(path, fmt, output, options) -> None:
     """
     from graphkit.exporters import render_result, write_atomic
 
-    data = render_result(_analyze(path, options), fmt)
+    data = render_result(run_analysis(path, options), fmt)
     if output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -122,7 +123,7 @@ def plot(path, output, kind, top, relations_only, options) -> None:
     from graphkit.views.figure import figure_bytes, picture_format
 
     suffix = picture_format(Path(output).suffix)  # before the work, not after it
-    result = _analyze(path, options)
+    result = run_analysis(path, options)
     if kind == "network":
         fig = result.plot(top=top, relations_only=relations_only)
     else:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from graphkit.cli.options import CONTEXT, mention_options, output_file, text_options
+from graphkit.cli.options import CONTEXT, mention_options, output_file, run_analysis, text_options
 
 __all__ = ["COMMANDS"]
 
@@ -24,9 +24,8 @@ def explain(path, a, b, options) -> None:
       graphkit explain data/her.txt Theodore Samantha
       graphkit explain data/her.txt Jonze Coppola --no-cast
     """
-    import graphkit
 
-    click.echo(graphkit.analyze(path, **options).explain(a, b))
+    click.echo(run_analysis(path, options).explain(a, b))
 
 
 @click.command(context_settings=CONTEXT)

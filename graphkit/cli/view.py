@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from graphkit.cli.options import CONTEXT, output_file, text_options
+from graphkit.cli.options import CONTEXT, output_file, run_analysis, text_options
 
 __all__ = ["COMMANDS"]
 
@@ -21,9 +21,8 @@ def view(path, output, options) -> None:
       graphkit view data/her.txt -o her.html
       graphkit view novel.txt --no-cast --until 10 -o novel.html
     """
-    import graphkit
 
-    result = graphkit.analyze(path, **options)
+    result = run_analysis(path, options)
     result.to_html(output)
     click.echo(
         f"Wrote {output} ({result.graph.number_of_nodes()} nodes, "

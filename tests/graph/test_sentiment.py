@@ -1,0 +1,86 @@
+"""Signed edges: polarity of the sentences behind each edge (opt-in, offline lexicon)."""
+
+from __future__ import annotations
+
+import builtins
+
+import pytest
+from click.testing import CliRunner
+
+import graphkit
+from graphkit.cli import main
+from graphkit.graph.sentiment import sign
+
+pytest.importorskip("vaderSentiment")
+
+TALE = (
+    "Ann adores Bob. Ann thanks Bob warmly and smiles. Bob loves Ann. "
+    "Cy hates Dee. Cy attacks Dee and curses her. Dee despises Cy. "
+    "Ann met Cy."
+)
+
+
+def test_friendly_and_hostile_pairs_get_opposite_signs():
+    g = sign(graphkit.analyze_text(TALE)).graph
+    friendly, hostile, flat = g.edges["Ann", "Bob"], g.edges["Cy", "Dee"], g.edges["Ann", "Cy"]
+    assert friendly["polarity"] > 0.3 and friendly["positive"] == 3 and friendly["negative"] == 0
+    assert hostile["polarity"] < -0.3 and hostile["negative"] == 3 and hostile["positive"] == 0
+    assert flat["polarity"] == 0.0 and flat["positive"] == flat["negative"] == 0
+    assert g.graph["signed"] is True
+
+
+def test_a_name_that_is_a_word_of_feeling_does_not_colour_its_sentences():
+    # "Joy" and "Hope" are positive words to the lexicon; as names they are cut out.
+    text = "Joy met Hope at noon. Joy saw Hope again. Joy and Hope walked home."
+    g = sign(graphkit.analyze_text(text)).graph
+    assert g.edges["Hope", "Joy"]["polarity"] == 0.0
+
+
+def test_unsigned_graphs_carry_no_polarity():
+    g = graphkit.analyze_text(TALE).graph
+    assert all("polarity" not in d for _, _, d in g.edges(data=True))
+    assert "signed" not in g.graph
+
+
+def test_signing_keeps_everything_else():
+    a = graphkit.analyze_text(TALE)
+    s = sign(a)
+    assert sorted(s.graph.edges) == sorted(a.graph.edges)
+    assert s.metrics["pagerank"].round(6).equals(a.metrics["pagerank"].round(6))
+    assert "polarity" not in a.graph.edges["Ann", "Bob"]  # the original is not changed
+
+
+def test_cli_signed_writes_polarity_columns_and_is_deterministic(tmp_path):
+    text = tmp_path / "tale.txt"
+    text.write_text(TALE, encoding="utf-8")
+    outs = []
+    for run in ("a", "b"):
+        r = CliRunner().invoke(
+            main, ["export", str(text), "--signed", "-f", "edges", "-o", str(tmp_path / run)]
+        )
+        assert r.exit_code == 0, r.output
+        outs.append((tmp_path / run).read_bytes())
+    assert outs[0] == outs[1]
+    header = outs[0].decode().splitlines()[0].split(",")
+    assert {"polarity", "positive", "negative"} <= set(header)
+    plain = CliRunner().invoke(main, ["export", str(text), "-f", "edges", "-o", "-"])
+    assert "polarity" not in plain.output
+
+
+def test_without_the_lexicon_one_clear_line(tmp_path, monkeypatch):
+    real = builtins.__import__
+
+    def blocked(name, *args, **kwargs):
+        if name.startswith("vaderSentiment"):
+            raise ImportError(name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", blocked)
+    text = tmp_path / "tale.txt"
+    text.write_text(TALE, encoding="utf-8")
+    r = CliRunner().invoke(main, ["characters", str(text), "--signed"])
+    assert r.exit_code == 1
+    assert (
+        r.output.strip()
+        == "Error: signed edges need the VADER lexicon: pip install 'graphkit[sentiment]'"
+    )
