@@ -67,6 +67,9 @@ class Engine:
         """``fn(task)`` for every task, as each finishes."""
         raise NotImplementedError
 
+    def prestart(self, warm: Callable[[], Any]) -> None:
+        """Start the workers now, each running ``warm()`` once, while the client does other work."""
+
     @property
     def workers(self) -> int:
         """How many texts run at once."""
@@ -90,25 +93,44 @@ class LocalEngine(Engine):
             raise OptionError(f"jobs must be at least 1, not {jobs}")
         self.jobs = jobs or default_jobs()
         self._pool = None
+        self._warming: list[Any] = []
 
     @property
     def workers(self) -> int:
         return self.jobs
 
-    def map_unordered(self, fn: Job, tasks: Iterable[Task]) -> Iterator[dict[str, Any]]:
-        tasks = list(tasks)
-        if self.jobs == 1 or len(tasks) <= 1:
-            yield from map(fn, tasks)
-            return
+    @staticmethod
+    def _method() -> str:
         import multiprocessing as mp
-        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-        from concurrent.futures.process import BrokenProcessPool
 
         # forkserver/spawn workers import graphkit once each and share nothing
         # with the client (fork would copy its memory and any threads' locks).
-        method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-        self._pool = ProcessPoolExecutor(max_workers=min(self.jobs, len(tasks)),
-                                         mp_context=mp.get_context(method))  # fmt: skip
+        return "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+
+    def _start(self, workers: int) -> None:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        self._pool = ProcessPoolExecutor(max_workers=workers,
+                                         mp_context=mp.get_context(self._method()))  # fmt: skip
+
+    def prestart(self, warm: Callable[[], Any]) -> None:
+        if self.jobs == 1 or self._pool is not None:
+            return
+        self._start(self.jobs)
+        # One warm-up per worker: the pool spawns a worker per pending task.
+        self._warming = [self._pool.submit(warm) for _ in range(self.jobs)]
+
+    def map_unordered(self, fn: Job, tasks: Iterable[Task]) -> Iterator[dict[str, Any]]:
+        tasks = list(tasks)
+        if self.jobs == 1 or len(tasks) <= 1 and self._pool is None:
+            yield from map(fn, tasks)
+            return
+        from concurrent.futures import FIRST_COMPLETED, wait
+        from concurrent.futures.process import BrokenProcessPool
+
+        if self._pool is None:
+            self._start(min(self.jobs, len(tasks)))
         # At most two tasks per worker are queued, so a huge corpus costs no memory up front.
         pending: dict[Any, Task] = {}
         queue = iter(tasks)
@@ -128,19 +150,16 @@ class LocalEngine(Engine):
                         yield fut.result()
                     except BrokenProcessPool as exc:
                         yield _died(task, exc)
-                        self._restart(method)
+                        self._restart()
                         pending = {self._pool.submit(fn, t): t for t in pending.values()}
                         break
         finally:
             self.close()
 
-    def _restart(self, method: str) -> None:
-        import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
-
+    def _restart(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
-        self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=mp.get_context(method))
+        self._start(self.jobs)
 
     def close(self) -> None:
         if self._pool is not None:

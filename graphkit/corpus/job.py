@@ -24,7 +24,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ROW_COLUMNS", "CHARACTER_COLUMNS", "run_text", "write_text_folder", "one_line"]
+__all__ = [
+    "ROW_COLUMNS",
+    "CHARACTER_COLUMNS",
+    "run_text",
+    "write_text_folder",
+    "one_line",
+    "warm_up",
+]
 
 #: The columns of ``corpus.csv``, in order.
 ROW_COLUMNS = (
@@ -146,7 +153,14 @@ def _analyze(path: str, task: Mapping[str, Any]) -> Any:
     limit = task.get("max_bytes")
     if limit and size > limit:
         raise InputError(f"{path}: {size / 1e6:.1f} MB, over the {limit / 1e6:g} MB limit")
-    return analyze(path, **task.get("options", {}))
+    options = dict(task.get("options", {}))
+    signed = options.pop("signed", False)
+    result = analyze(path, **options)
+    if signed:
+        from graphkit.graph.sentiment import sign
+
+        result = sign(result)
+    return result
 
 
 def _staged(task: Mapping[str, Any], folder: Path) -> tuple[str, dict]:
@@ -160,6 +174,23 @@ def _staged(task: Mapping[str, Any], folder: Path) -> tuple[str, dict]:
             p.write_bytes(task[f"{key}_data"])
             options[key] = str(p)
     return str(path), options
+
+
+def warm_up(pictures: bool = True) -> None:
+    """Import what :func:`run_text` will need by analysing a two-sentence text in memory.
+
+    A worker does this once, as it starts, while the client still hashes its
+    inputs: the imports (pandas, networkx, igraph, matplotlib) then cost the
+    first real text nothing.
+
+    Examples
+    --------
+    >>> warm_up(pictures=False)
+    """
+    import graphkit
+
+    a = graphkit.analyze_text("Ann met Bob. Bob met Cy.", name="warm-up")
+    a.files(pictures=pictures)
 
 
 def run_text(task: Mapping[str, Any]) -> dict[str, Any]:

@@ -9,6 +9,7 @@ before.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
@@ -29,7 +30,7 @@ __all__ = ["analyze_corpus", "CorpusResult", "ANALYZE_OPTIONS", "DEFAULT_MAX_BYT
 
 #: The options of :func:`graphkit.analyze` a corpus run passes on (plain values only).
 ANALYZE_OPTIONS = ("cast", "window", "encoding", "min_mentions", "input_format", "interaction",
-                   "until", "rules", "ner", "spacy_model")  # fmt: skip
+                   "until", "rules", "ner", "spacy_model", "signed")  # fmt: skip
 #: Texts larger than this are error rows (``max_bytes=None`` for no limit).
 DEFAULT_MAX_BYTES = 64_000_000
 
@@ -74,6 +75,8 @@ def _options(analyze_options: dict[str, Any]) -> dict[str, Any]:
     if unknown:
         raise OptionError(f"unknown option(s) for analyze_corpus: {', '.join(unknown)}")
     options = {k: v for k, v in analyze_options.items() if v is not None or k == "cast"}
+    if options.pop("signed", False):
+        options["signed"] = True  # only a signed run records it (older fingerprints stay valid)
     for key in ("cast", "rules"):
         value = options.get(key)
         if value is not None and value is not False and value is not True:
@@ -204,31 +207,48 @@ def analyze_corpus(
     _clean_stale(texts_dir)
 
     settings = {**options, "pictures": bool(pictures)}
+    stack = contextlib.ExitStack()  # closes the engine however the run ends
+    runner = None
+    if texts and (force or not texts_dir.is_dir()):
+        # A fresh run: start the workers now, so they import graphkit while this
+        # process hashes the inputs (a resumed run may need no worker at all).
+        from functools import partial
+
+        from graphkit.corpus.engines import make_engine
+        from graphkit.corpus.job import warm_up
+
+        runner = stack.enter_context(make_engine(engine, jobs=jobs, client=client,
+                                                 scheduler=scheduler))  # fmt: skip
+        runner.prestart(partial(warm_up, bool(pictures)))
     rows: dict[str, dict] = {}
     characters: dict[str, list] = {}
     errors = [{"stem": "", "path": m.path, "reason": m.reason} for m in missing]
     timings: list[dict[str, Any]] = []
     tasks = []
-    for text in texts:
-        fp = fingerprint(input_hashes(text.path, options), settings)
-        current = None if force else is_current(texts_dir / text.stem, fp)
-        if current is not None:
-            rows[text.stem] = current["row"]
-            characters[text.stem] = current.get("characters", [])
-            timings.append({"stem": text.stem, "status": "skipped"})
-            continue
-        task = {"path": text.path, "stem": text.stem, "texts_dir": str(texts_dir),
-                "options": options, "pictures": bool(pictures), "fingerprint": fp,
-                "max_bytes": max_bytes, "gather": bool(gather)}  # fmt: skip
-        if gather:
-            try:
-                _gather_inputs(task)
-            except OSError as exc:
-                from graphkit.corpus.job import one_line
-
-                errors.append({"stem": text.stem, "path": text.path, "reason": one_line(exc)})
+    try:
+        for text in texts:
+            fp = fingerprint(input_hashes(text.path, options), settings)
+            current = None if force else is_current(texts_dir / text.stem, fp)
+            if current is not None:
+                rows[text.stem] = current["row"]
+                characters[text.stem] = current.get("characters", [])
+                timings.append({"stem": text.stem, "status": "skipped"})
                 continue
-        tasks.append(task)
+            task = {"path": text.path, "stem": text.stem, "texts_dir": str(texts_dir),
+                    "options": options, "pictures": bool(pictures), "fingerprint": fp,
+                    "max_bytes": max_bytes, "gather": bool(gather)}  # fmt: skip
+            if gather:
+                try:
+                    _gather_inputs(task)
+                except OSError as exc:
+                    from graphkit.corpus.job import one_line
+
+                    errors.append({"stem": text.stem, "path": text.path, "reason": one_line(exc)})
+                    continue
+            tasks.append(task)
+    except BaseException:  # an interrupt while hashing: no worker left behind
+        stack.close()
+        raise
 
     # Largest texts first: the last text to finish is then a short one, so no worker
     # idles while another chews through a novel at the end of the run.
@@ -237,8 +257,10 @@ def analyze_corpus(
     if tasks:
         from graphkit.corpus.engines import make_engine
 
-        with make_engine(engine, jobs=jobs, client=client, scheduler=scheduler) as runner, \
-                _progress(len(tasks), quiet) as bar:  # fmt: skip
+        if runner is None:
+            runner = stack.enter_context(make_engine(engine, jobs=jobs, client=client,
+                                                     scheduler=scheduler))  # fmt: skip
+        with stack, _progress(len(tasks), quiet) as bar:
             for result in runner.map_unordered(run_text, tasks):
                 bar.update(1)
                 timings.append({k: result.get(k) for k in ("stem", "status", "seconds",
@@ -251,7 +273,7 @@ def analyze_corpus(
                 rows[result["stem"]] = result["row"]
                 characters[result["stem"]] = result["characters"]
                 done += 1
-
+    stack.close()
     from graphkit.corpus.tables import corpus_frame, write_tables
 
     chars = [c for stem in sorted(characters) for c in characters[stem]]
