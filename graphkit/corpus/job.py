@@ -187,9 +187,9 @@ def warm_up(pictures: bool = True) -> None:
     --------
     >>> warm_up(pictures=False)
     """
-    import graphkit
+    from graphkit.analysis import analyze_text
 
-    a = graphkit.analyze_text("Ann met Bob. Bob met Cy.", name="warm-up")
+    a = analyze_text("Ann met Bob. Bob met Cy.", name="warm-up")
     a.files(pictures=pictures)
 
 
