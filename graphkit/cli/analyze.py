@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from graphkit.cli.options import CONTEXT, text_options
+from graphkit.cli.options import CONTEXT, colour_option, text_options
 from graphkit.errors import GraphkitError
 
 __all__ = ["COMMANDS", "bundled_article"]
@@ -41,7 +41,8 @@ def bundled_article() -> str:
 )
 @click.option("--merge", is_flag=True, help="Several texts: build one graph of them all.")
 @click.option("--relations-only", is_flag=True, help="Draw only typed relations in network.png.")
-def analyze(paths, out, top, merge, relations_only, options) -> None:
+@colour_option
+def analyze(paths, out, top, merge, relations_only, colour, options) -> None:
     """Analyse a text (or several) and write the graph, tables and pictures.
 
     Writes graph.graphml, graph.gexf (dynamic: spells by segment), graph.json,
@@ -72,7 +73,7 @@ def analyze(paths, out, top, merge, relations_only, options) -> None:
         jobs = [(p, Path("out") / Path(p).stem) for p in paths]
     for path, folder in jobs:
         result = graphkit.analyze(path, **options)
-        written = result.export(folder, relations_only=relations_only)
+        written = result.export(folder, relations_only=relations_only, colour=colour)
         click.echo(result.report(top))
         click.echo(f"Wrote {len(written)} files to {folder}/: " + " ".join(p.name for p in written))
 
