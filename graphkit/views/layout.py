@@ -8,7 +8,7 @@ layout to a canvas and keep discs and labels from overlapping.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import networkx as nx
 
@@ -22,6 +22,7 @@ __all__ = [
     "layout",
     "layout_all",
     "separate_boxes",
+    "stress_layout",
     "top_subgraph",
 ]
 
@@ -81,9 +82,9 @@ def backbone(g: nx.Graph, per_node: int = 3) -> nx.Graph:
 
 
 def layout(g: nx.Graph, seed: int = SEED) -> dict[str, tuple[float, float]]:
-    """Seeded node positions in [-1, 1]²: Kamada-Kawai for small graphs, spring above.
+    """Seeded node positions in [-1, 1]²: stress (Kamada-Kawai's goal) for small graphs, spring above.
 
-    Kamada-Kawai uses hop distances shortened a little for heavy edges, so
+    The stress layout uses hop distances shortened a little for heavy edges, so
     close partners sit near each other without collapsing onto one another.
 
     Examples
@@ -103,12 +104,63 @@ def layout(g: nx.Graph, seed: int = SEED) -> dict[str, tuple[float, float]]:
         h.add_edge(u, v, weight=w, distance=1.0 / (1.0 + 0.15 * math.log(w)))
     initial = nx.spring_layout(h, seed=seed, weight="weight")
     if h.number_of_nodes() <= 80:
-        pos = nx.kamada_kawai_layout(h, weight="distance", pos=initial)
+        pos = stress_layout(h, initial)
     else:
         k = 2.0 / math.sqrt(h.number_of_nodes())
         pos = nx.spring_layout(h, seed=seed, weight="weight", k=k, pos=initial, iterations=100)
     pos = nx.rescale_layout_dict(pos, scale=1.0)
     return {n: (float(x), float(y)) for n, (x, y) in pos.items()}
+
+
+def stress_layout(
+    h: nx.Graph, initial: Mapping[str, Sequence[float]], iterations: int = 400
+) -> dict[str, tuple[float, float]]:
+    """Kamada-Kawai's goal (distances on the page = path lengths) by stress majorization.
+
+    SMACOF from ``initial`` over the ``distance`` edge attribute: the same
+    stress Kamada-Kawai lowers, but each step is one small matrix product, so
+    a picture's 40 nodes settle in milliseconds.  Pairs in different
+    components are held a little further apart than the farthest connected pair.
+
+    Examples
+    --------
+    >>> h = nx.path_graph(["a", "b", "c"]); nx.set_edge_attributes(h, 1.0, "distance")
+    >>> p = stress_layout(h, {"a": (0, 0), "b": (0.1, 0.5), "c": (0.3, 0.2)})
+    >>> d = lambda u, v: math.dist(p[u], p[v])
+    >>> round(d("a", "c") / d("a", "b"), 1)
+    2.0
+    """
+    import numpy as np
+
+    nodes = list(h)
+    n = len(nodes)
+    index = {u: i for i, u in enumerate(nodes)}
+    target = np.full((n, n), np.nan)
+    for u, lengths in nx.all_pairs_dijkstra_path_length(h, weight="distance"):
+        for v, length in lengths.items():
+            target[index[u], index[v]] = length
+    far = np.nanmax(target) if np.isfinite(target).any() else 1.0
+    target = np.where(np.isnan(target), 1.2 * far, target)
+    np.fill_diagonal(target, 0.0)
+    weights = np.zeros_like(target)
+    weights[target > 0] = target[target > 0] ** -2.0
+    v = -weights
+    np.fill_diagonal(v, weights.sum(axis=1))
+    v_plus = np.linalg.pinv(v)
+    x = np.array([initial[u] for u in nodes], dtype=float)
+    last = math.inf
+    for _ in range(iterations):
+        d = np.sqrt(((x[:, None, :] - x[None, :, :]) ** 2).sum(axis=2))
+        stress = float((weights * (d - target) ** 2).sum())
+        if last - stress < 1e-6 * max(last, 1e-12):
+            break
+        last = stress
+        with np.errstate(divide="ignore", invalid="ignore"):
+            b = np.where(d > 1e-12, -weights * target / d, 0.0)
+        np.fill_diagonal(b, 0.0)
+        np.fill_diagonal(b, -b.sum(axis=1))
+        x = v_plus @ (b @ x)
+    return {u: (float(x[i, 0]), float(x[i, 1])) for i, u in enumerate(nodes)}
 
 
 def layout_all(

@@ -136,7 +136,10 @@ def node_colours(
     for colour_, members in zip(COMMUNITY_COLOURS, shown, strict=False):
         out.update({n: colour_ for n in members})
         names = ", ".join(labels[n] for n in members[:2])
-        legend.append((colour_, f"{names}{' …' if len(members) > 2 else ''} ({len(members)})"))
+        if len(names) > 26:  # the legend column is narrow: the most central name only
+            names = labels[members[0]][:25] + ("…" if len(labels[members[0]]) > 25 else "")
+        more = " …" if len(members) > (2 if ", " in names else 1) else ""
+        legend.append((colour_, f"{names}{more} ({len(members)})"))
     if len(shown) < len(ranked):
         legend.append((OTHER_COLOUR, "in smaller groups"))
     return out, legend, mode

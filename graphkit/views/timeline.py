@@ -185,7 +185,7 @@ def draw_timeline(
     labels = distinct_labels({n: g.nodes[n].get("label", n) for n in rows})
     font = 9 if len(rows) <= 45 else 7.5
     left_in = 0.35 + 0.6 * font / 72 * max((len(v) for v in labels.values()), default=4)
-    width = min(20.0, max(10.0, left_in + 3.5 + 0.2 * min(n_col, 80)))
+    width = min(17.0, max(10.0, left_in + 3.5 + 0.16 * min(n_col, 80)))
     height = min(26.0, max(4.5, 2.4 + 0.24 * len(rows)))
     fig = Figure(figsize=(width, height), dpi=100)
     bottom_in = 1.35 if n_seg <= 40 else 0.75
