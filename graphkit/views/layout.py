@@ -92,6 +92,9 @@ def layout(g: nx.Graph, seed: int = SEED) -> dict[str, tuple[float, float]]:
     >>> g = nx.Graph([("a", "b"), ("b", "c")])
     >>> layout(g) == layout(g)
     True
+    >>> g.add_node("alone"); p = layout(g)
+    >>> p["alone"][1] < min(p[n][1] for n in "abc")
+    True
     """
     if g.number_of_nodes() == 0:
         return {}
@@ -102,12 +105,20 @@ def layout(g: nx.Graph, seed: int = SEED) -> dict[str, tuple[float, float]]:
     for u, v, d in sorted(g.edges(data=True)):
         w = float(d.get("weight", 1) or 1)
         h.add_edge(u, v, weight=w, distance=1.0 / (1.0 + 0.15 * math.log(w)))
-    initial = nx.spring_layout(h, seed=seed, weight="weight")
-    if h.number_of_nodes() <= 80:
-        pos = stress_layout(h, initial)
+    alone = [n for n in h if h.degree(n) == 0]
+    if alone and len(alone) < h.number_of_nodes():
+        # Nodes without a tie would be flung far out; they go in a row under the others.
+        pos = layout(h.subgraph([n for n in h if n not in alone]), seed)
+        low = min(y for _, y in pos.values()) - 0.25
+        for i, n in enumerate(alone):
+            pos[n] = (-0.9 + 1.8 * (i + 0.5) / len(alone), low)
     else:
-        k = 2.0 / math.sqrt(h.number_of_nodes())
-        pos = nx.spring_layout(h, seed=seed, weight="weight", k=k, pos=initial, iterations=100)
+        initial = nx.spring_layout(h, seed=seed, weight="weight")
+        if h.number_of_nodes() <= 80:
+            pos = stress_layout(h, initial)
+        else:
+            k = 2.0 / math.sqrt(h.number_of_nodes())
+            pos = nx.spring_layout(h, seed=seed, weight="weight", k=k, pos=initial, iterations=100)
     pos = nx.rescale_layout_dict(pos, scale=1.0)
     return {n: (float(x), float(y)) for n, (x, y) in pos.items()}
 
