@@ -82,10 +82,11 @@ def backbone(g: nx.Graph, per_node: int = 3) -> nx.Graph:
 
 
 def layout(g: nx.Graph, seed: int = SEED) -> dict[str, tuple[float, float]]:
-    """Seeded node positions in [-1, 1]²: stress (Kamada-Kawai's goal) for small graphs, spring above.
+    """Seeded node positions in [-1, 1]²: stress (Kamada-Kawai's goal) up to 500 nodes, spring above.
 
     The stress layout uses hop distances shortened a little for heavy edges, so
     close partners sit near each other without collapsing onto one another.
+    The largest connected piece fills the picture; smaller pieces sit in a row under it.
 
     Examples
     --------
@@ -104,17 +105,26 @@ def layout(g: nx.Graph, seed: int = SEED) -> dict[str, tuple[float, float]]:
     h.add_nodes_from(sorted(g))
     for u, v, d in sorted(g.edges(data=True)):
         w = float(d.get("weight", 1) or 1)
-        h.add_edge(u, v, weight=w, distance=1.0 / (1.0 + 0.15 * math.log(w)))
-    alone = [n for n in h if h.degree(n) == 0]
-    if alone and len(alone) < h.number_of_nodes():
-        # Nodes without a tie would be flung far out; they go in a row under the others.
-        pos = layout(h.subgraph([n for n in h if n not in alone]), seed)
-        low = min(y for _, y in pos.values()) - 0.25
-        for i, n in enumerate(alone):
-            pos[n] = (-0.9 + 1.8 * (i + 0.5) / len(alone), low)
+        h.add_edge(u, v, weight=w, distance=1.0 / (1.0 + 0.15 * math.log(max(w, 1.0))))
+    parts = sorted(nx.connected_components(h), key=lambda c: (-len(c), min(c)))
+    if len(parts) > 1 and len(parts[0]) > 1:
+        # Small pieces would be flung far out by the layout of the whole: the largest is laid
+        # out alone, and the others, each laid out small, go in a row under it.
+        pos = layout(h.subgraph(parts[0]), seed)
+        rest = parts[1:]
+        total = sum(math.sqrt(len(c)) for c in rest)
+        low = min(y for _, y in pos.values()) - 0.3
+        x = -1.0
+        for c in rest:
+            span = 2.0 * math.sqrt(len(c)) / total
+            piece = layout(h.subgraph(c), seed) if len(c) > 1 else {next(iter(c)): (0.0, 0.0)}
+            scale = min(0.12, span / 2) * min(1.0, math.sqrt(len(c)) / 2)
+            for n, (px, py) in piece.items():
+                pos[n] = (x + span / 2 + px * scale, low + py * scale)
+            x += span
     else:
         initial = nx.spring_layout(h, seed=seed, weight="weight")
-        if h.number_of_nodes() <= 80:
+        if h.number_of_nodes() <= 500:
             pos = stress_layout(h, initial)
         else:
             k = 2.0 / math.sqrt(h.number_of_nodes())
@@ -142,16 +152,16 @@ def stress_layout(
     2.0
     """
     import numpy as np
+    from scipy.sparse.csgraph import shortest_path
 
     nodes = list(h)
     n = len(nodes)
-    index = {u: i for i, u in enumerate(nodes)}
-    target = np.full((n, n), np.nan)
-    for u, lengths in nx.all_pairs_dijkstra_path_length(h, weight="distance"):
-        for v, length in lengths.items():
-            target[index[u], index[v]] = length
-    far = np.nanmax(target) if np.isfinite(target).any() else 1.0
-    target = np.where(np.isnan(target), 1.2 * far, target)
+    target = shortest_path(nx.to_scipy_sparse_array(h, nodelist=nodes, weight="distance"),
+                           directed=False)  # fmt: skip
+    finite = np.isfinite(target)
+    far = float(target[finite].max()) if finite.any() else 1.0
+    target = np.where(finite, target, 1.2 * far)
+    iterations = min(iterations, max(60, 40_000 // max(n, 1)))
     np.fill_diagonal(target, 0.0)
     weights = np.zeros_like(target)
     weights[target > 0] = target[target > 0] ** -2.0
@@ -276,6 +286,8 @@ def separate_boxes(
     >>> round(abs(out["a"][0] - out["b"][0]), 3) >= 0.4 or round(abs(out["a"][1] - out["b"][1]), 3) >= 0.2
     True
     """
+    if len(pos) > 60:
+        return _separate_many(pos, boxes, limits, rounds)
     out = {n: [float(x), float(y)] for n, (x, y) in pos.items()}
     names = sorted(out)
     x_lim, y_lim = limits
@@ -311,3 +323,49 @@ def separate_boxes(
         if not moved:
             break
     return {n: (x, y) for n, (x, y) in out.items()}
+
+
+def _separate_many(
+    pos: Mapping[str, tuple[float, float]],
+    boxes: Mapping[str, tuple[float, float, float]],
+    limits: tuple[float, float],
+    rounds: int,
+) -> dict[str, tuple[float, float]]:
+    """:func:`separate_boxes` for many nodes: every overlapping pair pushed at once (numpy).
+
+    Each round moves every node by the sum of its pairs' pushes (half of each
+    overlap, along its smaller axis), damped so crowds settle instead of
+    swinging; ties in direction go by the order of the names.
+    """
+    import numpy as np
+
+    names = sorted(pos)
+    xy = np.array([pos[n] for n in names], dtype=float)
+    w, up, down = (np.array([boxes[n][k] for n in names], dtype=float) for k in range(3))
+    x_lim, y_lim = limits
+    order = np.arange(len(names))
+    later = order[:, None] > order[None, :]
+    for step in range(rounds):
+        x, y = xy[:, 0], xy[:, 1]
+        dx = w[:, None] + w[None, :] - np.abs(x[:, None] - x[None, :])
+        dy = np.minimum((y + up)[:, None], (y + up)[None, :]) - np.maximum(
+            (y - down)[:, None], (y - down)[None, :]
+        )
+        hit = (dx > 0) & (dy > 0)
+        np.fill_diagonal(hit, False)
+        if not hit.any():
+            break
+        vertical = hit & (dy < dx)
+        sideways = hit & ~(dy < dx)
+        sign_y = np.where(
+            (y[:, None] > y[None, :]) | ((y[:, None] == y[None, :]) & later), 1.0, -1.0
+        )
+        sign_x = np.where(
+            (x[:, None] > x[None, :]) | ((x[:, None] == x[None, :]) & later), 1.0, -1.0
+        )
+        damp = 0.5 if step < rounds // 2 else 0.3
+        xy[:, 1] += damp * (np.where(vertical, sign_y * (dy / 2 + 1e-4), 0.0)).sum(axis=1)
+        xy[:, 0] += damp * (np.where(sideways, sign_x * (dx / 2 + 1e-4), 0.0)).sum(axis=1)
+        xy[:, 0] = np.clip(xy[:, 0], -x_lim + w, x_lim - w)
+        xy[:, 1] = np.clip(xy[:, 1], -y_lim + down, y_lim - up)
+    return {n: (float(xy[i, 0]), float(xy[i, 1])) for i, n in enumerate(names)}

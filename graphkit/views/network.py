@@ -129,7 +129,8 @@ def draw_network(
         return fig
 
     top_score = max(scores.get(n, 0.0) for n in nodes) or 1.0
-    size = {n: 120 + 2600 * scores.get(n, 0.0) / top_score for n in nodes}
+    shrink = min(1.0, 40 / len(nodes)) ** 0.6  # more nodes, smaller discs
+    size = {n: shrink * (120 + 2600 * scores.get(n, 0.0) / top_score) for n in nodes}
     radius = {n: math.sqrt(size[n]) / 2 * per_point for n in nodes}
     labels = distinct_labels({n: h.nodes[n].get("label", n) for n in nodes})
     texts = {}
@@ -163,10 +164,9 @@ def draw_network(
     }
     pos = fit_to_box(layout(h, seed), x_half - 0.3, y_span / 2 - 0.3)
     pos = separate_boxes(pos, boxes, (x_half - 0.02, y_span / 2 - 0.02))
-    label_at = {n: (pos[n][0], pos[n][1] - radius[n] - gap - extent[n][1] / 2) for n in texts}
-    kept = _labels_clear_of_discs(ranked, texts, label_at, extent, pos, radius)
+    label_at = _labels_clear_of_discs(ranked, texts, extent, pos, radius, gap)
     for n, t in texts.items():
-        if n in kept:
+        if n in label_at:
             t.set_position(label_at[n])
         else:
             t.remove()
@@ -220,7 +220,7 @@ def draw_network(
     if bold:
         key.get_texts()[-1].set_fontweight("bold")
     steps = sorted({top_score, top_score / 2, min(scores.get(n, 0.0) for n in nodes)}, reverse=True)
-    _size_key(fig, steps, [120 + 2600 * s / top_score for s in steps])
+    _size_key(fig, steps, [shrink * (120 + 2600 * s / top_score) for s in steps])
     return fig
 
 
@@ -245,34 +245,38 @@ def _size_key(fig: Figure, values: Sequence[float], sizes: Sequence[float]) -> N
 def _labels_clear_of_discs(
     ranked: Sequence[str],
     texts: Mapping[str, object],
-    label_at: Mapping[str, tuple[float, float]],
     extent: Mapping[str, tuple[float, float]],
     pos: Mapping[str, tuple[float, float]],
     radius: Mapping[str, float],
-) -> set[str]:
-    """The labels kept, most central first: none covers another node's disc or a kept label."""
-
-    def rect(n: str) -> tuple[float, float, float, float]:
-        (x, y), (w, h) = label_at[n], extent[n]
-        return x - w / 2, y - h / 2, x + w / 2, y + h / 2
+    gap: float,
+) -> dict[str, tuple[float, float]]:
+    """Where each kept label goes, most central first: below its disc, else above, right or
+    left, wherever it covers no disc (its own included) and no label already placed."""
 
     def meets(a: tuple, b: tuple) -> bool:
         return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
-    discs = {
-        n: (x - radius[n], y - radius[n], x + radius[n], y + radius[n]) for n, (x, y) in pos.items()
-    }
-    kept: list[str] = []
+    discs = [
+        (x - radius[n], y - radius[n], x + radius[n], y + radius[n]) for n, (x, y) in pos.items()
+    ]
+    placed: dict[str, tuple[float, float]] = {}
+    rects: list[tuple[float, float, float, float]] = []
     for n in ranked:
         if n not in texts:
             continue
-        r = rect(n)
-        if any(meets(r, d) for m, d in discs.items() if m != n):
-            continue
-        if any(meets(r, rect(m)) for m in kept):
-            continue
-        kept.append(n)
-    return set(kept)
+        (x, y), (w, h), r = pos[n], extent[n], radius[n] + gap
+        for cx, cy in (
+            (x, y - r - h / 2),
+            (x, y + r + h / 2),
+            (x + r + w / 2, y),
+            (x - r - w / 2, y),
+        ):
+            box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+            if not any(meets(box, d) for d in discs) and not any(meets(box, q) for q in rects):
+                placed[n] = (cx, cy)
+                rects.append(box)
+                break
+    return placed
 
 
 def relation_style(rtype: str) -> dict[str, object]:
