@@ -49,10 +49,12 @@ def _circle_meets_box(centre, r, box) -> bool:
     return math.hypot(centre[0] - x, centre[1] - y) < r
 
 
-@pytest.mark.parametrize("case", ["novel", "her", "play"])
+@pytest.mark.parametrize("case", ["novel", "large", "her", "play"])
 def test_labels_cover_no_disc_and_no_other_label(case, her_cast):
     if case == "novel":
         g, top = _novel_like(), 60
+    elif case == "large":
+        g, top = _novel_like(300, seed=5), 300
     elif case == "her":
         g, top = her_cast.graph, 40
     else:
