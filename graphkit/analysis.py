@@ -169,17 +169,18 @@ class Analysis(Result):
     def _scores(self) -> dict[str, float]:
         return dict(zip(self.metrics["id"], self.metrics["pagerank"], strict=False))
 
-    def plot(self, top: int = 40, ax=None, relations_only: bool = False) -> Figure:
+    def plot(self, top: int = 40, ax=None, relations_only: bool = False, colour: str = "auto") -> Figure:  # fmt: skip
         """The network diagram as a matplotlib Figure (shown inline in Jupyter).
 
-        Typed relations are drawn over co-occurrence links; ``relations_only``
-        draws only the typed ones.
+        Typed relations run beside co-occurrence links; ``relations_only`` draws only the typed
+        ones; ``colour``: ``"kind"``, ``"community"``, ``"auto"`` (community if one kind).
         """
         from graphkit.graph.ops import relation_subgraph
         from graphkit.views.network import draw_network
 
         g = relation_subgraph(self.graph) if relations_only else self.graph
-        return draw_network(g, ax=ax, top=top, scores=self._scores(), title=self.name)
+        comm = dict(zip(self.metrics["id"], self.metrics["community"], strict=False))
+        return draw_network(g, ax=ax, top=top, scores=self._scores(), title=self.name, colour=colour, communities=comm)  # fmt: skip
 
     def plot_centrality(self, top: int = 10) -> Figure:
         """Bar charts of the top characters by each main centrality."""
@@ -202,7 +203,7 @@ class Analysis(Result):
 
         return Analysis.of(restrict(self, n))
 
-    def plot_timeline(self, top: int = 100) -> Figure:
+    def plot_timeline(self, top: int = 30) -> Figure:
         """Characters x segments: who appears when (sorted by first appearance)."""
         from graphkit.graph.timeline import segment_counts
         from graphkit.views.timeline import draw_timeline
@@ -211,7 +212,7 @@ class Analysis(Result):
         titles = [s.title for s in self.segments]
         return draw_timeline(self.graph, titles, counts, self._scores(), top=top, title=self.name)
 
-    def files(self, relations_only: bool = False, pictures: bool = True) -> dict[str, bytes]:
+    def files(self, relations_only: bool = False, pictures: bool = True, colour: str = "auto") -> dict[str, bytes]:  # fmt: skip
         """The output files (:data:`OUTPUT_FILES`) as ``{file name: bytes}``.
 
         ``pictures=False`` leaves out the PNGs and the interactive page (the slow part
@@ -224,7 +225,7 @@ class Analysis(Result):
         if not pictures:
             return out
         for filename, method in PICTURES.items():
-            options = {"relations_only": relations_only} if method == "plot" else {}
+            options = {"relations_only": relations_only, "colour": colour} if method == "plot" else {}  # fmt: skip
             out[filename] = figure_png(getattr(self, method)(**options))
         for filename, method in PAGES.items():
             out[filename] = getattr(self, method)().encode("utf-8")
@@ -250,14 +251,12 @@ class Analysis(Result):
 
         return HTML(srcdoc_iframe(self.html(), height=height))
 
-    def export(
-        self, folder: str | os.PathLike, relations_only: bool = False, pictures: bool = True
-    ) -> list[Path]:
+    def export(self, folder: str | os.PathLike, relations_only: bool = False, pictures: bool = True, colour: str = "auto") -> list[Path]:  # fmt: skip
         """Write the output files into ``folder`` (created if needed), all or nothing."""
         from graphkit.exporters import write_files
 
         out = Path(folder)
-        files = self.files(relations_only=relations_only, pictures=pictures)
+        files = self.files(relations_only=relations_only, pictures=pictures, colour=colour)
         return write_files({out / name: data for name, data in files.items()})
 
     def report(self, top: int = 10) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from graphkit.cli.options import CONTEXT, run_analysis, text_options
+from graphkit.cli.options import CONTEXT, colour_option, run_analysis, text_options
 
 __all__ = ["COMMANDS", "bundled_article"]
 
@@ -37,7 +37,8 @@ def bundled_article() -> str:
 )
 @click.option("--merge", is_flag=True, help="Several texts: build one graph of them all.")
 @click.option("--relations-only", is_flag=True, help="Draw only typed relations in network.png.")
-def analyze(paths, out, top, merge, relations_only, options) -> None:
+@colour_option
+def analyze(paths, out, top, merge, relations_only, colour, options) -> None:
     """Analyse a text (or several) and write the graph, tables and pictures.
 
     Writes graph.graphml, graph.gexf (dynamic: spells by segment), graph.json,
@@ -72,7 +73,7 @@ def analyze(paths, out, top, merge, relations_only, options) -> None:
         with progress_line(label):  # on a terminal only: each stage as it ends
             result = run_analysis(path, options)
             announce("pictures and files")
-            written = result.export(folder, relations_only=relations_only)
+            written = result.export(folder, relations_only=relations_only, colour=colour)
         click.echo(result.report(top))
         click.echo(f"Wrote {len(written)} files to {folder}/: " + " ".join(p.name for p in written))
 

@@ -22,6 +22,7 @@ __all__ = [
     "cast_options",
     "ner_options",
     "table_format",
+    "colour_option",
     "output_file",
     "emit",
 ]
@@ -206,6 +207,21 @@ table_format = click.option(
     show_default=True,
     help="Print a table, CSV or JSON records.",
 )
+
+
+def colour_option(f: Callable) -> Callable:
+    """``--colour kind|community|auto``: how network.png colours its nodes."""
+    from graphkit.views.style import COLOUR_MODES
+
+    return click.option(
+        "--colour",
+        "colour",
+        type=click.Choice(list(COLOUR_MODES)),
+        default="auto",
+        show_default=True,
+        help="Node colours of the network picture: by kind, by community, or auto "
+        "(community when all nodes are of one kind).",
+    )(f)
 
 
 def output_file(help: str) -> Callable[[Callable], Callable]:

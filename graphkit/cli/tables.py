@@ -8,6 +8,7 @@ import click
 
 from graphkit.cli.options import (
     CONTEXT,
+    colour_option,
     emit,
     output_file,
     run_analysis,
@@ -108,7 +109,8 @@ def export(path, fmt, output, options) -> None:
     help="Most central nodes to draw.",
 )
 @click.option("--relations-only", is_flag=True, help="Draw only typed relations.")
-def plot(path, output, kind, top, relations_only, options) -> None:
+@colour_option
+def plot(path, output, kind, top, relations_only, colour, options) -> None:
     """Draw the network (or the centrality chart) as a PNG, SVG or PDF (by the file's suffix).
 
     \b
@@ -116,6 +118,7 @@ def plot(path, output, kind, top, relations_only, options) -> None:
       graphkit plot data/her.txt -o her.png
       graphkit plot data/her.txt -o her.svg
       graphkit plot novel.txt --no-cast --top 25 -o novel.png
+      graphkit plot novel.txt --colour kind -o novel.svg
     """
     from pathlib import Path
 
@@ -125,7 +128,7 @@ def plot(path, output, kind, top, relations_only, options) -> None:
     suffix = picture_format(Path(output).suffix)  # before the work, not after it
     result = run_analysis(path, options)
     if kind == "network":
-        fig = result.plot(top=top, relations_only=relations_only)
+        fig = result.plot(top=top, relations_only=relations_only, colour=colour)
     else:
         fig = result.plot_centrality(top=min(top, 15))
     write_atomic(output, figure_bytes(fig, suffix))

@@ -32,7 +32,7 @@ from graphkit.errors import InputError, OutputError
 from graphkit.exporters.atomic import write_atomic, write_files
 from graphkit.exporters.flat import flat_graph, flatten_value
 from graphkit.exporters.gexf import gexf_bytes
-from graphkit.exporters.graphml import graphml_bytes
+from graphkit.exporters.graphml import graphml_bytes, read_graphml
 from graphkit.exporters.nodelink import json_bytes
 from graphkit.exporters.tables import (
     csv_bytes,
@@ -54,6 +54,7 @@ __all__ = [
     "flatten_value",
     "flat_graph",
     "graphml_bytes",
+    "read_graphml",
     "gexf_bytes",
     "json_bytes",
     "nodes_csv_bytes",
@@ -109,9 +110,9 @@ def _evidence_csv(analysis: Any) -> bytes:
 EXPORTERS: dict[str, Exporter] = {
     e.name: e
     for e in (
-        Exporter("graphml", "graph.graphml", "the graph for Gephi, Cytoscape, yEd; lists joined with `;`",
-                 graph=graphml_bytes, read=nx.read_graphml),
-        Exporter("gexf", "graph.gexf", "the graph for Gephi; dynamic (spells by segment)",
+        Exporter("graphml", "graph.graphml", "the graph for Gephi, Cytoscape, yEd; lists joined with `;`, ids made valid (the id as it is in `name`)",
+                 graph=graphml_bytes, read=read_graphml),
+        Exporter("gexf", "graph.gexf", "GEXF 1.3, the graph for Gephi; dynamic (spells by segment)",
                  graph=_gexf, read=nx.read_gexf),
         Exporter("json", "graph.json", "NetworkX node-link JSON (key `edges`); lists stay lists",
                  graph=json_bytes, read=_read_json),

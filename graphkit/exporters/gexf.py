@@ -1,4 +1,9 @@
-"""GEXF (Gephi): colours by kind, sizes by mentions, and spells by segment (a dynamic graph)."""
+"""GEXF 1.3 (Gephi >= 0.9.3): colours by kind, sizes by mentions, spells by segment (dynamic).
+
+The file is in the GEXF 1.3 namespace ``http://gexf.net/1.3``, its colours and
+sizes in the ``viz`` namespace ``http://gexf.net/1.3/viz``, as Gephi writes
+them.  ``tests/exporters/xsd`` holds the official XSDs it is checked against.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,11 @@ import networkx as nx
 from graphkit.exporters.flat import xml_graph
 from graphkit.views.style import kind_colour, rgb
 
-__all__ = ["gexf_bytes"]
+__all__ = ["GEXF_NAMESPACE", "VIZ_NAMESPACE", "gexf_bytes"]
+
+#: The GEXF 1.3 namespace, and the one of its visual attributes (colour, size).
+GEXF_NAMESPACE = "http://gexf.net/1.3"
+VIZ_NAMESPACE = "http://gexf.net/1.3/viz"
 
 _GEXF_TYPES = {bool: "boolean", int: "integer", float: "double", str: "string"}
 
@@ -35,7 +44,7 @@ def _gexf_value(value: object) -> str:
 
 
 def gexf_bytes(g: nx.Graph, spells: Mapping | None = None) -> bytes:
-    """GEXF 1.2 of ``g`` (opens in Gephi), colours by ``kind`` and sizes by ``mentions``.
+    """GEXF 1.3 of ``g`` (opens in Gephi), colours by ``kind`` and sizes by ``mentions``.
 
     ``spells`` may map nodes and ``(u, v)`` edges to lists of ``(start, end)``
     segment indices; the graph is then written as a dynamic GEXF whose
@@ -50,11 +59,11 @@ def gexf_bytes(g: nx.Graph, spells: Mapping | None = None) -> bytes:
     (2.0, '0;3')
     """
     flat = xml_graph(g)
-    ns = "http://www.gexf.net/1.2draft"
-    viz = "http://www.gexf.net/1.2draft/viz"
+    ns = GEXF_NAMESPACE
+    viz = VIZ_NAMESPACE
     ET.register_namespace("", ns)
     ET.register_namespace("viz", viz)
-    root = ET.Element(f"{{{ns}}}gexf", {"version": "1.2"})
+    root = ET.Element(f"{{{ns}}}gexf", {"version": "1.3"})
     meta = ET.SubElement(root, f"{{{ns}}}meta")
     ET.SubElement(meta, f"{{{ns}}}creator").text = "graphkit"
     if flat.graph.get("name"):
@@ -74,7 +83,7 @@ def gexf_bytes(g: nx.Graph, spells: Mapping | None = None) -> bytes:
     ):
         if not keys:
             continue
-        attrs = ET.SubElement(graph, f"{{{ns}}}attributes", {"class": cls, "mode": "static"})
+        attrs = ET.SubElement(graph, f"{{{ns}}}attributes", {"class": cls})
         for i, key in enumerate(keys):
             ET.SubElement(
                 attrs,

@@ -8,13 +8,18 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
 from graphkit.views.figure import show_inline
-from graphkit.views.style import KIND_COLOURS, OTHER_COLOUR
+from graphkit.views.style import KIND_COLOURS, OTHER_COLOUR, distinct_labels
 
 __all__ = ["draw_centrality"]
 
 
 def draw_centrality(metrics: pd.DataFrame, top: int = 10, title: str | None = None) -> Figure:
-    """Four bar charts: the ``top`` characters by degree, betweenness, eigenvector and PageRank."""
+    """Four bar charts: the ``top`` characters by degree, betweenness, eigenvector and PageRank.
+
+    The panels have a fixed geometry (no layout engine: drawing stays quick),
+    with room on the left for the longest name shown; names two nodes share
+    are told apart (see :func:`~graphkit.views.style.distinct_labels`).
+    """
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
 
@@ -26,20 +31,31 @@ def draw_centrality(metrics: pd.DataFrame, top: int = 10, title: str | None = No
         ("eigenvector", "Eigenvector (well connected)"),
         ("pagerank", "PageRank (overall importance)"),
     ]
-    fig = Figure(figsize=(13, 9), dpi=100, layout="constrained")
-    axes = fig.subplots(2, 2)
-    fig.suptitle(title or "Top characters by centrality", fontsize=14)
-    for ax, (col, label) in zip(axes.flat, measures, strict=False):
+    width, height = 13.0, 9.0
+    fig = Figure(figsize=(width, height), dpi=100)
+    fig.suptitle(title or "Top characters by centrality", fontsize=14, y=0.985)
+    names = distinct_labels(dict(zip(metrics["id"], metrics["label"], strict=False)))
+    chosen = {
+        col: metrics.sort_values([col, "id"], ascending=[False, True], kind="mergesort").head(top)[
+            ::-1
+        ]
+        for col, _ in measures
+    }
+    longest = max((len(names[i]) for rows in chosen.values() for i in rows["id"]), default=4)
+    left = (0.25 + 9.5 * 0.6 / 72 * longest) / width  # room for the names, in figure units
+    panel_w, panel_h = 0.5 - left - 0.05, 0.36
+    for k, (col, label) in enumerate(measures):
+        x0 = left + (k % 2) * 0.5
+        y0 = 0.53 - (k // 2) * 0.45
+        ax = fig.add_axes((x0, y0, panel_w, panel_h))
         ax.set_title(label, fontsize=11)
         if metrics.empty:
             ax.text(0.5, 0.5, "No characters", ha="center", va="center", transform=ax.transAxes)
             ax.set_axis_off()
             continue
-        rows = metrics.sort_values([col, "id"], ascending=[False, True], kind="mergesort").head(
-            top
-        )[::-1]
+        rows = chosen[col]
         colours = [KIND_COLOURS.get(k, OTHER_COLOUR) for k in rows["kind"]]
-        ax.barh(list(rows["label"]), list(rows[col]), color=colours)
+        ax.barh([names[i] for i in rows["id"]], list(rows[col]), color=colours)
         ax.tick_params(axis="y", labelsize=9.5)
         ax.spines[["top", "right"]].set_visible(False)
         for y, value in enumerate(rows[col]):
@@ -48,7 +64,8 @@ def draw_centrality(metrics: pd.DataFrame, top: int = 10, title: str | None = No
     kinds = sorted(set(metrics["kind"])) if not metrics.empty else []
     fig.legend(
         handles=[Patch(color=KIND_COLOURS.get(k, OTHER_COLOUR), label=k) for k in kinds],
-        loc="outside lower center",
+        loc="lower center",
+        bbox_to_anchor=(0.5, 0.0),
         ncol=max(1, len(kinds)),
         frameon=False,
     )

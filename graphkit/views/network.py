@@ -1,17 +1,21 @@
-"""Graph -> the network diagram (matplotlib), typed relations drawn in their own colours.
+"""Graph -> the network diagram (matplotlib): the strongest ties, the top names, keys for all.
 
 Positions are computed apart from drawing (:mod:`graphkit.views.layout`,
 seeded, no matplotlib); drawing functions import matplotlib inside, build a
 :class:`matplotlib.figure.Figure` without pyplot (no global state, Agg
-canvas) and take an optional ``ax``.  Large graphs are filtered to the
-``top`` characters by PageRank so the picture stays readable; the title says
-how many are shown.
+canvas) and take an optional ``ax``.  A large graph is cut to its ``top``
+characters by PageRank and, when dense, to its backbone (each node's
+strongest ties and a spanning forest); only the most central nodes are
+named, and labels are measured and kept off every disc and every other
+label.  Nodes are coloured by kind, or by community when all share one kind;
+typed relations run beside the co-occurrence line they qualify.  Legends
+explain colour, width, size (PageRank) and bold names.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import networkx as nx
@@ -21,9 +25,23 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 from graphkit.views.figure import show_inline
 from graphkit.views.layout import SEED, backbone, fit_to_box, layout, separate_boxes, top_subgraph
-from graphkit.views.style import KIND_COLOURS, OTHER_COLOUR
+from graphkit.views.style import COLOUR_MODES, OTHER_COLOUR, distinct_labels, node_colours
 
-__all__ = ["draw_network", "relation_style", "draw_relation_edges"]
+__all__ = [
+    "COLOUR_MODES",
+    "draw_network",
+    "node_colours",
+    "relation_style",
+    "draw_relation_edges",
+]
+
+
+def _renderer(fig: Figure):
+    if not hasattr(fig.canvas, "get_renderer"):
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        FigureCanvasAgg(fig)
+    return fig.canvas.get_renderer()
 
 
 def draw_network(
@@ -33,15 +51,32 @@ def draw_network(
     title: str | None = None,
     scores: Mapping[str, float] | None = None,
     seed: int = SEED,
-    per_node: int = 5,
+    per_node: int = 3,
+    colour: str = "auto",
+    labelled: int = 24,
+    communities: Mapping[str, int] | None = None,
 ) -> Figure:
-    """Draw the network: size by PageRank, colour by kind, edge width by weight.
+    """Draw the network: size by PageRank, colour by kind or community, width by co-occurrences.
 
-    Only the ``top`` nodes by PageRank are drawn, and on a dense graph only
-    each node's ``per_node`` strongest links (see :func:`backbone`); the title
-    says how much is shown.
+    Parameters
+    ----------
+    g : networkx.Graph
+        The graph (nodes with ``label`` and ``kind``, edges with ``weight`` and ``relations``).
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new figure otherwise.
+    top : int
+        Nodes drawn, the most central by ``scores`` (PageRank by default).
+    per_node : int
+        On a dense graph, the strongest ties each node keeps (see :func:`backbone`).
+    colour : {"auto", "kind", "community"}
+        Node colours; ``auto`` is ``community`` when all drawn nodes share one kind.
+    labelled : int
+        Nodes named, the most central; a label that would cover a disc or
+        another label is left out.
+
     Returns the figure (shown inline when it ends a Jupyter cell).
     """
+    from matplotlib.collections import LineCollection
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
@@ -49,14 +84,13 @@ def draw_network(
 
     if ax is None:
         fig = Figure(figsize=(13, 9.5), dpi=110)
-        # Fixed geometry (no layout engine) so that node sizes in points can be
-        # turned into data units before drawing; the legend sits on the right.
-        ax = fig.add_axes((0.01, 0.02, 0.77, 0.86))
+        # Fixed geometry (no layout engine) so that sizes in points turn into data units
+        # before drawing; the legends sit on the right.
+        ax = fig.add_axes((0.01, 0.02, 0.74, 0.86))
     else:
         fig = ax.figure
     box = ax.get_position()
-    width_in = box.width * fig.get_figwidth()
-    height_in = box.height * fig.get_figheight()
+    width_in, height_in = box.width * fig.get_figwidth(), box.height * fig.get_figheight()
     y_span = 2.7
     per_inch = y_span / height_in
     x_half = width_in * per_inch / 2
@@ -66,11 +100,16 @@ def draw_network(
     h = top_subgraph(g, scores, top)
     links = h.number_of_edges()
     h = backbone(h, per_node)
+    nodes = sorted(h)
+    ranked = sorted(nodes, key=lambda n: (-scores.get(n, 0.0), str(n)))
+    named = set(ranked[: max(labelled, 0)])
+    bold = set(ranked[: min(5, max(1, len(ranked) // 4))]) if len(ranked) > 3 else set()
+    colours, colour_legend, mode = node_colours(g, nodes, scores, colour, communities)
     name = title or g.graph.get("name") or "Character network"
     shown = (
-        f"top {h.number_of_nodes()} of {g.number_of_nodes()} nodes"
-        if h.number_of_nodes() < g.number_of_nodes()
-        else f"{g.number_of_nodes()} nodes"
+        f"top {len(nodes)} of {g.number_of_nodes()} nodes"
+        if len(nodes) < g.number_of_nodes()
+        else f"{len(nodes)} nodes"
     )
     shown_links = (
         f"strongest {h.number_of_edges()} of {links} links"
@@ -78,128 +117,166 @@ def draw_network(
         else f"{links} links"
     )
     ax.set_title(
-        f"{name}: who appears with whom\n"
-        f"{shown}, {shown_links} · node size = PageRank, grey width = co-occurrences",
+        f"{name}: who appears with whom\n{shown}, {shown_links} · colour = {mode}",
         fontsize=13,
     )
     ax.set_axis_off()
-    if h.number_of_nodes() == 0:
-        ax.text(
-            0.5,
-            0.5,
-            "No characters found",
-            ha="center",
-            va="center",
-            transform=ax.transAxes,
-            fontsize=14,
-        )
+    ax.set_xlim(-x_half, x_half)
+    ax.set_ylim(-y_span / 2, y_span / 2)
+    if not nodes:
+        ax.text(0.5, 0.5, "No characters found", ha="center", va="center",
+                transform=ax.transAxes, fontsize=14)  # fmt: skip
         return fig
 
-    pos = fit_to_box(layout(h, seed), x_half - 0.3, y_span / 2 - 0.3)
-    top_score = max(scores.get(n, 0.0) for n in h) or 1.0
-    max_w = max((float(d.get("weight", 1) or 1) for _, _, d in h.edges(data=True)), default=1.0)
-    nodes = sorted(h)
-    sizes = [250 + 3200 * scores.get(n, 0.0) / top_score for n in nodes]
-    # Each node owns a box: its disc and, below it, its label.  Boxes are kept
-    # apart, so neither discs nor labels cover one another.
-    char_w, line_h = 6.3 * per_point, 15 * per_point
-    radius = {n: math.sqrt(sz) / 2 * per_point for n, sz in zip(nodes, sizes, strict=False)}
+    top_score = max(scores.get(n, 0.0) for n in nodes) or 1.0
+    shrink = min(1.0, 40 / len(nodes)) ** 0.6  # more nodes, smaller discs
+    size = {n: shrink * (120 + 2600 * scores.get(n, 0.0) / top_score) for n in nodes}
+    radius = {n: math.sqrt(size[n]) / 2 * per_point for n in nodes}
+    labels = distinct_labels({n: h.nodes[n].get("label", n) for n in nodes})
+    texts = {}
+    for n in ranked:
+        if n not in named:
+            continue
+        big = n in bold
+        texts[n] = ax.text(
+            0, 0, labels[n], ha="center", va="center", zorder=4,
+            fontsize=11 if big else 9, fontweight="bold" if big else "normal",
+            bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
+        )  # fmt: skip
+    # Each node owns a box: its disc and, below it, its measured label.  Boxes are kept apart.
+    renderer = _renderer(fig)
+    gap = 2 * per_point
+    extent = {}
+    for n, t in texts.items():
+        e = t.get_window_extent(renderer)
+        pad = 0.15 * t.get_fontsize() * per_point
+        extent[n] = (
+            e.width / fig.dpi * per_inch + 2 * pad,
+            e.height / fig.dpi * per_inch + 2 * pad,
+        )
     boxes = {
         n: (
-            max(radius[n], char_w * (len(str(h.nodes[n].get("label", n))) + 2) / 2),
-            radius[n] + 2 * per_point,
-            radius[n] + line_h * 1.15,
+            max(radius[n], extent[n][0] / 2) + gap if n in extent else radius[n] + gap,
+            radius[n] + gap,
+            radius[n] + gap + (extent[n][1] + gap if n in extent else 0.0),
         )
         for n in nodes
     }
+    pos = fit_to_box(layout(h, seed), x_half - 0.3, y_span / 2 - 0.3)
     pos = separate_boxes(pos, boxes, (x_half - 0.02, y_span / 2 - 0.02))
-    plain = [] if g.graph.get("relations_only") else h.edges(data=True)
-    for u, v, d in sorted(plain, key=lambda e: float(e[2].get("weight", 1) or 0)):
-        w = float(d.get("weight", 1) or 1)
-        (x1, y1), (x2, y2) = pos[u], pos[v]
-        width = 0.8 + 6.0 * math.sqrt(w / max_w)
-        ax.plot(
-            [x1, x2],
-            [y1, y2],
-            color="#777777",
-            alpha=0.3 + 0.4 * w / max_w,
-            linewidth=width,
-            zorder=1,
-            solid_capstyle="round",
+    label_at = _labels_clear_of_discs(ranked, texts, extent, pos, radius, gap)
+    for n, t in texts.items():
+        if n in label_at:
+            t.set_position(label_at[n])
+        else:
+            t.remove()
+
+    max_w = max((float(d.get("weight", 1) or 1) for _, _, d in h.edges(data=True)), default=1.0)
+    plain = [] if g.graph.get("relations_only") else list(h.edges(data=True))
+    plain.sort(key=lambda e: (float(e[2].get("weight", 1) or 0), str(e[0]), str(e[1])))
+    widths = {}
+    for u, v, d in plain:
+        widths[frozenset((u, v))] = 0.6 + 5.5 * math.sqrt(float(d.get("weight", 1) or 1) / max_w)
+    if plain:
+        ax.add_collection(
+            LineCollection(
+                [(pos[u], pos[v]) for u, v, _ in plain],
+                linewidths=[widths[frozenset((u, v))] for u, v, _ in plain],
+                colors=[
+                    (0.45, 0.45, 0.45, 0.2 + 0.45 * float(d.get("weight", 1) or 1) / max_w)
+                    for _, _, d in plain
+                ],
+                capstyle="round",
+                zorder=1,
+            )
         )
-    colours = [KIND_COLOURS.get(h.nodes[n].get("kind", ""), OTHER_COLOUR) for n in nodes]
+    relation_handles = draw_relation_edges(ax, h, pos, size, widths=widths, per_point=per_point)
     ax.scatter(
         [pos[n][0] for n in nodes],
         [pos[n][1] for n in nodes],
-        s=sizes,
-        c=colours,
+        s=[size[n] for n in nodes],
+        c=[colours[n] for n in nodes],
         edgecolors="white",
-        linewidths=1.5,
-        zorder=2,
+        linewidths=1.2,
+        zorder=3,
     )
-    relation_handles = draw_relation_edges(ax, h, pos, dict(zip(nodes, sizes, strict=False)))
 
-    # Labels right below their node, inside the node's box.
-    ax.set_xlim(-x_half, x_half)
-    ax.set_ylim(-y_span / 2, y_span / 2)
-    spread = {n: (pos[n][0], pos[n][1] - radius[n] - line_h * 0.55) for n in nodes}
-    for n in nodes:
-        x, y = spread[n]
-        big = scores.get(n, 0.0) >= 0.5 * top_score
-        ax.text(
-            x,
-            y,
-            str(h.nodes[n].get("label", n)),
-            ha="center",
-            va="center",
-            zorder=3,
-            fontsize=11 if big else 9.5,
-            fontweight="bold" if big else "normal",
-            bbox={
-                "boxstyle": "round,pad=0.2",
-                "facecolor": "white",
-                "edgecolor": "none",
-                "alpha": 0.8,
-            },
-        )
-    kinds_present = sorted({h.nodes[n].get("kind", "") for n in nodes})
-    handles = [
-        Line2D(
-            [],
-            [],
-            marker="o",
-            linestyle="",
-            markersize=11,
-            markerfacecolor=KIND_COLOURS.get(k, OTHER_COLOUR),
-            markeredgecolor="white",
-            label={
-                "character": "fictional character",
-                "person": "real person",
-                "work": "work (film, book)",
-            }.get(k, k or "unknown"),
-        )
-        for k in kinds_present
-    ]
+    def dot(c: str, label: str, ms: float = 10) -> Line2D:
+        return Line2D([], [], marker="o", linestyle="", markersize=ms, markerfacecolor=c,
+                      markeredgecolor="white", label=label)  # fmt: skip
+
+    handles = [dot(c, text) for c, text in colour_legend]
     if plain:
-        handles.append(
-            Line2D(
-                [],
-                [],
-                color="#555555",
-                linewidth=4,
-                alpha=0.6,
-                label=f"co-occurrence (max {int(max_w)})",
-            )
-        )
+        handles.append(Line2D([], [], color="#777777", linewidth=4, alpha=0.6,
+                              label=f"co-occurrences (width; max {int(max_w)})"))  # fmt: skip
     handles.extend(relation_handles)
-    fig.legend(
-        handles=handles,
-        loc="center left",
-        bbox_to_anchor=(0.785, 0.5),
-        frameon=False,
-        fontsize=10.5,
-    )
+    if bold:
+        handles.append(
+            Line2D([], [], linestyle="", label=f"bold name: the {len(bold)} most central")
+        )
+    key = fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.76, 0.9),
+                     frameon=False, fontsize=10, title="community" if mode == "community" else None,
+                     title_fontsize=10, alignment="left")  # fmt: skip
+    if bold:
+        key.get_texts()[-1].set_fontweight("bold")
+    steps = sorted({top_score, top_score / 2, min(scores.get(n, 0.0) for n in nodes)}, reverse=True)
+    _size_key(fig, steps, [shrink * (120 + 2600 * s / top_score) for s in steps])
     return fig
+
+
+def _size_key(fig: Figure, values: Sequence[float], sizes: Sequence[float]) -> None:
+    """The key to node size, bottom right: a disc per PageRank value, drawn to scale."""
+    w_in, h_in = 2.4, 2.3
+    key = fig.add_axes((0.77, 0.03, w_in / fig.get_figwidth(), h_in / fig.get_figheight()))
+    key.set_axis_off()
+    key.set_xlim(0, w_in * 72)  # one data unit per point
+    key.set_ylim(0, h_in * 72)
+    key.text(4, h_in * 72 - 8, "node size = PageRank", fontsize=10, va="top")
+    y = h_in * 72 - 24
+    for value, size in zip(values, sizes):
+        d = math.sqrt(size)
+        y -= d / 2 + 2
+        key.scatter([4 + max(map(math.sqrt, sizes)) / 2], [y], s=[size], c="#bbbbbb",
+                    edgecolors="white", linewidths=1.2)  # fmt: skip
+        key.text(12 + max(map(math.sqrt, sizes)), y, f"{value:.3f}", fontsize=10, va="center")
+        y -= d / 2 + 4
+
+
+def _labels_clear_of_discs(
+    ranked: Sequence[str],
+    texts: Mapping[str, object],
+    extent: Mapping[str, tuple[float, float]],
+    pos: Mapping[str, tuple[float, float]],
+    radius: Mapping[str, float],
+    gap: float,
+) -> dict[str, tuple[float, float]]:
+    """Where each kept label goes, most central first: below its disc, else above, right or
+    left, wherever it covers no disc (its own included) and no label already placed."""
+
+    def meets(a: tuple, b: tuple) -> bool:
+        return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+    discs = [
+        (x - radius[n], y - radius[n], x + radius[n], y + radius[n]) for n, (x, y) in pos.items()
+    ]
+    placed: dict[str, tuple[float, float]] = {}
+    rects: list[tuple[float, float, float, float]] = []
+    for n in ranked:
+        if n not in texts:
+            continue
+        (x, y), (w, h), r = pos[n], extent[n], radius[n] + gap
+        for cx, cy in (
+            (x, y - r - h / 2),
+            (x, y + r + h / 2),
+            (x + r + w / 2, y),
+            (x - r - w / 2, y),
+        ):
+            box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+            if not any(meets(box, d) for d in discs) and not any(meets(box, q) for q in rects):
+                placed[n] = (cx, cy)
+                rects.append(box)
+                break
+    return placed
 
 
 def relation_style(rtype: str) -> dict[str, object]:
@@ -220,42 +297,59 @@ def draw_relation_edges(
     g: nx.Graph,
     pos: Mapping[str, tuple[float, float]],
     node_sizes: Mapping[str, float] | None = None,
+    widths: Mapping[frozenset, float] | None = None,
+    per_point: float | None = None,
 ) -> list:
-    """Draw typed relations over the co-occurrence links; return legend handles, one per type.
+    """Draw typed relations beside the co-occurrence links; return legend handles, one per type.
 
-    Each relation is an arrow from source to target in its type's colour and
-    line style (no head for symmetric types); several types on one edge bend
-    apart so each stays visible.
+    Each relation is a straight line (an arrow from source to target, no head
+    for symmetric types) in its type's colour and line style, offset from the
+    link's centre line by half the link's width (``widths``, in points) and a
+    gap, alternately on either side, so neither hides the other.
+    ``per_point`` is the data length of one point (isotropic axes); without
+    it, it is read from ``ax``.
     """
     from matplotlib.lines import Line2D
     from matplotlib.patches import FancyArrowPatch
 
     node_sizes = node_sizes or {}
+    widths = widths or {}
+    if per_point is None:
+        x0, x1 = ax.get_xlim()
+        per_point = (x1 - x0) / (ax.get_position().width * ax.figure.get_figwidth() * 72)
     seen: dict[str, dict[str, object]] = {}
-    for _, _, d in sorted(g.edges(data=True)):
+    for u, v, d in sorted(g.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
         rels = sorted(d.get("relations") or [], key=lambda r: (r["type"], r["source"]))
+        a, b = sorted((u, v), key=str)
+        if a not in pos or b not in pos:
+            continue
+        (xa, ya), (xb, yb) = pos[a], pos[b]
+        length = math.hypot(xb - xa, yb - ya) or 1.0
+        nx_, ny_ = -(yb - ya) / length, (xb - xa) / length  # unit normal of a -> b
+        half = widths.get(frozenset((u, v)), 0.0) / 2
         for k, rel in enumerate(rels):
             if rel["source"] not in pos or rel["target"] not in pos:
                 continue
             style = seen.setdefault(rel["type"], relation_style(rel["type"]))
-            bend = 0.0 if len(rels) == 1 else 0.25 * (k - (len(rels) - 1) / 2)
+            side = 1.0 if k % 2 == 0 else -1.0
+            off = side * (half + 2.5 + 3.5 * (k // 2)) * per_point
+            (xs, ys), (xt, yt) = pos[rel["source"]], pos[rel["target"]]
             ax.add_patch(
                 FancyArrowPatch(
-                    pos[rel["source"]],
-                    pos[rel["target"]],
+                    (xs + off * nx_, ys + off * ny_),
+                    (xt + off * nx_, yt + off * ny_),
                     arrowstyle="-|>" if style["directed"] else "-",
-                    mutation_scale=16,
-                    connectionstyle=f"arc3,rad={bend}",
+                    mutation_scale=13,
                     color=style["colour"],
                     linestyle=style["style"],
-                    linewidth=2.6,
+                    linewidth=2.2,
                     shrinkA=math.sqrt(node_sizes.get(rel["source"], 300)) / 2,
                     shrinkB=math.sqrt(node_sizes.get(rel["target"], 300)) / 2 + 1,
-                    zorder=1.5,
-                    alpha=0.9,
+                    zorder=2,
+                    alpha=0.95,
                 )
             )
     return [
-        Line2D([], [], color=st["colour"], linestyle=st["style"], linewidth=2.6, label=st["label"])
+        Line2D([], [], color=st["colour"], linestyle=st["style"], linewidth=2.2, label=st["label"])
         for _, st in sorted(seen.items())
     ]

@@ -9,6 +9,7 @@ import json
 import networkx as nx
 
 from graphkit.exporters import render
+from graphkit.exporters.graphml import read_graphml
 
 
 def test_evidence_in_every_export(her_cast):
@@ -18,7 +19,7 @@ def test_evidence_in_every_export(her_cast):
     j = json.loads(render(her_cast.graph, "json"))
     link = next(e for e in j["edges"] if {e["source"], e["target"]} == set(edge))
     assert link["relations"] == [{"type": "friend", "source": "Amy", "target": "Theodore"}]
-    for fmt, reader in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+    for fmt, reader in (("graphml", read_graphml), ("gexf", nx.read_gexf)):
         g = reader(io.BytesIO(render(her_cast.graph, fmt)))
         assert g.edges[edge]["relations"] == "Amy friend Theodore", fmt
         assert g.edges[edge]["relation_evidence"] == "friend:71", fmt

@@ -13,6 +13,7 @@ import graphkit
 from graphkit.analysis import OUTPUT_FILES
 from graphkit.errors import OutputError
 from graphkit.exporters import render, write_files
+from graphkit.exporters.graphml import read_graphml
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +28,7 @@ def test_all_files_are_written(files):
 
 
 def test_graphml_round_trip(her_cast, files):
-    g = nx.read_graphml(io.BytesIO(files["graph.graphml"]))
+    g = read_graphml(io.BytesIO(files["graph.graphml"]))
     assert set(g) == set(her_cast.graph)
     assert g.number_of_edges() == her_cast.graph.number_of_edges()
     assert g.nodes["Spike Jonze"]["kind"] == "person"
@@ -108,4 +109,4 @@ def test_empty_graph_exports(tmp_path):
     assert a.metrics.empty and int(a.summary.iloc[0]["nodes"]) == 0
     written = a.export(tmp_path / "empty")
     assert {p.name for p in written} == set(OUTPUT_FILES)
-    assert nx.read_graphml(tmp_path / "empty" / "graph.graphml").number_of_nodes() == 0
+    assert read_graphml(tmp_path / "empty" / "graph.graphml").number_of_nodes() == 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import networkx as nx
 import pytest
 from click.testing import CliRunner
 
@@ -79,7 +78,7 @@ def test_cli_analyze_merge_and_merge_command(tmp_path, her_path):
     r = runner.invoke(main, ["analyze", str(her_path), str(LOST), "--merge", "--out", str(out)])
     assert r.exit_code == 0, r.output
     assert (out / "evidence.csv").is_file() and (out / "network.png").is_file()
-    g = nx.read_graphml(out / "graph.graphml")
+    g = read_graph(out / "graph.graphml")
     assert g.nodes["Scarlett Johansson"]["sources"] == "her;lost_in_translation"
     r = runner.invoke(
         main,

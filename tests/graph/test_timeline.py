@@ -130,4 +130,6 @@ def test_david_copperfield_timeline_has_every_chapter():
     ax = fig.axes[0]
     assert ax.get_xlim() == (-0.5, 63.5)
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert labels[0] == "David Copperfield" and len(labels) == a.graph.number_of_nodes()
+    assert labels[0] == "David Copperfield" and len(labels) == 30  # the top 30 by default
+    every = a.plot_timeline(top=100).axes[0].get_yticklabels()
+    assert len(every) == a.graph.number_of_nodes()
