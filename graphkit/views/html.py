@@ -153,7 +153,7 @@ def view_data(analysis: Any, top: int = 40) -> dict:
     from graphkit.graph.timeline import sentence_segments
     from graphkit.views.layout import layout_all
     from graphkit.views.network import relation_style
-    from graphkit.views.style import KIND_COLOURS, OTHER_COLOUR
+    from graphkit.views.style import KIND_COLOURS, OTHER_COLOUR, tone_colour
 
     g = undirected(analysis.graph)
     doc = analysis.document
@@ -221,6 +221,9 @@ def view_data(analysis: Any, top: int = 40) -> dict:
                 else 1,
             }
         )
+        if "polarity" in d:  # a signed graph: the tone of the shared sentences
+            edges[-1]["tone"] = [float(d["polarity"]), int(d.get("positive", 0)),
+                                 int(d.get("negative", 0)), tone_colour(float(d["polarity"]))]  # fmt: skip
     kinds = sorted({node["kind"] for node in nodes})
     return {
         "name": str(analysis.name),

@@ -25,7 +25,14 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 from graphkit.views.figure import show_inline
 from graphkit.views.layout import SEED, backbone, fit_to_box, layout, separate_boxes, top_subgraph
-from graphkit.views.style import COLOUR_MODES, OTHER_COLOUR, distinct_labels, node_colours
+from graphkit.views.style import (
+    COLOUR_MODES,
+    OTHER_COLOUR,
+    distinct_labels,
+    node_colours,
+    rgb,
+    tone_colour,
+)
 
 __all__ = [
     "COLOUR_MODES",
@@ -106,6 +113,7 @@ def draw_network(
     bold = set(ranked[: min(5, max(1, len(ranked) // 4))]) if len(ranked) > 3 else set()
     colours, colour_legend, mode = node_colours(g, nodes, scores, colour, communities)
     name = title or g.graph.get("name") or "Character network"
+    signed = bool(g.graph.get("signed"))
     shown = (
         f"top {len(nodes)} of {g.number_of_nodes()} nodes"
         if len(nodes) < g.number_of_nodes()
@@ -117,7 +125,8 @@ def draw_network(
         else f"{links} links"
     )
     ax.set_title(
-        f"{name}: who appears with whom\n{shown}, {shown_links} · colour = {mode}",
+        f"{name}: who appears with whom\n{shown}, {shown_links} · colour = {mode}"
+        + (" · edges: tone" if signed else ""),
         fontsize=13,
     )
     ax.set_axis_off()
@@ -182,10 +191,7 @@ def draw_network(
             LineCollection(
                 [(pos[u], pos[v]) for u, v, _ in plain],
                 linewidths=[widths[frozenset((u, v))] for u, v, _ in plain],
-                colors=[
-                    (0.45, 0.45, 0.45, 0.2 + 0.45 * float(d.get("weight", 1) or 1) / max_w)
-                    for _, _, d in plain
-                ],
+                colors=[_edge_colour(d, max_w, signed) for _, _, d in plain],
                 capstyle="round",
                 zorder=1,
             )
@@ -209,6 +215,11 @@ def draw_network(
     if plain:
         handles.append(Line2D([], [], color="#777777", linewidth=4, alpha=0.6,
                               label=f"co-occurrences (width; max {int(max_w)})"))  # fmt: skip
+    if plain and signed:
+        for pol, text in ((-0.5, "tone of shared sentences: negative"),
+                          (0.5, "tone of shared sentences: positive")):  # fmt: skip
+            handles.append(Line2D([], [], color=_edge_colour({"polarity": pol}, 1, True),
+                                  linewidth=4, label=text))  # fmt: skip
     handles.extend(relation_handles)
     if bold:
         handles.append(
@@ -222,6 +233,15 @@ def draw_network(
     steps = sorted({top_score, top_score / 2, min(scores.get(n, 0.0) for n in nodes)}, reverse=True)
     _size_key(fig, steps, [shrink * (120 + 2600 * s / top_score) for s in steps])
     return fig
+
+
+def _edge_colour(d: Mapping, max_w: float, signed: bool) -> tuple[float, float, float, float]:
+    """Grey by weight, or on a signed graph red (negative) to green (positive) by ``polarity``."""
+    alpha = 0.2 + 0.45 * float(d.get("weight", 1) or 1) / max_w
+    if not signed:
+        return (0.45, 0.45, 0.45, alpha)
+    r, g, b = (c / 255 for c in rgb(tone_colour(float(d.get("polarity", 0.0) or 0.0))))
+    return (r, g, b, min(1.0, alpha + 0.3))
 
 
 def _size_key(fig: Figure, values: Sequence[float], sizes: Sequence[float]) -> None:

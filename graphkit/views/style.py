@@ -52,6 +52,25 @@ def rgb(colour: str) -> tuple[int, int, int]:
     return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 
 
+#: Polarity at which a signed edge reaches full red or green (most edges are mild).
+SIGN_SPAN = 0.5
+
+
+def tone_colour(polarity: float) -> str:
+    """The colour of a signed edge: red (negative) through yellow to green (positive).
+
+    Examples
+    --------
+    >>> tone_colour(-1.0), tone_colour(0.0), tone_colour(0.5)
+    ('#a50026', '#feffbe', '#006837')
+    """
+    from matplotlib import colormaps
+    from matplotlib.colors import to_hex
+
+    t = 0.5 + 0.5 * max(-1.0, min(1.0, float(polarity or 0.0) / SIGN_SPAN))
+    return to_hex(colormaps["RdYlGn"](t))
+
+
 def distinct_labels(
     labels: Mapping[str, str], nodes: Iterable[str] | None = None
 ) -> dict[str, str]:

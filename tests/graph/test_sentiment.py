@@ -84,3 +84,20 @@ def test_without_the_lexicon_one_clear_line(tmp_path, monkeypatch):
         r.output.strip()
         == "Error: signed edges need the VADER lexicon: pip install 'graphkit[sentiment]'"
     )
+
+
+def test_signed_network_picture_colours_edges_by_tone_and_stays_deterministic():
+    from graphkit.views.figure import figure_png
+    from graphkit.views.network import draw_network
+
+    signed = sign(graphkit.analyze_text(TALE))
+    fig = draw_network(signed.graph)
+    texts = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert "tone of shared sentences: negative" in texts
+    assert "edges: tone" in fig.axes[0].get_title()
+    lines = fig.axes[0].collections[0]
+    colours = {tuple(round(c, 3) for c in rgba[:3]) for rgba in lines.get_colors()}
+    assert len(colours) == 3  # friendly, hostile and neutral pairs, not one grey
+    assert figure_png(draw_network(signed.graph)) == figure_png(draw_network(signed.graph))
+    plain = draw_network(graphkit.analyze_text(TALE).graph)
+    assert "edges: tone" not in plain.axes[0].get_title()

@@ -413,3 +413,31 @@ def test_show_draws_inside_its_iframe(browser, her_cast, tmp_path):
     ]
     assert not requests
     context.close()
+
+
+def test_signed_edges_are_coloured_by_tone_in_the_browser(browser, tmp_path):
+    pytest.importorskip("vaderSentiment")
+    from graphkit.graph.sentiment import sign
+    from graphkit.views.style import tone_colour
+
+    text = "Ann adores Bob. Ann thanks Bob warmly. Cy hates Dee. Cy attacks Dee. Ann met Cy."
+    a = graphkit.Analysis.of(sign(graphkit.analyze_text(text)))
+    opened = Opened(browser, a.html(), tmp_path, "signed.html")
+    try:
+        page = opened.page
+        friendly = page.evaluate("graphkitView.edgeColour('Ann', 'Bob')")
+        hostile = page.evaluate("graphkitView.edgeColour('Cy', 'Dee')")
+        assert friendly == tone_colour(a.graph.edges["Ann", "Bob"]["polarity"])
+        assert hostile == tone_colour(a.graph.edges["Cy", "Dee"]["polarity"])
+        assert friendly != hostile
+        assert page.evaluate("graphkitView.clickEdge('Cy', 'Dee')")
+        assert "tone" in page.text_content("#info") and "negative sentences" in page.text_content(
+            "#info"
+        )
+    finally:
+        opened.close()
+    plain = Opened(browser, graphkit.analyze_text(text).html(), tmp_path, "plain.html")
+    try:
+        assert plain.page.evaluate("graphkitView.edgeColour('Ann', 'Bob')") == "#8a8a8a"
+    finally:
+        plain.close()
