@@ -221,12 +221,16 @@ def view_data(analysis: Any, top: int = 40) -> dict:
                 else 1,
             }
         )
+        if analysis.graph.is_directed():  # who speaks to whom: 1 = s -> t, -1 = t -> s, 2 = both
+            forth, back = analysis.graph.has_edge(u, v), analysis.graph.has_edge(v, u)
+            edges[-1]["dir"] = 2 if forth and back else (1 if forth else -1)
         if "polarity" in d:  # a signed graph: the tone of the shared sentences
             edges[-1]["tone"] = [float(d["polarity"]), int(d.get("positive", 0)),
                                  int(d.get("negative", 0)), tone_colour(float(d["polarity"]))]  # fmt: skip
     kinds = sorted({node["kind"] for node in nodes})
     return {
         "name": str(analysis.name),
+        "directed": analysis.graph.is_directed(),
         "font": round(scale * 0.032, 1),
         "segments": [s.title for s in analysis.segments],
         "sentences": texts,

@@ -441,3 +441,30 @@ def test_signed_edges_are_coloured_by_tone_in_the_browser(browser, tmp_path):
         assert plain.page.evaluate("graphkitView.edgeColour('Ann', 'Bob')") == "#8a8a8a"
     finally:
         plain.close()
+
+
+def test_a_directed_graph_shows_its_arrows_in_the_browser(browser, tmp_path):
+    text = tmp_path / "scene.fountain"
+    text.write_text(
+        "INT. HALL - DAY\n\nANN\nHello, Bob.\n\nBOB\nHello, Ann.\n\nANN\nGoodbye.\n\n"
+        "CY\nWait for me.\n",
+        encoding="utf-8",
+    )
+    a = graphkit.analyze(text, interaction="conversation", cast=False)
+    g = a.graph
+    assert g.is_directed()
+    both = next((u, v) for u, v in g.edges if g.has_edge(v, u))
+    one = next((u, v) for u, v in g.edges if not g.has_edge(v, u))
+    opened = Opened(browser, a.html(), tmp_path, "directed.html")
+    try:
+        arrows = opened.page.evaluate(f"graphkitView.edgeArrows({one[0]!r}, {one[1]!r})")
+        assert (arrows["source"], arrows["target"]) == (
+            g.nodes[one[0]]["label"],
+            g.nodes[one[1]]["label"],
+        )
+        assert (arrows["head"], arrows["tail"]) == ("triangle", "none")
+        arrows = opened.page.evaluate(f"graphkitView.edgeArrows({both[0]!r}, {both[1]!r})")
+        assert (arrows["head"], arrows["tail"]) == ("triangle", "triangle")
+        assert "speaks to, arrow = direction" in opened.page.text_content("body")
+    finally:
+        opened.close()
