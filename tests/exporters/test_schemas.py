@@ -103,3 +103,17 @@ def test_a_graphml_from_elsewhere_keeps_its_ids(tmp_path):
     g.add_edge("a", "b")
     nx.write_graphml(g, tmp_path / "x.graphml")
     assert sorted(read_graphml(tmp_path / "x.graphml")) == ["a", "b"]
+
+
+def test_another_graphml_reader_reads_it(tmp_path):
+    """igraph's reader (C, libxml2) is independent of graphkit's and of NetworkX's."""
+    igraph = pytest.importorskip("igraph")
+    g = _awkward_graph()
+    (tmp_path / "g.graphml").write_bytes(render(g, "graphml"))
+    other = igraph.Graph.Read_GraphML(str(tmp_path / "g.graphml"))
+    assert other.vcount() == g.number_of_nodes() and other.ecount() == g.number_of_edges()
+    # The original ids are in the ``name`` key, where Gephi and Cytoscape look for a label too.
+    assert sorted(other.vs["name"]) == sorted(g.nodes)
+    assert sorted(other.vs["label"]) == sorted(d["label"] for _, d in g.nodes(data=True))
+    weights = sorted(other.es["weight"])
+    assert weights == sorted(float(d["weight"]) for _, _, d in g.edges(data=True))
