@@ -126,3 +126,29 @@ def test_the_cli_runs_the_conversation_graph(tmp_path):
     assert table.output.splitlines()[0].endswith(",quotes,words_spoken")
     bad = runner.invoke(main, ["metrics", str(TALK), "--interaction", "chat"])
     assert bad.exit_code == 2 and "Traceback" not in bad.output
+
+
+def test_cli_explain_and_export_show_the_quotations():
+    runner = CliRunner()
+    told = runner.invoke(main, ["explain", str(TALK), "Ann", "Cy", "--interaction", "conversation"])
+    assert told.exit_code == 0, told.output
+    assert told.output.splitlines()[0] == "Ann → Cy: conversation only"
+    assert "  [q4] Ann -> Cy: “Goodbye, Cy,”" in told.output.splitlines()
+    rows = runner.invoke(main, ["export", str(TALK), "-f", "quotes", "-o", "-"]).output
+    assert rows.splitlines()[0] == "start,end,text,speaker,addressees,type,cue"
+    assert len(rows.splitlines()) == 6
+
+
+def test_a_text_without_quotations_gives_a_conversation_graph_without_edges(tmp_path):
+    p = tmp_path / "plain.txt"
+    p.write_text("Ann met Bob. Bob left. Ann stayed.", encoding="utf-8")
+    a = graphkit.analyze(p, interaction="conversation")
+    assert sorted(a.graph) == ["Ann", "Bob"] and a.graph.number_of_edges() == 0
+    assert a.graph.nodes["Ann"]["quotes"] == 0 and len(a.quotes) == 0
+    assert len(a.metrics) == 2
+
+
+def test_conversation_exports_are_deterministic():
+    a = graphkit.analyze(TALK, interaction="conversation").files(pictures=False)
+    b = graphkit.analyze(TALK, interaction="conversation").files(pictures=False)
+    assert a == b and "quotes.csv" in a
