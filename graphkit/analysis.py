@@ -87,15 +87,10 @@ class Analysis(Result):
 
     @cached_property
     def characters(self) -> pd.DataFrame:
-        """One row per character, indexed by id: id, label, kind, mentions, first_seen, aliases, work."""
-        import pandas as pd
+        """One row per character, indexed by id: id, label, kind, mentions, first_seen, aliases, work, quotes, words_spoken."""
+        from graphkit.pipeline.conversation import characters_table
 
-        columns = ["id", "label", "kind", "mentions", "first_seen", "aliases", "work"]
-        rows = [
-            (c.id, c.label, c.kind, c.mentions, c.first_seen, list(c.aliases), c.work or "")
-            for c in self.character_list
-        ]
-        return pd.DataFrame(rows, columns=columns, index=[r[0] for r in rows])
+        return characters_table(self)  # quotes, words_spoken: found here on prose, not by analyze
 
     @cached_property
     def quotations(self) -> tuple[Quotation, ...]:
@@ -161,10 +156,10 @@ class Analysis(Result):
         return pd.DataFrame(rows, columns=["sentence", "types", "text"])
 
     def explain(self, a: str, b: str) -> str:
-        """Every sentence that links ``a`` and ``b``, with the relation types it states."""
-        from graphkit.graph.evidence import explain
+        """Every sentence that links ``a`` and ``b``, with the relation types it states, then their quotations."""
+        from graphkit.pipeline.conversation import explain_pair
 
-        return explain(self.graph, self.resolve(a), self.resolve(b), self.document.sentence_text)
+        return explain_pair(self, self.resolve(a), self.resolve(b))
 
     def _scores(self) -> dict[str, float]:
         return dict(zip(self.metrics["id"], self.metrics["pagerank"], strict=False))
@@ -328,8 +323,9 @@ def analyze(
         ``auto`` (detect from the content), ``text``, ``tei``, ``play``,
         ``fountain`` or ``sgb`` (see :mod:`graphkit.io.readers`).
     interaction : str
-        For plays and screenplays: ``co-presence`` (same scene) or
-        ``conversation`` (who speaks right after whom, a directed graph).
+        ``co-presence`` (co-occurrence; for plays, the same scene) or
+        ``conversation``: a directed graph, speaker -> addressee of each
+        quotation in prose, who speaks right after whom in a play.
     until : int, optional
         Keep only segments ``1 .. until`` (scenes, chapters; see :meth:`Analysis.until`).
     rules : path or RuleSet, optional

@@ -260,7 +260,8 @@ class Quotation:
     ``"anaphoric"`` (a pronoun or description), ``"implicit"`` (turns,
     vocatives) or ``"none"``; ``cue`` is the speech tag's text, if any.
     ``flagged`` says a closing mark was missing and the quotation was cut at
-    a paragraph end.
+    a paragraph end.  ``inferred`` holds the addressees guessed from turn
+    taking (the conversation's neighbouring speaker), not stated in the text.
     """
 
     start: int
@@ -272,3 +273,4 @@ class Quotation:
     type: str = "none"
     cue: str = ""
     flagged: bool = False
+    inferred: tuple[str, ...] = ()

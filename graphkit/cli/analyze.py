@@ -42,13 +42,14 @@ def analyze(paths, out, top, merge, relations_only, colour, options) -> None:
     """Analyse a text (or several) and write the graph, tables and pictures.
 
     Writes graph.graphml, graph.gexf (dynamic: spells by segment), graph.json,
-    nodes.csv, edges.csv, metrics.csv, evidence.csv, network.png,
+    nodes.csv, edges.csv, metrics.csv, evidence.csv, quotes.csv, network.png,
     centrality.png and timeline.png into OUT and prints a summary.  With no
     PATH, analyses the bundled article (data/her.txt).  Plays (TEI, plain
     text), Fountain screenplays and SGB .dat tables are detected and give
-    exact networks.  With several PATHs and --merge, one graph spans them all
-    (nodes and edges record their texts in `sources`); without --merge each
-    text gets its own folder under OUT.
+    exact networks; --interaction conversation gives, on prose, the directed
+    speaker -> addressee graph of the quotations.  With several PATHs and
+    --merge, one graph spans them all (nodes and edges record their texts in
+    `sources`); without --merge each text gets its own folder under OUT.
 
     \b
     Example:

@@ -112,7 +112,9 @@ def _structure_options(f: Callable) -> Callable:
         type=click.Choice(list(INTERACTIONS)),
         default="co-presence",
         show_default=True,
-        help="Plays and screenplays: same scene, or who speaks right after whom (directed).",
+        help="co-presence: same sentence/window (prose), same scene (plays). conversation "
+        "(directed): speaker -> addressee of each quotation (prose), who speaks right after "
+        "whom (plays).",
     )(f)
     return click.option(
         "--input-format",

@@ -20,19 +20,16 @@ def quote_records(analysis) -> list[dict]:
     return [{**r, "cue": r["cue"] or None} for r in analysis.quotes.to_dict(orient="records")]
 
 
-def _lines(records: list[dict], fmt: str) -> str:
-    import csv
-    import io
+def _lines(analysis, fmt: str) -> str:
     import json
 
     if fmt == "jsonl":
+        records = quote_records(analysis)
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for r in records:
-        writer.writerow({**r, "addressees": ";".join(r["addressees"])})
-    return buf.getvalue()
+    from graphkit.exporters.tables import csv_text
+    from graphkit.pipeline.dialogue import quotes_csv_frame
+
+    return csv_text(quotes_csv_frame(analysis.quotes))  # as quotes.csv: formula-like cells guarded
 
 
 @click.command(context_settings=CONTEXT)
@@ -56,7 +53,7 @@ def quotes(path, options, fmt, output) -> None:
     from graphkit.exporters.atomic import write_atomic
 
     result = run_analysis(path, options)
-    data = _lines(quote_records(result), fmt)
+    data = _lines(result, fmt)
     if output and output != "-":
         write_atomic(output, data.encode("utf-8"))
     else:

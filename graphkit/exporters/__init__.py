@@ -11,7 +11,7 @@ atomically (:mod:`.atomic`); output is deterministic: same graph, same bytes.
 Examples
 --------
 >>> [e.filename for e in EXPORTERS.values()]
-['graph.graphml', 'graph.gexf', 'graph.json', 'nodes.csv', 'edges.csv', 'metrics.csv', 'evidence.csv']
+['graph.graphml', 'graph.gexf', 'graph.json', 'nodes.csv', 'edges.csv', 'metrics.csv', 'evidence.csv', 'quotes.csv']
 >>> g = nx.Graph(); g.add_edge("A", "B", weight=2)
 >>> render(g, "edges").decode()
 'source,target,weight\\nA,B,2\\n'
@@ -106,6 +106,12 @@ def _evidence_csv(analysis: Any) -> bytes:
     return evidence_csv_bytes(analysis.graph, analysis.document.sentence_text)
 
 
+def _quotes_csv(analysis: Any) -> bytes:
+    from graphkit.pipeline.dialogue import quotes_csv_frame
+
+    return csv_bytes(quotes_csv_frame(analysis.quotes))
+
+
 #: Every export format, in the order ``analyze`` writes them.
 EXPORTERS: dict[str, Exporter] = {
     e.name: e
@@ -124,6 +130,8 @@ EXPORTERS: dict[str, Exporter] = {
                  result=_metrics_csv),
         Exporter("evidence", "evidence.csv", "every supporting sentence: `source, target, type, sentence, text`",
                  result=_evidence_csv),
+        Exporter("quotes", "quotes.csv", "every quotation: `start, end, text, speaker, addressees, type, cue` (prose)",
+                 result=_quotes_csv),
     )
 }  # fmt: skip
 

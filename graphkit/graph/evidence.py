@@ -37,10 +37,12 @@ def evidence_rows(
     """
     rows = []
     edges = [(*only, g.edges[only])] if only else g.edges(data=True)
+    # a directed graph's links are conversations: they keep their direction
+    kind = "conversation" if g.is_directed() else "co-occurrence"
     for u, v, d in edges:
-        a, b = sorted((u, v))
+        a, b = (u, v) if g.is_directed() else sorted((u, v))
         for s in d.get("evidence", []) or []:
-            rows.append({"source": a, "target": b, "type": "co-occurrence", "sentence": s})
+            rows.append({"source": a, "target": b, "type": kind, "sentence": s})
         by_type = d.get("relation_evidence", {}) or {}
         for rel in d.get("relations", []) or []:
             for s in by_type.get(rel["type"], []):
@@ -53,7 +55,7 @@ def evidence_rows(
                     }
                 )
     rows.sort(key=lambda r: (min(r["source"], r["target"]), max(r["source"], r["target"]),
-                             r["sentence"], r["type"] != "co-occurrence", r["type"]))  # fmt: skip
+                             r["sentence"], r["type"] != kind, r["type"]))  # fmt: skip
     for r in rows:
         r["text"] = sentence_text(int(r["sentence"]))
     return rows
@@ -83,7 +85,8 @@ def explain(g: nx.Graph, a: str, b: str, sentence_text: Callable[[int], str]) ->
         return f"{a} — {b}: no sentence links them"
     d = g.edges[a, b]
     stated = [f"{r['source']} {r['type']} {r['target']}" for r in d.get("relations", [])]
-    lines = [f"{a} — {b}: " + ("; ".join(stated) if stated else "co-occurrence only")]
+    link, only = ("→", "conversation only") if g.is_directed() else ("—", "co-occurrence only")
+    lines = [f"{a} {link} {b}: " + ("; ".join(stated) if stated else only)]
     by_sentence: dict[int, list[str]] = {}
     for row in evidence_rows(g, lambda i: "", only=(a, b)):
         by_sentence.setdefault(int(row["sentence"]), []).append(str(row["type"]))

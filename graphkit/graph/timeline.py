@@ -19,7 +19,25 @@ from typing import TypeVar
 import networkx as nx
 
 from graphkit.graph.build import add_interactions, build_graph
-from graphkit.model import Character, Document, Interaction, Mention, Relation, Result, Segment
+from graphkit.graph.speech import (
+    conversation_edges,
+    known_quotations,
+    quotation_sentences,
+    quotation_speech,
+    remember_quotations,
+    set_speech,
+    turn_speech,
+)
+from graphkit.model import (
+    Character,
+    Document,
+    Interaction,
+    Mention,
+    Quotation,
+    Relation,
+    Result,
+    Segment,
+)
 
 R = TypeVar("R", bound=Result)
 
@@ -243,6 +261,9 @@ def restrict(analysis: R, n: int) -> R:
     characters = [
         replace(c, mentions=counts[c.id]) for c in analysis.character_list if counts[c.id] > 0
     ]
+    speech = analysis.graph.graph.get("speech")
+    if speech == "quotations":
+        interactions, extra, quotes = _cut_conversation(analysis, seg, n, characters)
     total = len(narrative_segments(doc))
     graph = assemble_graph(
         doc,
@@ -254,11 +275,34 @@ def restrict(analysis: R, n: int) -> R:
         template=analysis.graph,
         until=min(n, total),
     )
+    mentions_t, characters_t = tuple(mentions), tuple(characters)
+    if speech == "turns":
+        set_speech(graph, turn_speech(doc, mentions))
+    elif speech == "quotations":
+        set_speech(graph, quotation_speech(quotes))
+        for (a, b), values in extra.items():
+            graph.edges[a, b].update(values)
+        remember_quotations(doc, mentions_t, characters_t, quotes)
     return replace(
         analysis,
-        mentions=tuple(mentions),
-        character_list=tuple(characters),
+        mentions=mentions_t,
+        character_list=characters_t,
         interactions=tuple(interactions),
         relations=tuple(relations),
         graph=graph,
     )
+
+
+def _cut_conversation(
+    analysis: Result, seg: list[int], n: int, characters: Sequence[Character]
+) -> tuple[list[Interaction], dict, tuple[Quotation, ...]]:
+    """A prose conversation network's links, edge extras and quotations in segments before ``n``."""
+    doc = analysis.document
+    quotes = known_quotations(doc, analysis.mentions, analysis.character_list)
+    if quotes is None:
+        quotes = tuple(getattr(analysis, "quotations", ()))
+    kept = tuple(
+        q for q, s in zip(quotes, quotation_sentences(doc, quotes), strict=True) if seg[s] < n
+    )
+    links, extra = conversation_edges(doc, kept, (c.id for c in characters))
+    return links, extra, kept

@@ -1,18 +1,22 @@
 """Quotations of a pipeline result, attributed, and as a table: what ``Analysis.quotes`` reads.
 
 Computed on demand only: the default pipeline run does not find quotations,
-so ``graphkit analyze`` and its outputs do not change.
+so ``graphkit analyze``'s graph does not change.  A result's attribution is
+made once and kept (:func:`graphkit.graph.speech.remember_quotations`): the
+conversation graph, ``Analysis.quotes`` and ``quotes.csv`` share it.  Plays,
+screenplays and tables have speeches, not quotations: none is looked for there.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from graphkit.graph.speech import known_quotations, remember_quotations
 from graphkit.model import Quotation, Result
 from graphkit.pipeline.quotations import find_quotations
 from graphkit.pipeline.speakers import attribute
 
-__all__ = ["QUOTE_COLUMNS", "quotations_of", "quotes_table"]
+__all__ = ["QUOTE_COLUMNS", "quotations_of", "quotes_table", "quotes_csv_frame"]
 
 #: The columns of ``Analysis.quotes`` (and the fields of ``graphkit quotes``).
 QUOTE_COLUMNS = ("start", "end", "text", "speaker", "addressees", "type", "cue")
@@ -28,8 +32,14 @@ def quotations_of(result: Result) -> tuple[Quotation, ...]:
     >>> [(q.text, q.speaker) for q in quotations_of(r)]
     [('Come here,', 'Ann')]
     """
-    doc = result.document
-    return attribute(doc, find_quotations(doc), result.mentions, result.character_list)
+    doc, mentions, characters = result.document, result.mentions, result.character_list
+    if "input_format" in result.graph.graph:  # a play, screenplay or table
+        return ()
+    known = known_quotations(doc, mentions, characters)
+    if known is None:
+        known = attribute(doc, find_quotations(doc), mentions, characters)
+        remember_quotations(doc, mentions, characters, known)
+    return known
 
 
 def quotes_table(result: Result, quotes: tuple[Quotation, ...]) -> pd.DataFrame:
@@ -53,3 +63,19 @@ def quotes_table(result: Result, quotes: tuple[Quotation, ...]) -> pd.DataFrame:
         rows.append((spans[0][0], spans[-1][1], " ".join(source[a:b] for a, b in spans),
                      q.speaker, list(q.addressees), q.type, q.cue or None))  # fmt: skip
     return pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
+
+
+def quotes_csv_frame(quotes: pd.DataFrame) -> pd.DataFrame:
+    """``Analysis.quotes`` as ``quotes.csv`` holds it: addressees joined by ``;``, no cue as ``""``.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame([[1, 5, "Hi", "Ann", ["Bob", "Cy"], "explicit", None]], columns=list(QUOTE_COLUMNS))
+    >>> quotes_csv_frame(df).values.tolist()
+    [[1, 5, 'Hi', 'Ann', 'Bob;Cy', 'explicit', '']]
+    """
+    out = quotes.copy()
+    out["addressees"] = out["addressees"].map(";".join)
+    out["speaker"] = out["speaker"].fillna("")
+    out["cue"] = out["cue"].fillna("")
+    return out

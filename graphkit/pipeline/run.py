@@ -290,7 +290,9 @@ def run_file(
     ``options`` are those of :meth:`Options.make`.  A play, screenplay or table
     (detected from the content unless ``input_format`` says) goes to
     :func:`graphkit.pipeline.structured.analyze_script`; prose to
-    :func:`run_pipeline` with the cast file ``cast`` resolves to.
+    :func:`run_pipeline` with the cast file ``cast`` resolves to, and
+    ``interaction="conversation"`` then gives its conversation network
+    (:func:`graphkit.pipeline.conversation.conversation_result`).
     """
     from graphkit.io.readers import read_script
 
@@ -301,10 +303,13 @@ def run_file(
     script = read_script(path, input_format, encoding)
     if script is not None:
         return analyze_script(script, interaction, name=script.title or Path(path).stem)
-    if interaction != "co-presence":
-        raise OptionError(f"--interaction {interaction} needs a play, screenplay or table")
     source = read_text(path, encoding=encoding)
-    return run_pipeline(source, replace(opts, cast=resolve_cast(cast, path)))
+    result = run_pipeline(source, replace(opts, cast=resolve_cast(cast, path)))
+    if interaction == "conversation":  # speaker -> addressee, from the attributed quotations
+        from graphkit.pipeline.conversation import conversation_result
+
+        return conversation_result(result)
+    return result
 
 
 def run_text(text: str, cast: Cast | str | os.PathLike | None = None, **options: Any) -> Result:

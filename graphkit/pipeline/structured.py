@@ -186,6 +186,7 @@ def analyze_script(
     plays and screenplays.  Table characters who never share a group are left
     out, as in NetworkX's Les Misérables graph (graph attribute ``unlinked``).
     """
+    from graphkit.graph.speech import set_speech, turn_speech
     from graphkit.graph.timeline import assemble_graph
 
     if interaction not in INTERACTIONS:
@@ -216,6 +217,8 @@ def analyze_script(
         window=rule,
         **attrs,
     )
+    if script.kind != "table":  # speeches: node attributes quotes, words_spoken
+        set_speech(graph, turn_speech(doc, mentions)).graph["speech"] = "turns"
     return Result(
         document=doc,
         mentions=tuple(mentions),

@@ -113,10 +113,12 @@ def attribute(
         to = _tag_addressee(ctx, q, pats, quotes[i - 1].end + 1 if i else 0)
         if to and to != speaker[i] and to not in addressees:
             addressees.append(to)
+        guessed: tuple[str, ...] = ()
         if speaker[i]:
             other = _neighbour(speaker, conv, i)
             if other and other not in addressees:
                 addressees.append(other)
+                guessed = (other,)
         out.append(
             replace(
                 q,
@@ -124,6 +126,7 @@ def attribute(
                 addressees=tuple(addressees),
                 type=kind[i] if speaker[i] else "none",
                 cue=cue[i],
+                inferred=guessed,
             )
         )
     return tuple(out)
