@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from graphkit.io.cast import Cast
 from graphkit.io.lexicon import common_words, word_table
 from graphkit.model import Character, Document, Mention
+from graphkit.pipeline.characters.parts import join_parts
 from graphkit.pipeline.characters.pronouns import (
     _lean,
     _other_sex,
@@ -249,6 +250,7 @@ def merge_characters(
     counts = Counter(m.character for m in mentions)
     kinds = {m.character: m.kind for m in mentions}
     pairs = role_pairs(doc, mentions)
+    reasons: dict[str, str] = {}
     if cast is not None:
         parent: dict[str, str] = {}
         cast_kind = {e.name: e.kind for e in cast.entries}
@@ -257,7 +259,9 @@ def merge_characters(
         votes = _pronoun_votes(doc, mentions)
         blocked = {frozenset(p) for p in pairs}
         parent = _alias_parents(counts, kinds, blocked, votes)
-        parent = join_titled(counts, parent, votes, word_table("honorifics.txt"), blocked, kinds)
+        honorifics = word_table("honorifics.txt")
+        parent = join_titled(counts, parent, votes, honorifics, blocked, kinds, reasons)
+        parent = join_parts(counts, parent, honorifics, blocked, kinds, mentions, reasons)
         cast_kind, cast_work = {}, {}
 
     if cast is None:

@@ -29,6 +29,7 @@ from graphkit.pipeline.characters.pronouns import _sex
 
 __all__ = ["join_titled"]
 
+_RIVAL = 10  # a rival cluster counts when named at least a tenth as often as the titled form
 _WIFE_TITLES = frozenset(("Mrs", "Lady", "Madame", "Mme", "Frau", "Señora", "Senora"))
 
 REASONS = {
@@ -196,15 +197,18 @@ def join_titled(
         if sex == "-":
             continue
         cands = {root(r) for r in by_surname.get(words[1], ())} - {root(key)}
-        same = [r for r in cands if sex_of(r, members) == sex]
-        unknown = [r for r in cands if sex_of(r, members) is None]
         size = {r: sum(counts[f] for f in members[r]) for r in cands}
+        own = sum(counts[f] for f in members[root(key)])
+        # A full name used twice does not compete with a titled form used a hundred times.
+        cands = {r for r in cands if size[r] * _RIVAL >= own}
+        same = [r for r in cands if sex_of(r, members) == sex]
+        top = max((size[r] for r in same), default=0)
+        unknown = [r for r in cands if sex_of(r, members) is None and size[r] * _RIVAL >= top]
         target = None
         if len(same) == 1 and not unknown:
             target = same[0]
         elif not same and len(unknown) == 1 and len(cands) == 1:
             target = unknown[0]
-        own = sum(counts[f] for f in members[root(key)])
         if target and size[target] >= own and not _married_miss(key, members[target], title_of):
             join(key, target, "surname")
     return parent
