@@ -109,3 +109,17 @@ def test_tiny_unknown_full_name_does_not_block_the_titled_forms():
     for k in ("Mr. Copperfield", "Master Copperfield", "Mister Copperfield"):
         assert _root(parent, k) == "David Copperfield"
     assert _root(parent, "Mrs. Copperfield") == "Mrs. Copperfield"
+
+
+def test_pet_name_and_given_name_with_one_surname_join():
+    counts = Counter({"Eliza Bennet": 2, "Elizabeth Bennet": 3, "Elizabeth": 600, "Eliza": 12})
+    parent = join_parts(counts, {"Elizabeth Bennet": "Elizabeth"}, {}, set(), {}, [])
+    assert _root(parent, "Eliza Bennet") == "Elizabeth"
+
+
+def test_full_name_of_a_first_name_already_joined_follows_it():
+    counts = Counter({"Mike": 240, "Michael": 5, "Mike Campbell": 3, "Tom": 40, "Tom Canty": 9,
+                      "Tom Sawyer": 30})  # fmt: skip
+    parent = join_parts(counts, {"Mike": "Michael", "Tom": "Tom Sawyer"}, {}, set(), {}, [])
+    assert _root(parent, "Mike Campbell") == _root(parent, "Mike")
+    assert _root(parent, "Tom Canty") == "Tom Canty"  # another full name opens with "Tom"

@@ -2,7 +2,7 @@
 
 Run after the titled forms have joined (:func:`graphkit.pipeline.characters.titled.join_titled`),
 on the distinct surface forms and the clusters made so far; never per mention,
-except for the few mentions :func:`_ties` reads.  Six rules:
+except for the few mentions :func:`_ties` reads.  Seven rules:
 
 * **patronymic triples**: "Alexey Alexandrovitch Karenin" (first name,
   patronymic, surname) is "Alexey Alexandrovitch", "Alexey Karenin" and the
@@ -21,6 +21,10 @@ except for the few mentions :func:`_ties` reads.  Six rules:
   times, and in the bearer's own sentence at most about half as often
   ("Annushka", Anna's maid, is in Anna's sentences: two people); never a
   cluster the text mostly titles ("Kitty" is not "Lady Catherine");
+* **pet name + surname**: "Eliza Bennet" joins "Elizabeth Bennet" (the
+  surname ties them); a full name whose first name is already someone's
+  ("Mike Campbell", "Mike" being "Michael") joins that someone when no other
+  full name opens with it and the surname is no one else's;
 * **elision**: "Em'ly" joins the one name it spells with letters left out ("Emily");
 * **bare rank**: "the Doctor" joins the titled name it stands for when one
   holds two thirds of that title's uses ("Doctor Strong"); forms of address
@@ -36,7 +40,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cache
 
-from graphkit.io.lexicon import word_list
+from graphkit.io.lexicon import word_list, word_table
 from graphkit.model import Mention
 
 __all__ = ["join_parts", "is_patronymic", "diminutives"]
@@ -47,6 +51,7 @@ REASONS = {
     "first": "first name of the one full name it opens",
     "diminutive": "diminutive of the first name, alternating with it from sentence to sentence",
     "elision": "the same name with letters left out",
+    "pet": "pet name + surname, for the given name + that surname",
     "rank": "rank alone, for the one titled name of that rank",
 }
 
@@ -259,7 +264,27 @@ def join_parts(
         same, next_to = _ties(mentions, set(members[root(k)]), set(members[top]))
         if next_to >= _TIES and 2 * same <= next_to + 1:
             join(k, top, "diminutive")
-    # 5. "Em'ly" -> "Emily".
+    # 5. "Eliza Bennet" is "Elizabeth Bennet": a pet name and the given name with one surname;
+    # "Mike Campbell" joins "Mike" (now "Michael") when no other full name opens with "Mike".
+    nicknames = word_table("nicknames.csv")
+    for k in untitled:
+        w = k.split()
+        if len(w) != 2:
+            continue
+        fulls = {*table.get(w[0], ()), *([nicknames[w[0]]] if w[0] in nicknames else [])}
+        same = [f"{f} {w[1]}" for f in sorted(fulls) if f"{f} {w[1]}" in counts]
+        if len(same) == 1:
+            join(k, same[0], "pet")
+        elif (
+            not same
+            and w[0] in counts
+            and root(w[0]) != root(k)
+            and by_first[w[0]] == [k]
+            and not (w[1] in counts and root(w[1]) != root(k))
+            and size(root(w[0])) >= size(root(k))
+        ):
+            join(k, w[0], "first")
+    # 6. "Em'ly" -> "Emily".
     for k in singles:
         if "'" not in k or any(k not in f.split() for f in members[root(k)]):
             continue
@@ -268,7 +293,7 @@ def join_parts(
         cands = {f for f in singles if f != k and spelled.fullmatch(f)}
         if len(cands) == 1:
             join(k, next(iter(cands)), "elision")
-    # 6. "Doctor" -> "Doctor Strong".
+    # 7. "Doctor" -> "Doctor Strong".
     titled: dict[str, Counter] = defaultdict(Counter)
     for k in people:
         w = k.split()

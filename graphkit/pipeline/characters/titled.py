@@ -16,7 +16,16 @@ cluster (the titles inside it, else the pronouns after its single-word forms):
 * **title + first name** joins the cluster of that first name when the word
   is no one's surname: "Miss Elizabeth" -> "Elizabeth", "Mrs. Rachel" ->
   "Rachel Lynde", and never a cluster named less often than the titled form
-  ("Lady Catherine" is not "Kitty").
+  ("Lady Catherine" is not "Kitty");
+* **title + full name without the full name** ("Mr. Thomas Marvel", where the
+  text never writes "Thomas Marvel") joins "Mr. Marvel" when no other first
+  name comes with that title and surname.
+
+In the surname rule, "the titled form itself" means more than twice as often
+(:data:`_HEAD`); "Miss" + surname joins the one woman of that surname however
+often it is used (the guard is for heads of families); and a rank used less
+than a tenth as often as the cluster ("Admiral Crawford") joins only a cluster
+the text also calls by that rank.
 
 Each join is recorded with its reason (see :data:`REASONS`).
 """
@@ -29,13 +38,23 @@ from graphkit.pipeline.characters.pronouns import _sex
 
 __all__ = ["join_titled"]
 
+_HEAD = 2  # a titled form used more than twice as often as a full name is the family's head
 _RIVAL = 10  # a rival cluster counts when named at least a tenth as often as the titled form
+_MISS = frozenset(("Miss", "Mademoiselle", "Mlle", "Fräulein", "Señorita", "Senorita"))
+# Forms of address: any man or woman may bear them.  Other titles are ranks ("Admiral").
+_ADDRESS = frozenset(
+    ("Mr", "Mrs", "Ms", "Mister", "Master", "Mas'r", "Sir", "Madam", "Madame", "Mme", "Monsieur",
+     "M", "Lord", "Lady", "Herr", "Frau", "Señor", "Senor", "Señora", "Senora", "Signor",
+     "Signora", "Don",
+     "Dona", "Doña", "Young", "Old", "Little", *_MISS)
+)  # fmt: skip
 _WIFE_TITLES = frozenset(("Mrs", "Lady", "Madame", "Mme", "Frau", "Señora", "Senora"))
 
 REASONS = {
     "full": "title + full name",
     "surname": "title + surname of the one full name of that sex",
     "first": "title + first name",
+    "short": "title + full name, for the one title + surname",
 }
 
 
@@ -209,6 +228,31 @@ def join_titled(
             target = same[0]
         elif not same and len(unknown) == 1 and len(cands) == 1:
             target = unknown[0]
-        if target and size[target] >= own and not _married_miss(key, members[target], title_of):
+        if target is None or _married_miss(key, members[target], title_of):
+            continue
+        # "Miss Crawford", the one woman of her name, however often the text titles her.
+        daughter = title_of[key].rstrip(".") in _MISS and len(same) == 1
+        # "Admiral Crawford" (4 uses) is not Henry Crawford (190), whom the text never calls
+        # admiral: a rank given that rarely is a relative's.
+        rank = (
+            title_of[key].rstrip(".") not in _ADDRESS
+            and own * _RIVAL < size[target]
+            and not any(title_of.get(f) == title_of[key] for f in members[target])
+        )
+        if (size[target] * _HEAD >= own or daughter) and not rank:
             join(key, target, "surname")
+    # 4. "Mr. Thomas Marvel" is "Mr. Marvel" when the text never writes "Thomas Marvel" and
+    # gives that title and surname no other first name.
+    for key in sorted(people, key=lambda k: (-counts[k], k)):
+        words = key.split()
+        if not title_of[key] or len(words) != 3 or " ".join(words[1:]) in counts:
+            continue
+        short = f"{words[0]} {words[2]}"
+        others = [
+            k for k in people
+            if k != key and len(k.split()) == 3 and k.split()[0] == words[0]
+            and k.split()[2] == words[2]
+        ]  # fmt: skip
+        if short in counts and not others:
+            join(key, short, "short")
     return parent
