@@ -2,7 +2,7 @@
 
 Run after the titled forms have joined (:func:`graphkit.pipeline.characters.titled.join_titled`),
 on the distinct surface forms and the clusters made so far; never per mention,
-except for the few mentions :func:`_ties` reads.  Seven rules:
+except for one pass over the mentions when a pet name needs :func:`_ties`.  Seven rules:
 
 * **patronymic triples**: "Alexey Alexandrovitch Karenin" (first name,
   patronymic, surname) is "Alexey Alexandrovitch", "Alexey Karenin" and the
@@ -131,17 +131,15 @@ def diminutives() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in table.items()}
 
 
-def _ties(mentions: Sequence[Mention], a: set[str], b: set[str]) -> tuple[int, int]:
-    """Uses of forms ``a`` in a sentence holding forms ``b``, and in the sentence next to one."""
-    sa: list[int] = []
-    sb: set[int] = set()
-    for m in mentions:
-        if m.character in a:
-            sa.append(m.sentence)
-        elif m.character in b:
-            sb.add(m.sentence)
-    same = sum(1 for s in sa if s in sb)
-    return same, sum(1 for s in sa if s not in sb and (s - 1 in sb or s + 1 in sb))
+def _ties(sentences: dict[str, list[int]], a: list[str], b: list[str]) -> tuple[int, int]:
+    """Uses of forms ``a`` in a sentence holding forms ``b``, and in the sentence next to one.
+
+    ``sentences`` maps each form to the sentences of its mentions.
+    """
+    sb = {i for f in b for i in sentences.get(f, ())}
+    sa = [i for f in a for i in sentences.get(f, ())]
+    same = sum(1 for i in sa if i in sb)
+    return same, sum(1 for i in sa if i not in sb and (i - 1 in sb or i + 1 in sb))
 
 
 def join_parts(
@@ -244,6 +242,7 @@ def join_parts(
             join(k, top, "first")
     # 4. "Stiva" -> the cluster of "Stepan Arkadyevitch", when the text ties them.
     table = diminutives()
+    sentences: dict[str, list[int]] | None = None
     for k in singles:
         fulls = table.get(k)
         if not fulls or any(k not in f.split() for f in members[root(k)]):
@@ -261,7 +260,11 @@ def join_parts(
         formal = sum(counts[f] for f in members[top] if is_title(f.split()[0]))
         if formal * 4 > size(top) * 3:
             continue  # "Kitty" is not "Lady Catherine", whom the text mostly titles
-        same, next_to = _ties(mentions, set(members[root(k)]), set(members[top]))
+        if sentences is None:  # one pass over the mentions, and only if a pet name needs it
+            sentences = defaultdict(list)
+            for m in mentions:
+                sentences[m.character].append(m.sentence)
+        same, next_to = _ties(sentences, members[root(k)], members[top])
         if next_to >= _TIES and 2 * same <= next_to + 1:
             join(k, top, "diminutive")
     # 5. "Eliza Bennet" is "Elizabeth Bennet": a pet name and the given name with one surname;

@@ -243,16 +243,16 @@ def join_titled(
             join(key, target, "surname")
     # 4. "Mr. Thomas Marvel" is "Mr. Marvel" when the text never writes "Thomas Marvel" and
     # gives that title and surname no other first name.
+    triples: Counter = Counter()
+    for key in people:
+        words = key.split()
+        if title_of[key] and len(words) == 3:
+            triples[words[0], words[2]] += 1
     for key in sorted(people, key=lambda k: (-counts[k], k)):
         words = key.split()
         if not title_of[key] or len(words) != 3 or " ".join(words[1:]) in counts:
             continue
         short = f"{words[0]} {words[2]}"
-        others = [
-            k for k in people
-            if k != key and len(k.split()) == 3 and k.split()[0] == words[0]
-            and k.split()[2] == words[2]
-        ]  # fmt: skip
-        if short in counts and not others:
+        if short in counts and triples[words[0], words[2]] == 1:
             join(key, short, "short")
     return parent
