@@ -91,3 +91,17 @@ def test_title_and_full_name_never_written_bare_joins_title_and_surname():
     root = _roots(join_titled(counts, {}, {}, H, set(), {}))
     assert root("Mr. Thomas Marvel") == "Mr. Marvel"
     assert root("Mr. Thomas Hall") == "Mr. Thomas Hall"
+
+
+def test_wife_title_joins_the_one_woman_named_in_full_however_often_titled():
+    counts = Counter({"Mrs. Lynde": 130, "Rachel Lynde": 5, "Rachel": 9, "Mrs. Rachel Lynde": 8})
+    parent = {"Rachel": "Rachel Lynde"}
+    root = _roots(join_titled(counts, parent, {"Rachel": (0, 5)}, H, set(), {}))
+    assert root("Mrs. Lynde") == root("Rachel Lynde")
+
+
+def test_titled_forms_with_another_first_name_stay_apart():
+    counts = Counter({"Diana": 400, "Diana Barry": 11, "Miss Barry": 35, "Miss Josephine Barry": 5})
+    parent = {"Diana": "Diana Barry"}
+    root = _roots(join_titled(counts, parent, {"Diana": (0, 7)}, H, set(), {}))
+    assert root("Miss Josephine Barry") != root("Diana")

@@ -95,6 +95,16 @@ def _married_miss(key: str, forms: list[str], title_of: dict[str, str | None]) -
     )
 
 
+def _first_names(forms: list[str], surname: str, title_of: dict[str, str | None]) -> set[str]:
+    """The first names ``forms`` give ``surname``: "Josephine" from "Miss Josephine Barry"."""
+    out = set()
+    for f in forms:
+        words = f.split()[1:] if title_of.get(f) else f.split()
+        if len(words) == 2 and words[1] == surname:
+            out.add(words[0])
+    return out
+
+
 def join_titled(
     counts: Counter,
     parent: dict[str, str],
@@ -224,14 +234,21 @@ def join_titled(
         top = max((size[r] for r in same), default=0)
         unknown = [r for r in cands if sex_of(r, members) is None and size[r] * _RIVAL >= top]
         target = None
+        miss = title_of[key].rstrip(".") in _MISS
         if len(same) == 1 and not unknown:
             target = same[0]
         elif not same and len(unknown) == 1 and len(cands) == 1:
             target = unknown[0]
         if target is None or _married_miss(key, members[target], title_of):
             continue
+        theirs = _first_names(members[target], words[1], title_of)
+        mine = _first_names(members[root(key)], words[1], title_of)
+        if mine and theirs and not mine & theirs:
+            continue  # "Miss Barry", once "Miss Josephine Barry", is not Diana Barry
         # "Miss Crawford", the one woman of her name, however often the text titles her.
-        daughter = title_of[key].rstrip(".") in _MISS and len(same) == 1
+        daughter = miss and len(same) == 1
+        # "Mrs. Lynde" is "Rachel Lynde" (no "Miss" in that cluster: checked above).
+        wife = title_of[key].rstrip(".") in _WIFE_TITLES and size[target] * _RIVAL >= own
         # "Admiral Crawford" (4 uses) is not Henry Crawford (190), whom the text never calls
         # admiral: a rank given that rarely is a relative's.
         rank = (
@@ -239,7 +256,7 @@ def join_titled(
             and own * _RIVAL < size[target]
             and not any(title_of.get(f) == title_of[key] for f in members[target])
         )
-        if (size[target] * _HEAD >= own or daughter) and not rank:
+        if (size[target] * _HEAD >= own or daughter or wife) and not rank:
             join(key, target, "surname")
     # 4. "Mr. Thomas Marvel" is "Mr. Marvel" when the text never writes "Thomas Marvel" and
     # gives that title and surname no other first name.
@@ -253,6 +270,7 @@ def join_titled(
         if not title_of[key] or len(words) != 3 or " ".join(words[1:]) in counts:
             continue
         short = f"{words[0]} {words[2]}"
-        if short in counts and triples[words[0], words[2]] == 1:
+        theirs = _first_names(members[root(short)], words[2], title_of) if short in counts else {""}
+        if triples[words[0], words[2]] == 1 and (not theirs or words[1] in theirs):
             join(key, short, "short")
     return parent
