@@ -87,14 +87,15 @@ class Analysis(Result):
 
     @cached_property
     def characters(self) -> pd.DataFrame:
-        """One row per character, indexed by id: id, label, kind, mentions, first_seen, aliases, work."""
+        """One row per character by id: id, label, kind, mentions, first_seen, aliases, work, aliases_reason."""
         import pandas as pd
 
-        columns = ["id", "label", "kind", "mentions", "first_seen", "aliases", "work"]
+        columns = ["id", "label", "kind", "mentions", "first_seen", "aliases", "work", "aliases_reason"]  # fmt: skip
         rows = [
-            (c.id, c.label, c.kind, c.mentions, c.first_seen, list(c.aliases), c.work or "")
+            (c.id, c.label, c.kind, c.mentions, c.first_seen, list(c.aliases), c.work or "",
+             list(c.aliases_reason))
             for c in self.character_list
-        ]
+        ]  # fmt: skip
         return pd.DataFrame(rows, columns=columns, index=[r[0] for r in rows])
 
     @cached_property

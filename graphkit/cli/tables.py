@@ -30,6 +30,7 @@ def characters(path, fmt, options) -> None:
     """
     df = _analyze(path, options).characters.copy()
     df["aliases"] = df["aliases"].map(";".join)
+    df["aliases_reason"] = df["aliases_reason"].map(";".join)
     emit(df, fmt)
 
 

@@ -123,3 +123,17 @@ def test_full_name_of_a_first_name_already_joined_follows_it():
     parent = join_parts(counts, {"Mike": "Michael", "Tom": "Tom Sawyer"}, {}, set(), {}, [])
     assert _root(parent, "Mike Campbell") == _root(parent, "Mike")
     assert _root(parent, "Tom Canty") == "Tom Canty"  # another full name opens with "Tom"
+
+
+def test_every_merge_keeps_its_reason_in_the_characters_table():
+    import graphkit
+
+    text = " ".join(
+        ["Harriet Smith came in. Miss Smith sat down. Harriet smiled at Frank Churchill."] * 3
+        + ["Mr. Frank Churchill bowed. Mr. Churchill left, and Frank laughed."] * 3
+    )
+    df = graphkit.analyze_text(text, cast=False).characters
+    reasons = dict(r.split(": ", 1) for r in df.loc["Harriet Smith", "aliases_reason"])
+    assert reasons["Miss Smith"].startswith("title + surname")
+    assert reasons["Harriet"].startswith("first name")
+    assert all(r.count(": ") >= 1 for rs in df["aliases_reason"] for r in rs)

@@ -47,6 +47,7 @@ _RATIO = 0.2
 _MIN_USES = 50
 _QUOTED = 0.7
 _MIN_NAMED = 10
+_REASON = "I: the first-person narrator (addressed by this name in quotations)"
 _FIRST = re.compile(r"(?<![\w'])(?:I|me|my|myself)(?![\w'])")
 _THIRD = re.compile(r"(?<![\w'])(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er)(?![\w'])")
 _HEADING = re.compile(r"(?:CHAPTER|Chapter|BOOK|Book|PART|Part|VOLUME|Volume|No\.)[ \t]+$")
@@ -145,6 +146,7 @@ def add_narrator(
             mentions=(old.mentions if old else 0) + len(added),
             first_seen=min(old.first_seen, first_seen) if old else first_seen,
             work=old.work if old else None,
+            aliases_reason=(*(old.aliases_reason if old else ()), _REASON),
         )
     )
     chars.sort(key=lambda c: (-c.mentions, c.id))

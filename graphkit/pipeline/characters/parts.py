@@ -188,7 +188,7 @@ def join_parts(
         if size(a) > size(b):
             a, b = b, a  # the smaller cluster joins the larger one
         parent[a] = b
-        reasons[key] = REASONS[why]
+        reasons[a] = REASONS[why]
         members[b].extend(members.pop(a, ()))
         return True
 

@@ -160,7 +160,7 @@ def join_titled(
         if a == b or frozenset((key, target)) in blocked or frozenset((a, b)) in blocked:
             return
         parent[a] = b
-        reasons[key] = REASONS[why]
+        reasons[a] = REASONS[why]
         members[b].extend(members.pop(a, ()))  # kept up to date: no recount after a join
 
     people = [k for k in counts if kinds.get(k) != "work"]
