@@ -193,44 +193,50 @@ def join_parts(
         return True
 
     people = sorted(k for k in counts if kinds.get(k) != "work")
-    untitled = [k for k in people if not is_title(k.split()[0])]
-    singles = [k for k in untitled if " " not in k]
+    words = {k: k.split() for k in people}
+    untitled = [k for k in people if not is_title(words[k][0])]
+    singles = [k for k in untitled if len(words[k]) == 1]
     by_first: dict[str, list[str]] = defaultdict(list)
     by_surname: dict[str, list[str]] = defaultdict(list)
+    patronymic: dict[str, list[str]] = defaultdict(list)  # first name -> "F + patronymic" forms
     for k in untitled:
-        w = k.split()
+        w = words[k]
         if len(w) >= 2:
             by_first[w[0]].append(k)
             by_surname[w[-1]].append(k)
+            if is_patronymic(w[1]):
+                patronymic[w[0]].append(k)
 
     # 1. "Alexey Alexandrovitch Karenin" ties "Alexey Alexandrovitch", "Alexey Karenin", "Karenin".
-    for k in untitled:
-        w = k.split()
-        if len(w) != 3 or not is_patronymic(w[1]) or is_patronymic(w[2]):
-            continue
-        rivals = {tuple(f.split()[:2]) for f in by_surname[w[2]] if len(f.split()) == 3}
-        for part in (f"{w[0]} {w[1]}", f"{w[0]} {w[2]}", w[2]):
-            if part in counts and (part != w[2] or len(rivals) == 1):
-                join(part, k, "triple")
+    for first, forms in list(patronymic.items()):
+        for k in forms:
+            w = words[k]
+            if len(w) != 3 or is_patronymic(w[2]):
+                continue
+            rivals = {tuple(words[f][:2]) for f in by_surname[w[2]] if len(words[f]) == 3}
+            for part in (f"{first} {w[1]}", f"{first} {w[2]}", w[2]):
+                if part in counts and (part != w[2] or len(rivals) == 1):
+                    join(part, k, "triple")
     # 2. "Anna Karenina" joins "Anna Arkadyevna": the dominant "Anna + patronymic", when the
     # surname is no one else's.
-    for k in untitled:
-        w = k.split()
-        if len(w) != 2 or is_patronymic(w[1]):
-            continue
-        bearers = Counter()
-        for f in by_first[w[0]]:
-            if is_patronymic(f.split()[1]) and root(f) != root(k):
-                bearers[root(f)] += counts[f]
-        if not bearers:
-            continue
-        (top, n), total = bearers.most_common(1)[0], sum(bearers.values())
-        other = w[1] in counts and root(w[1]) not in (root(k), top)
-        if n * 3 >= total * 2 and not other and size(top) >= size(root(k)):
-            join(k, top, "patronymic")
+    for first, forms in list(patronymic.items()):
+        for k in by_first[first]:
+            w = words[k]
+            if len(w) != 2 or is_patronymic(w[1]):
+                continue
+            bearers = Counter()
+            for f in forms:
+                if root(f) != root(k):
+                    bearers[root(f)] += counts[f]
+            if not bearers:
+                continue
+            (top, n), total = bearers.most_common(1)[0], sum(bearers.values())
+            other = w[1] in counts and root(w[1]) not in (root(k), top)
+            if n * 3 >= total * 2 and not other and size(top) >= size(root(k)):
+                join(k, top, "patronymic")
     # 3. "Konstantin" -> the one cluster of full names it opens.
     for k in singles:
-        if len(members[root(k)]) != 1 or k in by_surname:
+        if k not in by_first or k in by_surname or len(members[root(k)]) != 1:
             continue
         cands = Counter()
         for f in by_first.get(k, ()):
@@ -271,8 +277,8 @@ def join_parts(
     # "Mike Campbell" joins "Mike" (now "Michael") when no other full name opens with "Mike".
     nicknames = word_table("nicknames.csv")
     for k in untitled:
-        w = k.split()
-        if len(w) != 2:
+        w = words[k]
+        if len(w) != 2 or (w[0] not in table and w[0] not in nicknames and w[0] not in counts):
             continue
         fulls = {*table.get(w[0], ()), *([nicknames[w[0]]] if w[0] in nicknames else [])}
         same = [f"{f} {w[1]}" for f in sorted(fulls) if f"{f} {w[1]}" in counts]
