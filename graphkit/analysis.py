@@ -87,7 +87,7 @@ class Analysis(Result):
 
     @cached_property
     def characters(self) -> pd.DataFrame:
-        """One row per character, indexed by id: id, label, kind, mentions, first_seen, aliases, work, quotes, words_spoken."""
+        """One row per character by id: id, label, kind, mentions, first_seen, aliases, work, aliases_reason, quotes, words_spoken."""
         from graphkit.pipeline.conversation import characters_table
 
         return characters_table(self)  # quotes, words_spoken: found here on prose, not by analyze

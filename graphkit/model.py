@@ -187,6 +187,8 @@ class Character:
     mentions: int = 0
     first_seen: int = -1
     work: str | None = None
+    #: Why each merged name is this character: ``"Miss Smith: title + surname ..."``.
+    aliases_reason: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ def characters(path, fmt, options) -> None:
     """
     df = run_analysis(path, options).characters.copy()
     df["aliases"] = df["aliases"].map(";".join)
+    df["aliases_reason"] = df["aliases_reason"].map(";".join)
     emit(df, fmt)
 
 

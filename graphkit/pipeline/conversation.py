@@ -24,7 +24,7 @@ __all__ = ["CHARACTER_COLUMNS", "conversation_result", "characters_table", "expl
 
 #: The columns of ``Analysis.characters`` (and ``graphkit characters``).
 CHARACTER_COLUMNS = ("id", "label", "kind", "mentions", "first_seen", "aliases", "work",
-                     "quotes", "words_spoken")  # fmt: skip
+                     "aliases_reason", "quotes", "words_spoken")  # fmt: skip
 
 
 def conversation_result(result: Result) -> Result:
@@ -79,7 +79,7 @@ def characters_table(result: Result) -> pd.DataFrame:
     counts = _speech_counts(result)
     rows = [
         (c.id, c.label, c.kind, c.mentions, c.first_seen, list(c.aliases), c.work or "",
-         *counts.get(c.id, (0, 0)))
+         list(c.aliases_reason), *counts.get(c.id, (0, 0)))
         for c in result.character_list
     ]  # fmt: skip
     return pd.DataFrame(rows, columns=list(CHARACTER_COLUMNS), index=[r[0] for r in rows])

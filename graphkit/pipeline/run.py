@@ -103,6 +103,10 @@ def _characters(document, found, options: Options) -> dict[str, Any]:
     from graphkit.pipeline.characters import merge_characters
 
     characters, mentions = merge_characters(document, found, options.cast)
+    if options.cast is None:
+        from graphkit.pipeline.characters.narrator import add_narrator
+
+        characters, mentions = add_narrator(document, characters, mentions)
     return {"characters": characters, "mentions": mentions}
 
 

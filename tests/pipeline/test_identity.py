@@ -67,3 +67,41 @@ def test_in_a_text():
     )
     ids = {c.id for c in analyze_text(text, min_mentions=1).character_list}
     assert "Miss Smith" not in ids and "Mr. Churchill" not in ids
+
+
+def test_rarely_used_rank_is_a_relative_not_the_hero():
+    counts = Counter({"Henry Crawford": 60, "Henry": 70, "Crawford": 60, "Admiral Crawford": 4})
+    parent = {"Henry": "Henry Crawford", "Crawford": "Henry Crawford"}
+    root = _roots(join_titled(counts, parent, {"Henry": (9, 0)}, {**H, "Admiral": "m"}, set(), {}))
+    assert root("Admiral Crawford") == "Admiral Crawford"
+
+
+def test_miss_joins_the_one_woman_of_her_name_however_often_titled():
+    counts = Counter(
+        {"Mary Crawford": 8, "Mary": 60, "Miss Crawford": 260, "Henry Crawford": 50, "Henry": 40}
+    )
+    parent = {"Mary": "Mary Crawford", "Henry": "Henry Crawford"}
+    votes = {"Mary": (1, 9), "Henry": (9, 0)}
+    root = _roots(join_titled(counts, parent, votes, H, set(), {}))
+    assert root("Miss Crawford") == "Mary Crawford"
+
+
+def test_title_and_full_name_never_written_bare_joins_title_and_surname():
+    counts = Counter({"Mr. Thomas Marvel": 15, "Mr. Marvel": 70, "Mr. Thomas Hall": 3})
+    root = _roots(join_titled(counts, {}, {}, H, set(), {}))
+    assert root("Mr. Thomas Marvel") == "Mr. Marvel"
+    assert root("Mr. Thomas Hall") == "Mr. Thomas Hall"
+
+
+def test_wife_title_joins_the_one_woman_named_in_full_however_often_titled():
+    counts = Counter({"Mrs. Lynde": 130, "Rachel Lynde": 5, "Rachel": 9, "Mrs. Rachel Lynde": 8})
+    parent = {"Rachel": "Rachel Lynde"}
+    root = _roots(join_titled(counts, parent, {"Rachel": (0, 5)}, H, set(), {}))
+    assert root("Mrs. Lynde") == root("Rachel Lynde")
+
+
+def test_titled_forms_with_another_first_name_stay_apart():
+    counts = Counter({"Diana": 400, "Diana Barry": 11, "Miss Barry": 35, "Miss Josephine Barry": 5})
+    parent = {"Diana": "Diana Barry"}
+    root = _roots(join_titled(counts, parent, {"Diana": (0, 7)}, H, set(), {}))
+    assert root("Miss Josephine Barry") != root("Diana")

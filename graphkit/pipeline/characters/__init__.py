@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from graphkit.io.cast import Cast
 from graphkit.io.lexicon import common_words, word_table
 from graphkit.model import Character, Document, Mention
+from graphkit.pipeline.characters.parts import join_parts
 from graphkit.pipeline.characters.pronouns import (
     _lean,
     _other_sex,
@@ -224,6 +225,39 @@ def _alias_parents(
     return parent
 
 
+def _why(key: str, into: str, honorifics: dict[str, str]) -> str:
+    """Why the first alias pass (:func:`_alias_parents`) joined ``key`` to ``into``.
+
+    Examples
+    --------
+    >>> _why("Jonze", "Spike Jonze", {}), _why("Theo", "Theodore", {})
+    ('surname of the one full name', 'nickname (data/nicknames.csv)')
+    """
+    words, target = key.split(), into.split()
+    title, rest = _split(into, honorifics)
+    if len(words) == 1 and title and len(target) == 2 and words[0] == target[-1]:
+        return "surname, for the one titled form of its sex (pronouns)"
+    if len(words) == 1 and words[0] == target[-1]:
+        return "surname of the one full name"
+    if len(words) == 1 and words[0] == target[0]:
+        return "first name of the one full name"
+    if word_table("nicknames.csv").get(key) in (target[0], into):
+        return "nickname (data/nicknames.csv)"
+    if (
+        _split(key, honorifics)[0]
+        and len(words) == 1 + (1 if title else 0)
+        and into.startswith(key)
+    ):
+        return "title + first name of the one titled full name"
+    if _split(key, honorifics)[0] and len(words) == 2 and words[-1] == target[-1]:
+        return "title + surname of the one full name of that surname"
+    if _split(key, honorifics)[0] and len(target) == 1:
+        return "title + surname, of the surname's sex (pronouns)"
+    if into.startswith(key):
+        return "beginning of the one longer name"
+    return "alias of the same person"
+
+
 def _root(key: str, parent: dict[str, str]) -> str:
     seen = set()
     while key in parent and key not in seen:
@@ -249,6 +283,7 @@ def merge_characters(
     counts = Counter(m.character for m in mentions)
     kinds = {m.character: m.kind for m in mentions}
     pairs = role_pairs(doc, mentions)
+    reasons: dict[str, str] = {}
     if cast is not None:
         parent: dict[str, str] = {}
         cast_kind = {e.name: e.kind for e in cast.entries}
@@ -260,16 +295,22 @@ def merge_characters(
         votes = _pronoun_votes(doc, mentions)
         blocked = {frozenset(p) for p in pairs}
         parent = _alias_parents(counts, kinds, blocked, votes)
-        parent = join_titled(counts, parent, votes, word_table("honorifics.txt"), blocked, kinds)
+        honorifics = word_table("honorifics.txt")
+        parent = join_titled(counts, parent, votes, honorifics, blocked, kinds, reasons)
+        parent = join_parts(counts, parent, honorifics, blocked, kinds, mentions, reasons)
         cast_kind, cast_work, cast_aliases = {}, {}, {}
 
+    why: dict[str, list[str]] = defaultdict(list)
     if cast is None:
         # Each character is shown under its label (see _label), not the form it was merged into.
         forms: dict[str, Counter] = defaultdict(Counter)
         for key, n in counts.items():
             forms[_root(key, parent)][key] += n
-        honorifics = word_table("honorifics.txt")
+        for key, into in parent.items():
+            reason = reasons.get(key) or _why(key, into, honorifics)
+            why[_root(key, parent)].append(f"{key}: {reason} ({into})")
         names = {root: _label(f, honorifics) for root, f in forms.items()}
+        why = {names[root]: sorted(w) for root, w in why.items()}
         parent = {key: names[_root(key, parent)] for key in counts}
         parent = {k: v for k, v in parent.items() if k != v}
     relabelled = [
@@ -306,6 +347,7 @@ def merge_characters(
                 mentions=len(ms),
                 first_seen=int(raw_first[cid]),
                 work=cast_work.get(cid),
+                aliases_reason=tuple(why.get(cid, ())),
             )
         )
     characters.sort(key=lambda c: (-c.mentions, c.id))

@@ -16,7 +16,16 @@ cluster (the titles inside it, else the pronouns after its single-word forms):
 * **title + first name** joins the cluster of that first name when the word
   is no one's surname: "Miss Elizabeth" -> "Elizabeth", "Mrs. Rachel" ->
   "Rachel Lynde", and never a cluster named less often than the titled form
-  ("Lady Catherine" is not "Kitty").
+  ("Lady Catherine" is not "Kitty");
+* **title + full name without the full name** ("Mr. Thomas Marvel", where the
+  text never writes "Thomas Marvel") joins "Mr. Marvel" when no other first
+  name comes with that title and surname.
+
+In the surname rule, "the titled form itself" means more than twice as often
+(:data:`_HEAD`); "Miss" + surname joins the one woman of that surname however
+often it is used (the guard is for heads of families); and a rank used less
+than a tenth as often as the cluster ("Admiral Crawford") joins only a cluster
+the text also calls by that rank.
 
 Each join is recorded with its reason (see :data:`REASONS`).
 """
@@ -29,12 +38,23 @@ from graphkit.pipeline.characters.pronouns import _sex
 
 __all__ = ["join_titled"]
 
+_HEAD = 2  # a titled form used more than twice as often as a full name is the family's head
+_RIVAL = 10  # a rival cluster counts when named at least a tenth as often as the titled form
+_MISS = frozenset(("Miss", "Mademoiselle", "Mlle", "Fräulein", "Señorita", "Senorita"))
+# Forms of address: any man or woman may bear them.  Other titles are ranks ("Admiral").
+_ADDRESS = frozenset(
+    ("Mr", "Mrs", "Ms", "Mister", "Master", "Mas'r", "Sir", "Madam", "Madame", "Mme", "Monsieur",
+     "M", "Lord", "Lady", "Herr", "Frau", "Señor", "Senor", "Señora", "Senora", "Signor",
+     "Signora", "Don",
+     "Dona", "Doña", "Young", "Old", "Little", *_MISS)
+)  # fmt: skip
 _WIFE_TITLES = frozenset(("Mrs", "Lady", "Madame", "Mme", "Frau", "Señora", "Senora"))
 
 REASONS = {
     "full": "title + full name",
     "surname": "title + surname of the one full name of that sex",
     "first": "title + first name",
+    "short": "title + full name, for the one title + surname",
 }
 
 
@@ -73,6 +93,16 @@ def _married_miss(key: str, forms: list[str], title_of: dict[str, str | None]) -
     return (title_of[key] or "").rstrip(".") in _WIFE_TITLES and any(
         (title_of.get(f) or "").rstrip(".") in ("Miss", "Mademoiselle", "Mlle") for f in forms
     )
+
+
+def _first_names(forms: list[str], surname: str, title_of: dict[str, str | None]) -> set[str]:
+    """The first names ``forms`` give ``surname``: "Josephine" from "Miss Josephine Barry"."""
+    out = set()
+    for f in forms:
+        words = f.split()[1:] if title_of.get(f) else f.split()
+        if len(words) == 2 and words[1] == surname:
+            out.add(words[0])
+    return out
 
 
 def join_titled(
@@ -130,7 +160,7 @@ def join_titled(
         if a == b or frozenset((key, target)) in blocked or frozenset((a, b)) in blocked:
             return
         parent[a] = b
-        reasons[key] = REASONS[why]
+        reasons[a] = REASONS[why]
         members[b].extend(members.pop(a, ()))  # kept up to date: no recount after a join
 
     people = [k for k in counts if kinds.get(k) != "work"]
@@ -196,15 +226,51 @@ def join_titled(
         if sex == "-":
             continue
         cands = {root(r) for r in by_surname.get(words[1], ())} - {root(key)}
-        same = [r for r in cands if sex_of(r, members) == sex]
-        unknown = [r for r in cands if sex_of(r, members) is None]
         size = {r: sum(counts[f] for f in members[r]) for r in cands}
+        own = sum(counts[f] for f in members[root(key)])
+        # A full name used twice does not compete with a titled form used a hundred times.
+        cands = {r for r in cands if size[r] * _RIVAL >= own}
+        same = [r for r in cands if sex_of(r, members) == sex]
+        top = max((size[r] for r in same), default=0)
+        unknown = [r for r in cands if sex_of(r, members) is None and size[r] * _RIVAL >= top]
         target = None
+        miss = title_of[key].rstrip(".") in _MISS
         if len(same) == 1 and not unknown:
             target = same[0]
         elif not same and len(unknown) == 1 and len(cands) == 1:
             target = unknown[0]
-        own = sum(counts[f] for f in members[root(key)])
-        if target and size[target] >= own and not _married_miss(key, members[target], title_of):
+        if target is None or _married_miss(key, members[target], title_of):
+            continue
+        theirs = _first_names(members[target], words[1], title_of)
+        mine = _first_names(members[root(key)], words[1], title_of)
+        if mine and theirs and not mine & theirs:
+            continue  # "Miss Barry", once "Miss Josephine Barry", is not Diana Barry
+        # "Miss Crawford", the one woman of her name, however often the text titles her.
+        daughter = miss and len(same) == 1
+        # "Mrs. Lynde" is "Rachel Lynde" (no "Miss" in that cluster: checked above).
+        wife = title_of[key].rstrip(".") in _WIFE_TITLES and size[target] * _RIVAL >= own
+        # "Admiral Crawford" (4 uses) is not Henry Crawford (190), whom the text never calls
+        # admiral: a rank given that rarely is a relative's.
+        rank = (
+            title_of[key].rstrip(".") not in _ADDRESS
+            and own * _RIVAL < size[target]
+            and not any(title_of.get(f) == title_of[key] for f in members[target])
+        )
+        if (size[target] * _HEAD >= own or daughter or wife) and not rank:
             join(key, target, "surname")
+    # 4. "Mr. Thomas Marvel" is "Mr. Marvel" when the text never writes "Thomas Marvel" and
+    # gives that title and surname no other first name.
+    triples: Counter = Counter()
+    for key in people:
+        words = key.split()
+        if title_of[key] and len(words) == 3:
+            triples[words[0], words[2]] += 1
+    for key in sorted(people, key=lambda k: (-counts[k], k)):
+        words = key.split()
+        if not title_of[key] or len(words) != 3 or " ".join(words[1:]) in counts:
+            continue
+        short = f"{words[0]} {words[2]}"
+        theirs = _first_names(members[root(short)], words[2], title_of) if short in counts else {""}
+        if triples[words[0], words[2]] == 1 and (not theirs or words[1] in theirs):
+            join(key, short, "short")
     return parent

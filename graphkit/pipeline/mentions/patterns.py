@@ -11,7 +11,10 @@ from graphkit.io.lexicon import trie_regex, word_list, word_table
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LO = "a-zß-öø-ÿ"
-_NAME_WORD = rf"(?:O'|D')?(?:[{_UP}][{_LO}]{{1,3}}(?=[{_UP}]))?[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+|'[{_UP}][{_LO}]+)*"
+# An apostrophe inside a word that stands for dropped letters, "Em'ly", "Dan'l", is part of
+# the name; a clitic ("Tom's", "Ham'll", "Barkis'd") is not.
+_ELIDED = rf"'(?!(?:s|d|t|m|ll|re|ve)(?![{_LO}]))[{_LO}]+"
+_NAME_WORD = rf"(?:O'|D')?(?:[{_UP}][{_LO}]{{1,3}}(?=[{_UP}]))?[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+|'[{_UP}][{_LO}]+|{_ELIDED})*"
 _PARTICLES = "de|du|da|van|von|der|den|del|della|di|le|la|y|ter|ten|bin|ibn|al"
 _PARTICLE_WORDS = frozenset(_PARTICLES.split("|"))
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"

@@ -11,6 +11,7 @@ from functools import cache
 from graphkit.io.lexicon import word_list
 from graphkit.model import Document
 from graphkit.pipeline.mentions.forms import _lexicon, _Run
+from graphkit.pipeline.mentions.judge import _speech_near
 from graphkit.pipeline.mentions.patterns import _UP, _WORK_SMALL
 
 _TITLE = rf"[{_UP}][\w']+(?:[ \t]+(?:(?:{_WORK_SMALL})[ \t]+)*[{_UP}][\w']+)*"
@@ -38,10 +39,21 @@ def _work_titles(doc: Document, lower: Counter) -> list[str]:
     Only the cue words that the text uses are searched for.  A title after a
     comma ("Coppola's 2003 movie, Lost in Translation") needs a year or a
     possessive before the cue, so "the play, Monsieur Marius" stays a vocative.
+    A title found by a cue that the text elsewhere has speak ("said Darya
+    Alexandrovna" after "During the game Darya Alexandrovna was ...") is a person.
+
+    Examples
+    --------
+    >>> from graphkit.pipeline.document import build_document
+    >>> text = ("During the game Anna Petrovna was silent. 'No,' said Anna Petrovna. "
+    ...         "'Yes,' said Anna Petrovna. They watched the film Lost Roads.")
+    >>> _work_titles(build_document(text), Counter(text.lower().split()))
+    ['Lost Roads']
     """
     text = doc.text
     lex = _lexicon()
     found: list[str] = [t for t in doc.titles if 0 < len(t.split()) <= 8 and t[:1].isupper()]
+    cued: list[str] = []
     for cue in sorted(word_list("work_cues.txt")):
         if not lower[cue]:
             continue
@@ -55,6 +67,10 @@ def _work_titles(doc: Document, lower: Counter) -> list[str]:
                 continue
             if len(t.split()) >= 2 or _YEAR_BEFORE.search(head):
                 found.append(t)
+                if not dated:
+                    cued.append(t)
+    speaking = {t for t in set(cued) - set(doc.titles) if _speaks(text, t, lex.speech)}
+    found = [t for t in found if t not in speaking]
     pos = text.find("(")
     while pos >= 0:
         if _YEAR_IN_BRACKETS.match(text, pos):
@@ -63,6 +79,20 @@ def _work_titles(doc: Document, lower: Counter) -> list[str]:
                 found.append(t.group("t"))
         pos = text.find("(", pos + 1)
     return list(dict.fromkeys(found))
+
+
+def _speaks(text: str, name: str, speech: frozenset[str], sample: int = 200) -> bool:
+    """Whether ``name`` takes a speech verb at two of its first ``sample`` uses: a person."""
+    hits, i, seen = 0, text.find(name), 0
+    while i >= 0 and seen < sample:
+        seen += 1
+        end = i + len(name)
+        if _speech_near(text[max(0, i - 24) : i].split(), text[end : end + 16].split(), speech):
+            hits += 1
+            if hits >= 2:
+                return True
+        i = text.find(name, end)
+    return False
 
 
 def _homograph_titles(text: str, runs: list[_Run], lower: Counter) -> list[str]:

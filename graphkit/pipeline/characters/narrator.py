@@ -1,0 +1,153 @@
+"""The first-person narrator as a character: "I" in narration is a mention of someone.
+
+A novel told in the first person names its hero seldom in narration, so
+without this the hero of *David Copperfield* has few links.  Three steps, run
+after the aliases are merged and only on texts without a cast file:
+
+* **Is the narration in the first person?**  A cheap count first ("I", "me",
+  "my" against "he", "she", "his", "her" between spaces, on slices of the
+  text: below :data:`_PROXY` the text is told in the third person and nothing
+  else is read, so a long third-person novel pays a few string counts).  Then the
+  quotations are found (:func:`graphkit.pipeline.quotations.find_quotations`)
+  and only narration counts: at least :data:`_MIN_USES` first-person pronouns
+  outside quotations, and :data:`_RATIO` of the third-person ones.  Novels in
+  the third person stay far below (Anne of Green Gables: 15 against 2,198);
+  those in the first person far above (David Copperfield 1.27, The Sun Also
+  Rises 0.88, The Sign of the Four 0.69).
+* **Who is it?**  Other people call the narrator by name; the narrator says
+  "I".  So the narrator is the character most often addressed by name inside
+  quotations ("'Jake,' she said", "my dear Watson.") among those named there
+  in :data:`_QUOTED` of their uses or more (at least :data:`_MIN_NAMED`
+  uses): Thaddeus Sholto, much talked about, is seldom addressed; Holmes is
+  named in narration.  If none is, a new character ``Narrator``.
+* **Mentions.**  Each narration sentence holding "I", "me", "my" or "myself"
+  gets one mention of the narrator (at the first such word), unless the
+  sentence already names them; quotations are not narration.  Co-occurrence
+  then links the narrator with everyone in those sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+
+from graphkit.model import Character, Document, Mention
+from graphkit.pipeline.document import sentence_index
+
+__all__ = ["add_narrator", "NARRATOR"]
+
+NARRATOR = "Narrator"
+_PROXY = 0.8
+_SLICES = 8
+_SLICE = 12_000
+_RATIO = 0.2
+_MIN_USES = 50
+_QUOTED = 0.7
+_MIN_NAMED = 10
+_REASON = "I: the first-person narrator (addressed by this name in quotations)"
+_FIRST = re.compile(r"(?<![\w'])(?:I|me|my|myself)(?![\w'])")
+_THIRD = re.compile(r"(?<![\w'])(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er)(?![\w'])")
+_HEADING = re.compile(r"(?:CHAPTER|Chapter|BOOK|Book|PART|Part|VOLUME|Volume|No\.)[ \t]+$")
+
+
+def _proxy(text: str) -> bool:
+    """Whether the first person is common enough to be worth reading the quotations.
+
+    Read on :data:`_SLICES` slices of :data:`_SLICE` characters spread over
+    the text (the whole of a short one): narration keeps its person from
+    chapter to chapter, and string counts over a whole novel cost a regex pass.
+    """
+    if len(text) > _SLICES * _SLICE:
+        step = len(text) // _SLICES
+        text = "\n".join(text[i : i + _SLICE] for i in range(0, _SLICES * step, step))
+    need = _MIN_USES // 4  # the full count, in narration only, comes after
+    first = sum(text.count(w) for w in (" I ", " me ", " my ", " me.", " me,", "\nI "))
+    third = sum(text.count(w) for w in (" he ", " she ", " his ", " her ", " He ", " She "))
+    return first >= need and first >= _PROXY * third
+
+
+def _vocative(text: str, start: int, end: int) -> bool:
+    """Whether a name inside a quotation is said to someone: "'Jake,' she said", "Yes, Watson."."""
+    before = text[max(0, start - 2) : start]
+    return before.endswith((", ", "'", '"', "\n")) and text[end : end + 1] in (",", "!", "?", ".")
+
+
+def add_narrator(
+    doc: Document, characters: Sequence[Character], mentions: Sequence[Mention]
+) -> tuple[list[Character], list[Mention]]:
+    """``characters`` and ``mentions`` with the first-person narrator's, when there is one.
+
+    Examples
+    --------
+    >>> from graphkit.pipeline.document import build_document
+    >>> doc = build_document("Ann met Bob. He smiled.")
+    >>> add_narrator(doc, [], []) == ([], [])
+    True
+    """
+    text = doc.text
+    if not _proxy(text):
+        return list(characters), list(mentions)
+    from graphkit.pipeline.quotations import find_quotations, inside
+
+    quotes = find_quotations(doc)
+    first = [
+        m
+        for m in _FIRST.finditer(text)
+        if not _HEADING.search(text, max(0, m.start() - 9), m.start())
+    ]
+    third = np.fromiter((m.start() for m in _THIRD.finditer(text)), dtype=np.int64)
+    starts = np.fromiter((m.start() for m in first), dtype=np.int64, count=len(first))
+    narration = inside(quotes, starts) < 0
+    narrated = int(narration.sum())
+    if narrated < _MIN_USES or narrated < _RATIO * int((inside(quotes, third) < 0).sum()):
+        return list(characters), list(mentions)
+
+    # Who: the character named inside quotations, seldom in narration.
+    people = {c.id for c in characters if c.kind in ("character", "person")}
+    quoted_at = inside(quotes, [m.start for m in mentions]) >= 0
+    quoted, total, called = Counter(), Counter(), Counter()
+    for m, q in zip(mentions, quoted_at.tolist(), strict=True):
+        if m.character in people:
+            total[m.character] += 1
+            if q:
+                quoted[m.character] += 1
+                called[m.character] += _vocative(text, m.start, m.end)
+    named = [
+        c
+        for c in sorted(total, key=lambda c: (-called[c], -quoted[c], c))
+        if total[c] >= _MIN_NAMED and quoted[c] >= _QUOTED * total[c] and called[c]
+    ]
+    narrator = named[0] if named else NARRATOR
+
+    # Mentions: one per narration sentence with "I", unless the sentence names the narrator.
+    kept = [m for m, n in zip(first, narration.tolist(), strict=True) if n]
+    sentences = sentence_index(doc, np.fromiter((m.start() for m in kept), np.int64, len(kept)))
+    taken = {m.sentence for m in mentions if m.character == narrator}
+    added = []
+    for m, s in zip(kept, sentences.tolist(), strict=True):
+        if s not in taken:
+            taken.add(s)
+            added.append(Mention(m.start(), m.end(), m.group(), narrator, "character", s))
+    if not added:
+        return list(characters), list(mentions)
+    out = sorted([*mentions, *added], key=lambda m: m.start)
+    chars = [c for c in characters if c.id != narrator]
+    old = next((c for c in characters if c.id == narrator), None)
+    first_seen = int(doc.offsets.to_raw([added[0].start]).tolist()[0])
+    chars.append(
+        Character(
+            id=narrator,
+            label=old.label if old else narrator,
+            kind=old.kind if old else "character",
+            aliases=old.aliases if old else (),
+            mentions=(old.mentions if old else 0) + len(added),
+            first_seen=min(old.first_seen, first_seen) if old else first_seen,
+            work=old.work if old else None,
+            aliases_reason=(*(old.aliases_reason if old else ()), _REASON),
+        )
+    )
+    chars.sort(key=lambda c: (-c.mentions, c.id))
+    return chars, out

@@ -1,0 +1,37 @@
+"""The first-person narrator as a character (graphkit.pipeline.characters.narrator)."""
+
+import graphkit
+from graphkit.pipeline.characters.narrator import NARRATOR
+
+
+def _story(vocative: bool) -> str:
+    hello = (
+        '"Good morning, Pip," said Mary Brook.' if vocative else '"Good morning," said Mary Brook.'
+    )
+    scene = (
+        f"I walked to the mill with Tom Hale, and my dog ran ahead of me. {hello} "
+        "I told her that the river was high. Tom Hale laughed at me, and I laughed too. "
+        "Mary Brook went home.\n\n"
+    )
+    return scene * 30
+
+
+def test_first_person_narrator_named_by_the_vocatives_others_use_and_linked():
+    a = graphkit.analyze_text(_story(vocative=True), cast=False)
+    assert "Pip" in a.graph
+    assert a.graph.has_edge("Pip", "Tom Hale")  # "I walked ... with Tom Hale"
+    assert a.graph.has_edge("Pip", "Mary Brook")
+
+
+def test_unnamed_narrator_is_narrator_and_third_person_has_none():
+    a = graphkit.analyze_text(_story(vocative=False), cast=False)
+    assert NARRATOR in a.graph and a.graph.has_edge(NARRATOR, "Tom Hale")
+    third = (
+        _story(vocative=False).replace("I ", "He ").replace(" me", " him").replace("my ", "his ")
+    )
+    assert NARRATOR not in graphkit.analyze_text(third, cast=False).graph
+
+
+def test_quotations_are_not_narration():
+    text = ('"I think I shall go," said Mary Brook to Tom Hale. "I must." He nodded.\n\n') * 40
+    assert NARRATOR not in graphkit.analyze_text(text, cast=False).graph
