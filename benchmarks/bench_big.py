@@ -9,7 +9,9 @@ and a file of one-line sentences (``--lines``), then runs each through
 ``graphkit.analyze(path)`` + ``.metrics`` + the data files, no pictures) and
 prints its wall-clock seconds, its peak resident memory (``ru_maxrss`` of that
 subprocess, from ``os.wait4``) and both divided by the input's size in MB.
-Linear growth shows as a flat per-MB column.
+``+s/MB`` is the slope between one prose size and the previous one (the cost
+of each further MB, without the fixed cost of start-up and pictures): linear
+growth shows as a flat ``+s/MB`` column.
 """
 
 from __future__ import annotations
@@ -94,7 +96,11 @@ def main(argv: list[str] | None = None) -> None:
     opts = parser.parse_args(argv)
     sizes = [float(s) for s in opts.sizes.split(",") if s.strip()]
     text = body()
-    print(f"{'input':<22} {'MB':>7} {'seconds':>8} {'s/MB':>6} {'peak MiB':>9} {'MiB/MB':>7}")
+    print(
+        f"{'input':<22} {'MB':>7} {'seconds':>8} {'s/MB':>6} {'+s/MB':>6} "
+        f"{'peak MiB':>9} {'MiB/MB':>7}"
+    )
+    previous: tuple[float, float] | None = None
     with tempfile.TemporaryDirectory(prefix="bench_big_") as tmp:
         inputs = [(f"prose {s:g} MB", f"prose{s:g}.txt", lambda s=s: prose(s, text)) for s in sizes]
         if opts.lines:
@@ -104,8 +110,16 @@ def main(argv: list[str] | None = None) -> None:
             path.write_text(make(), encoding="utf-8")
             size = path.stat().st_size / MB
             seconds, peak = measure(path, Path(tmp) / f"out-{path.stem}", opts.api)
+            prose_row = name.startswith("prose")
+            slope = (
+                f"{(seconds - previous[1]) / (size - previous[0]):.2f}"
+                if prose_row and previous
+                else ""
+            )
+            if prose_row:
+                previous = (size, seconds)
             print(
-                f"{label:<22} {size:7.1f} {seconds:8.1f} {seconds / size:6.2f} "
+                f"{label:<22} {size:7.1f} {seconds:8.1f} {seconds / size:6.2f} {slope:>6} "
                 f"{peak:9.0f} {peak / size:7.1f}",
                 flush=True,
             )
