@@ -247,12 +247,11 @@ class Analysis(Result):
         return HTML(srcdoc_iframe(self.html(), height=height))
 
     def export(self, folder: str | os.PathLike, relations_only: bool = False, pictures: bool = True, colour: str = "auto") -> list[Path]:  # fmt: skip
-        """Write the output files into ``folder`` (created if needed), all or nothing."""
-        from graphkit.exporters import write_files
+        """Write the output files into ``folder`` (created if needed), the whole set at once."""
+        from graphkit.exporters import write_folder
 
-        out = Path(folder)
         files = self.files(relations_only=relations_only, pictures=pictures, colour=colour)
-        return write_files({out / name: data for name, data in files.items()})
+        return write_folder(folder, files)
 
     def report(self, top: int = 10) -> str:
         """The summary ``graphkit analyze`` prints: counts, settings and the top characters."""

@@ -8,7 +8,7 @@ import click
 
 from graphkit.cli.options import CONTEXT, colour_option, run_analysis, text_options
 
-__all__ = ["COMMANDS", "bundled_article"]
+__all__ = ["COMMANDS", "bundled_article", "capped_warning"]
 
 
 def bundled_article() -> str:
@@ -16,6 +16,25 @@ def bundled_article() -> str:
     from graphkit.io.examples import example
 
     return example("her")
+
+
+def capped_warning(titles: list[str]) -> str:
+    """The stderr line saying which segments had their cliques capped.
+
+    Examples
+    --------
+    >>> capped_warning(["Scene 1"])
+    'Warning: 1 segment has over 50 members (Scene 1): only its 50 most present are linked pairwise, the others to the 3 most present (graph attribute capped)'
+    """
+    from graphkit.pipeline.structured import CLIQUE_LIMIT, SPOKES
+
+    shown = "; ".join(titles[:3]) + ("; …" if len(titles) > 3 else "")
+    many = "segments have" if len(titles) > 1 else "segment has"
+    return (
+        f"Warning: {len(titles)} {many} over {CLIQUE_LIMIT} members ({shown}): only its "
+        f"{CLIQUE_LIMIT} most present are linked pairwise, the others to the {SPOKES} most "
+        "present (graph attribute capped)"
+    )
 
 
 @click.command(context_settings=CONTEXT)
@@ -76,6 +95,8 @@ def analyze(paths, out, top, merge, relations_only, colour, options) -> None:
             announce("pictures and files")
             written = result.export(folder, relations_only=relations_only, colour=colour)
         click.echo(result.report(top))
+        if result.graph.graph.get("capped"):
+            click.echo(capped_warning(result.graph.graph["capped"]), err=True)
         click.echo(f"Wrote {len(written)} files to {folder}/: " + " ".join(p.name for p in written))
 
 

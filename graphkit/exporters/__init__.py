@@ -29,7 +29,7 @@ from typing import Any
 import networkx as nx
 
 from graphkit.errors import InputError, OutputError
-from graphkit.exporters.atomic import write_atomic, write_files
+from graphkit.exporters.atomic import write_atomic, write_files, write_folder
 from graphkit.exporters.flat import flat_graph, flatten_value
 from graphkit.exporters.gexf import gexf_bytes
 from graphkit.exporters.graphml import graphml_bytes, read_graphml
@@ -51,6 +51,7 @@ __all__ = [
     "read_graph",
     "write_atomic",
     "write_files",
+    "write_folder",
     "flatten_value",
     "flat_graph",
     "graphml_bytes",

@@ -8,8 +8,11 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
+# A page, or a fragment that opens with a comment or a block element (``<p>Alice met Bob.</p>``).
 _HTML_START = re.compile(
-    r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+    r"\A\s*(?:<!--|<(?:!doctype\s+html|html|head|body|p|div|h[1-6]|section|article|"
+    r"blockquote|ul|ol|table)\b)",
+    re.I,
 )
 _HTML_TAGS = re.compile(r"</?(?:p|div|br|span|a|em|i|h[1-6]|li|body)\b[^>]*>", re.I)
 
@@ -21,6 +24,8 @@ def looks_like_html(text: str) -> bool:
     --------
     >>> looks_like_html("<html><body><p>Hi</p></body></html>")
     True
+    >>> looks_like_html("<p>Alice met Bob.</p>"), looks_like_html("<!-- note -->Alice met Bob.")
+    (True, True)
     >>> looks_like_html("Theodore <3 Samantha")
     False
     """

@@ -16,11 +16,22 @@ interactions of one of three rules:
 * ``"conversation"``: a directed link from each speaker to the one who speaks
   right after within a segment, weight = number of such turns.  Its
   interactions run ``source -> target`` (not sorted).
+
+A segment or group of n members would make n(n-1)/2 links, so cliques are
+capped: with more than :data:`CLIQUE_LIMIT` distinct members, only the
+:data:`CLIQUE_LIMIT` most present ones (most turns in the segment, then most
+turns in the whole text, then first to appear) are linked pair by pair, and
+every other member is linked to the :data:`SPOKES` most present ones only:
+at most ``CLIQUE_LIMIT * (CLIQUE_LIMIT - 1) / 2 + SPOKES * n`` links per
+segment.  In conversation, a turn with more than :data:`CLIQUE_LIMIT`
+speakers is linked through its :data:`CLIQUE_LIMIT` first-named speakers.
+The graph attribute ``capped`` lists the titles of the segments concerned
+(``graphkit analyze`` says so on stderr).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import combinations
 
 import networkx as nx
@@ -39,10 +50,45 @@ from graphkit.model import (
     Sentence,
 )
 
-__all__ = ["INTERACTIONS", "script_document", "script_interactions", "analyze_script"]
+__all__ = [
+    "CLIQUE_LIMIT",
+    "INTERACTIONS",
+    "SPOKES",
+    "capped_pairs",
+    "script_document",
+    "script_interactions",
+    "analyze_script",
+]
 
 #: Values of ``interaction=`` / ``--interaction``: the rules a play or screenplay is linked by.
 INTERACTIONS = ("co-presence", "conversation")
+
+#: Members of a segment or group linked pair by pair; beyond it the clique is capped.
+CLIQUE_LIMIT = 50
+
+#: How many of the most present members each member beyond the cap is linked to.
+SPOKES = 3
+
+
+def capped_pairs(ranked: list[str]) -> list[tuple[str, str]]:
+    """The pairs to link among ``ranked`` members (most present first), each sorted.
+
+    Up to :data:`CLIQUE_LIMIT` members: every pair.  Beyond: every pair of the
+    first :data:`CLIQUE_LIMIT`, and each other member with the first :data:`SPOKES`.
+
+    Examples
+    --------
+    >>> capped_pairs(["B", "A", "C"])
+    [('A', 'B'), ('B', 'C'), ('A', 'C')]
+    >>> members = [f"m{i:03}" for i in range(1000)]
+    >>> len(capped_pairs(members)) == CLIQUE_LIMIT * (CLIQUE_LIMIT - 1) // 2 + SPOKES * 950
+    True
+    """
+    core = ranked[:CLIQUE_LIMIT]
+    pairs = [(a, b) if a < b else (b, a) for a, b in combinations(core, 2)]
+    hubs = ranked[:SPOKES]
+    pairs += [(a, b) if a < b else (b, a) for a in ranked[CLIQUE_LIMIT:] for b in hubs]
+    return pairs
 
 
 def script_document(script: Script) -> tuple[Document, list[Mention], list[Character]]:
@@ -138,24 +184,43 @@ def script_interactions(
     >>> [(i.source, i.target, i.weight) for i in script_interactions(s, doc, ms, "conversation")]
     [('A', 'B', 1), ('B', 'A', 1), ('B', 'C', 1), ('C', 'A', 1)]
     """
+    return _interactions(doc, mentions, rule)[0]
+
+
+def _interactions(
+    doc: Document, mentions: list[Mention], rule: str
+) -> tuple[list[Interaction], list[int]]:
+    """The interactions of ``rule`` and the segments whose cliques were capped."""
     speakers: dict[int, list[str]] = defaultdict(list)  # sentence -> speakers
+    overall: Counter = Counter()
     for m in mentions:
         speakers[m.sentence].append(m.character)
+        overall[m.character] += 1
     evidence: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
+    capped: set[int] = set()
     if rule == "groups":
         for s in doc.sentences:
-            for a, b in combinations(sorted(set(speakers[s.index])), 2):
+            group = sorted(set(speakers[s.index]))
+            if len(group) > CLIQUE_LIMIT:
+                capped.add(s.segment)
+                group.sort(key=lambda c: -overall[c])  # stable: ties stay in name order
+            for a, b in capped_pairs(group):
                 evidence[(a, b)].append(Evidence(s.index, s.start, s.end))
     elif rule == "co-presence":
         by_segment: dict[int, list] = defaultdict(list)
         for s in doc.sentences:
             by_segment[s.segment].append(s)
         for seg in doc.segments:
+            turns = by_segment[seg.index]
+            if len({w for s in turns for w in speakers[s.index]}) > CLIQUE_LIMIT:
+                capped.add(seg.index)
+                _capped_presence(turns, speakers, overall, seg, evidence)
+                continue
             # Each pair's evidence is the turn by which both have spoken: the turn where
             # the later of the two first speaks (linear in turns, not in turns x pairs).
             present: list[str] = []  # in order of first speech
             seen: set[str] = set()
-            for s in by_segment[seg.index]:
+            for s in turns:
                 new = [w for w in dict.fromkeys(speakers[s.index]) if w not in seen]
                 for k, who in enumerate(new):
                     for other in present + new[:k]:
@@ -167,14 +232,38 @@ def script_interactions(
         previous = None
         for s in doc.sentences:
             if previous is not None and previous.segment == s.segment:
-                for a in dict.fromkeys(speakers[previous.index]):
-                    for b in dict.fromkeys(speakers[s.index]):
+                before = list(dict.fromkeys(speakers[previous.index]))
+                after = list(dict.fromkeys(speakers[s.index]))
+                if len(before) > CLIQUE_LIMIT or len(after) > CLIQUE_LIMIT:
+                    capped.add(s.segment)
+                for a in before[:CLIQUE_LIMIT]:
+                    for b in after[:CLIQUE_LIMIT]:
                         if a != b:
                             evidence[(a, b)].append(Evidence(s.index, previous.start, s.end))
             previous = s
     else:
         raise OptionError(f"unknown interaction {rule!r}: use co-presence or conversation")
-    return [Interaction(a, b, len(ev), tuple(ev)) for (a, b), ev in sorted(evidence.items())]
+    found = [Interaction(a, b, len(ev), tuple(ev)) for (a, b), ev in sorted(evidence.items())]
+    return found, sorted(capped)
+
+
+def _capped_presence(
+    turns: list[Sentence],
+    speakers: dict[int, list[str]],
+    overall: Counter,
+    seg: Segment,
+    evidence: dict[tuple[str, str], list[Evidence]],
+) -> None:
+    """Co-presence in a segment over :data:`CLIQUE_LIMIT` members (see :func:`capped_pairs`)."""
+    local: Counter = Counter()
+    first: dict[str, int] = {}  # member -> the sentence of their first turn here
+    for s in turns:
+        for w in dict.fromkeys(speakers[s.index]):
+            local[w] += 1
+            first.setdefault(w, s.index)
+    ranked = sorted(first, key=lambda w: (-local[w], -overall[w], first[w]))
+    for a, b in capped_pairs(ranked):
+        evidence[(a, b)].append(Evidence(max(first[a], first[b]), seg.start, seg.end))
 
 
 def analyze_script(
@@ -195,8 +284,10 @@ def analyze_script(
         raise OptionError("--interaction conversation needs a play or screenplay, not a table")
     rule = "groups" if script.kind == "table" else interaction
     doc, mentions, characters = script_document(script)
-    interactions = script_interactions(script, doc, mentions, rule)
+    interactions, capped = _interactions(doc, mentions, rule)
     attrs: dict[str, object] = {"input_format": script.kind, "title": script.title}
+    if capped:
+        attrs["capped"] = [doc.segments[i].title for i in capped]
     if script.kind == "table":
         linked = {c for i in interactions for c in (i.source, i.target)}
         attrs["unlinked"] = sorted(c.id for c in characters if c.id not in linked)

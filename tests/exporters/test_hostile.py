@@ -91,3 +91,29 @@ def test_any_string_exports_and_parses_back(text):
     nx.node_link_graph(json.loads(files["json"]), edges="edges")
     for name in ("nodes", "edges", "metrics", "evidence"):
         list(csv.reader(io.StringIO(files[name].decode("utf-8"))))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXT)
+def test_any_string_exported_to_a_folder_parses_back(text):
+    """``analyze_text(s).export(dir)``, then every file read back from disk by a real parser."""
+    import tempfile
+    from pathlib import Path
+
+    a = graphkit.analyze_text(text)
+    with tempfile.TemporaryDirectory() as tmp:
+        written = a.export(Path(tmp) / "out", pictures=False)
+        files = {p.name: p for p in written}
+        assert sorted(files) == sorted(e.filename for e in EXPORTERS.values())
+        for name in ("graph.graphml", "graph.gexf"):
+            ET.parse(files[name])  # well-formed XML: no control character, no surrogate
+        g = nx.read_graphml(files["graph.graphml"])
+        assert g.number_of_nodes() == a.graph.number_of_nodes()
+        assert nx.read_gexf(files["graph.gexf"]).number_of_edges() == a.graph.number_of_edges()
+        data = json.loads(files["graph.json"].read_text(encoding="utf-8"))
+        assert len(data["nodes"]) == a.graph.number_of_nodes()
+        for name in ("nodes.csv", "edges.csv", "metrics.csv", "evidence.csv"):
+            with open(files[name], encoding="utf-8", newline="") as fh:
+                rows = list(csv.reader(fh))
+            assert rows and all(len(r) == len(rows[0]) for r in rows)
+        assert not [p for p in Path(tmp).iterdir() if p.name != "out"]  # no temporary left

@@ -17,7 +17,7 @@ from collections import Counter
 from graphkit.errors import InputError
 from graphkit.io.readers.base import Role, Script, Turn
 
-__all__ = ["looks_like_xml", "parse_tei"]
+__all__ = ["claims_xml", "looks_like_xml", "parse_tei"]
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
@@ -36,6 +36,27 @@ def looks_like_xml(head: str) -> bool:
     if re.match(r"<!doctype\s+html|<html\b", start, re.I):
         return False
     return bool(re.match(r"<\?xml|<!DOCTYPE|<!--|<TEI\b|<[A-Za-z_][\w.-]*[\s>/:]", start))
+
+
+def claims_xml(head: str, suffix: str = "") -> bool:
+    """Whether a file says it is XML: a declaration, a doctype, a ``<TEI>`` root, ``.xml``.
+
+    Only then is a refusal by the TEI reader an error; a text that merely opens
+    with a tag or a comment (``<p>Alice met Bob.</p>``) is read as prose instead.
+
+    Examples
+    --------
+    >>> claims_xml('<?xml version="1.0"?><TEI/>'), claims_xml("<!-- hi --><TEI>")
+    (True, True)
+    >>> claims_xml("<p>Alice met Bob.</p>"), claims_xml("<!-- note -->Alice met Bob.")
+    (False, False)
+    >>> claims_xml("<note>Hi</note>", ".xml")
+    True
+    """
+    if suffix.lower() in (".xml", ".tei"):
+        return True
+    start = re.sub(r"\A(?:\s|\ufeff|<!--.*?-->)*", "", head, flags=re.S)
+    return bool(re.match(r"<\?xml|<!DOCTYPE\s+(?!html)|<TEI\b", start, re.I))
 
 
 def _local(tag: object) -> str:
