@@ -160,8 +160,11 @@ class _Sentence:
 
 def _listed(s: _Sentence, kind: str, pos: int) -> list[str]:
     """Names of ``kind`` listed right after offset ``pos``: ", B", " and C"."""
-    # A bracketed credit between listed names is skipped: "A (X), B (Y) and C".
-    tail = re.compile(rf"(?: \([^()]*\))?(?:,? and |, | or )(⟦[{SLOT_KINDS[kind]}]\d+⟧)")
+    # A bracketed credit between listed names is skipped: "A (X), B (Y) and C"; so is
+    # a fond word before a name ("Margaret, Lucy and little Fanny").
+    tail = re.compile(
+        rf"(?: \([^()]*\))?(?:,? and |, | or )(?:(?:little|young|poor|dear) )?(⟦[{SLOT_KINDS[kind]}]\d+⟧)"
+    )
     names = []
     while (more := tail.match(s.masked, pos)) is not None:
         names.append(s.entity(more.group(1)))
