@@ -42,8 +42,9 @@ __all__ = [
 #: Kind letters a slot of each declared kind accepts (``n``: kind not known yet).
 SLOT_KINDS = {"person": "pn", "character": "cn", "name": "pcn", "work": "w", "any": "pcnw"}
 _KIND_LETTER = {"person": "p", "character": "c", "work": "w"}
-_TOKEN = re.compile(r"\{([A-Za-z_]+(?:'s)?)\}")
+_TOKEN = re.compile(r"\{([A-Za-z_]+(?:'s|\|he)?)\}")
 _POSSESSIVE_PRONOUNS = "his|her"
+_SUBJECT_PRONOUNS = "he|she"
 _PAIR_ANAPHORS = r"the pair|the couple|the duo|the two(?: [a-z]+)?|they|both"
 
 
@@ -171,6 +172,10 @@ def _compile(raw: Mapping, macros: Mapping[str, str], where: str, number: int) -
             side = name[:-2]
             used.append(side)
             return f"(?:(?P<{side}>{_slot(kinds[side])})'s|\\b(?P<{side}_pro>{_POSSESSIVE_PRONOUNS})\\b)"
+        if name in ("source|he", "target|he"):
+            side = name[:-3]
+            used.append(side)
+            return f"(?:(?P<{side}>{_slot(kinds[side])})|\\b(?P<{side}_pro>{_SUBJECT_PRONOUNS})\\b)"
         if name == "pair":
             used.extend(("source", "target"))
             return (

@@ -19,7 +19,11 @@ _FEMININE = frozenset(("she", "her", "hers", "herself"))
 
 
 def _pronoun_votes(
-    doc: Document, mentions: Sequence[Mention], sample: int = 30, whole_names: bool = False
+    doc: Document,
+    mentions: Sequence[Mention],
+    sample: int = 30,
+    whole_names: bool = False,
+    only: str | None = None,
 ) -> dict[str, tuple[int, int]]:
     """Masculine and feminine pronouns read after single-word forms: ``{form: (he, she)}``.
 
@@ -29,7 +33,8 @@ def _pronoun_votes(
     up to the next name ("Lydia gaped as he spoke" would otherwise count for
     Lydia).  Up to ``sample`` mentions of each kind are read, spread evenly
     over the text: who a name means can change as the story goes on.
-    ``whole_names`` reads names of several words too (merged characters).
+    ``whole_names`` reads names of several words too (merged characters);
+    ``only`` reads the pronouns after that one name only.
 
     Examples
     --------
@@ -46,6 +51,8 @@ def _pronoun_votes(
     shared: dict[str, list[tuple[Mention, int]]] = defaultdict(list)
     for i, m in enumerate(ordered):
         if (" " in m.character and not whole_names) or m.kind == "work" or m.sentence < 0:
+            continue
+        if only is not None and m.character != only:
             continue
         end = doc.sentences[m.sentence].end
         if names_in[m.sentence] == 1:
@@ -116,6 +123,29 @@ def character_sexes(
         if sex:
             out[c.id] = sex
     return out
+
+
+def character_sex(doc: Document, mentions: Sequence[Mention], character: Character) -> str | None:
+    """The sex of one character as :func:`character_sexes` reads it, or ``None``.
+
+    ``mentions`` need only hold the sentences that name the character (with
+    every name they hold): reading one name costs only its own mentions.
+
+    Examples
+    --------
+    >>> from graphkit.pipeline.document import build_document
+    >>> doc = build_document("Bob smiled; he was glad. Bob said he knew.")
+    >>> ms = [Mention(0, 3, "Bob", "Bob", "character", 0), Mention(25, 28, "Bob", "Bob", "character", 1)]
+    >>> character_sex(doc, ms, Character("Bob", "Bob", mentions=2))
+    'm'
+    """
+    honorifics = word_table("honorifics.txt")
+    titles = {_title_sex(f, honorifics) for f in (character.id, *character.aliases)} - {"-"}
+    if len(titles) == 1:
+        return titles.pop()
+    votes = _pronoun_votes(doc, mentions, whole_names=True, only=character.id)
+    he, she = votes.get(character.id, (0, 0))
+    return _sex(he, she) or _lean(he, she, character.mentions)
 
 
 def _other_sex(votes: tuple[int, int] | None, sex: str | None) -> bool:

@@ -19,6 +19,26 @@ _YEAR_BEFORE = re.compile(r"\d{4}\s+$")
 _POSSESSIVE_BEFORE = re.compile(r"\w's\s+(?:\d{4}\s+)?$")
 _YEAR_IN_BRACKETS = re.compile(r"\((?:1[6-9]|20)\d\d\)")
 _TITLE_BEFORE = re.compile(rf"(?<![\w'])(?P<t>{_TITLE})$")
+# "the novel X by Ann Lee": the credit after "by" (two capitalised words or more) is not the title.
+_BY_CREDIT = re.compile(
+    rf" by (?:[{_UP}][\w'-]+ )+[{_UP}][\w'-]+(?: and (?:[{_UP}][\w'-]+ )+[{_UP}][\w'-]+)?$"
+)
+# "In the film Owen Bevan is played by ...": a character after the cue, not a title.
+_PLAYED_AFTER = re.compile(r"[ \t]+(?:(?:is|was)[ \t]+(?:played|voiced|portrayed)|plays)\b")
+
+
+def _cut_credit(title: str) -> str:
+    """``title`` without a trailing "by" credit ("Winter Apples by Gyula Benedek" -> "Winter Apples").
+
+    Examples
+    --------
+    >>> _cut_credit("The Living and the Dead by Pierre Boileau and Thomas Narcejac")
+    'The Living and the Dead'
+    >>> _cut_credit("Stand by Me")
+    'Stand by Me'
+    """
+    m = _BY_CREDIT.search(title)
+    return title[: m.start()] if m and m.start() > 0 else title
 
 
 @cache
@@ -58,8 +78,10 @@ def _work_titles(doc: Document, lower: Counter) -> list[str]:
         if not lower[cue]:
             continue
         for m in _cue_re(cue).finditer(text):
-            t = m.group("t")
+            t = _cut_credit(m.group("t"))
             if text[m.start() - 1 : m.start()].isalnum() or lex.is_title(t.split()[0]):
+                continue
+            if t == m.group("t") and _PLAYED_AFTER.match(text, m.end()):
                 continue
             head = text[max(0, m.start() - 40) : m.start()]
             dated = bool(_YEAR_BEFORE.search(head) or _POSSESSIVE_BEFORE.search(head))

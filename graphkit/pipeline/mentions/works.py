@@ -37,6 +37,10 @@ _MEDIUM_SINGLE = re.compile(
     rf"\b(?:[Tt]he|[Aa]|[Hh]is|[Hh]er|[Tt]heir|[{_UP}][\w]+'s)[ \t]+(?:\d{{4}}[ \t]+)?"
     rf"(?:{'|'.join(_MEDIA)})[ \t]+"
     rf"(?P<t>[{_UP}][\w'-]+)(?![ \t]+[{_UP}])(?!'s)"
+    # Not the first word of a longer title ("the film Light of the Island"), nor a
+    # character ("In the film Owen is played by ...").
+    rf"(?![ \t]+(?:of|and)[ \t]+(?:the[ \t]+)?[{_UP}])"
+    r"(?![ \t]+(?:(?:is|was)[ \t]+(?:played|voiced|portrayed)|plays)\b)"
 )
 _YEAR = re.compile(r"\((?:1[6-9]|20)\d\d\)")
 _GENRES = ("drama", "thriller", "comedy", "western", "horror", "romance", "memoir", "series")

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from graphkit.io.rules import Rule, RuleSet
-from graphkit.model import Document, Mention
+from graphkit.model import Character, Document, Mention
 from graphkit.pipeline.relations.masking import _CASE_FOLD
 
 
@@ -34,8 +34,12 @@ class _Candidates:
         mentions: Sequence[Mention],
         rules: RuleSet,
         works: Iterable[str] = (),
+        characters: Sequence[Character] = (),
     ) -> None:
         self.doc, self.rules = doc, rules
+        self._mentions, self._characters = mentions, characters
+        self._sexes: dict[str, str | None] = {}
+        self._sentences_of: dict[str, set[int]] | None = None
         self.needs = [r.needs for r in rules.rules]
         # One stable sort puts each sentence's mentions in text order (ties as given).
         by_sentence: dict[int, list[Mention]] = defaultdict(list)
@@ -72,6 +76,23 @@ class _Candidates:
             )
         ]
         self.results: dict[tuple, list[tuple[tuple[str, str, str, int], tuple]]] = {}
+
+    def sex(self, name: str) -> str | None:
+        """The sex ("m", "f") of character ``name`` as alias merging reads it, if it tells.
+
+        Read only for the names a pronoun rule asks about, from their own sentences.
+        """
+        if name not in self._sexes:
+            from graphkit.pipeline.characters.pronouns import character_sex
+
+            if self._sentences_of is None:
+                self._sentences_of = defaultdict(set)
+                for m in self._mentions:
+                    self._sentences_of[m.character].add(m.sentence)
+            character = next((c for c in self._characters if c.id == name), None)
+            around = [m for si in sorted(self._sentences_of[name]) for m in self.mentions_of(si)]
+            self._sexes[name] = character and character_sex(self.doc, around, character)
+        return self._sexes[name]
 
     def mentions_of(self, si: int) -> list[Mention]:
         """The mentions of sentence ``si`` in text order."""

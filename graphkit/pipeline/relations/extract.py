@@ -26,6 +26,7 @@ from graphkit.model import Character, Document, Mention, Relation
 from graphkit.pipeline.relations.candidates import _Candidates
 from graphkit.pipeline.relations.masking import (
     _LETTER,
+    _LOOK_BACK,
     _mask,
     _negated,
     _Sentence,
@@ -73,12 +74,24 @@ def _sentence_relations(
         return []
     doc, rules, text = cand.doc, cand.rules, cand.doc.text
     sent = doc.sentences[si]
-    ms, prev_ms = cand.mentions_of(si), cand.prev_mentions(si)
-    prev = None
-    if prev_ms is not None:
-        p = doc.sentences[si - 1]
-        prev = _Sentence(_mask(text, p.start, p.end, prev_ms, letters), prev_ms, None)
-    s = _Sentence(_mask(text, sent.start, sent.end, ms, letters), ms, prev)
+    ms = cand.mentions_of(si)
+
+    def earlier(i: int, depth: int) -> Callable[[], _Sentence | None]:
+        """A function building the sentence before ``i`` (and ``depth - 1`` before it)."""
+
+        def build() -> _Sentence | None:
+            before = cand.prev_mentions(i)
+            if before is None or depth == 0:
+                return None
+            p = doc.sentences[i - 1]
+            masked = _mask(text, p.start, p.end, before, letters)
+            return _Sentence(masked, before, earlier(i - 1, depth - 1), cand.sex)
+
+        return build
+
+    s = _Sentence(
+        _mask(text, sent.start, sent.end, ms, letters), ms, earlier(si, _LOOK_BACK), cand.sex
+    )
     out = []
     for rule in to_run:
         for m in rule.regex.finditer(s.masked):
@@ -132,10 +145,12 @@ def _extract(
         ms, prev_ms = cand.mentions_of(si), cand.prev_mentions(si)
         # What a sentence yields depends only on the kind letters of its names and of the
         # sentence before: the second pass reuses the first's where they did not change.
+        back = None if prev_ms is None else cand.prev_mentions(si - 1)
         key = (
             si,
             tuple(letters.get(m.character, "n") for m in ms),
             None if prev_ms is None else tuple(letters.get(m.character, "n") for m in prev_ms),
+            None if back is None else tuple(letters.get(m.character, "n") for m in back),
         )
         found = cand.results.get(key)
         if found is None:
@@ -211,7 +226,7 @@ def find_relations(
     rules = load_rules(rules)
     given = {c.id: c.kind for c in characters}
     works = [k for k, v in given.items() if v == "work"]
-    cand = _Candidates(doc, mentions, rules, works)  # shared by both passes
+    cand = _Candidates(doc, mentions, rules, works, characters)  # shared by both passes
     if known_kinds:
         kinds = dict(given)
         found = _extract(cand, mentions, kinds)

@@ -7,7 +7,7 @@ characters, lists ("starring A, B and C") included.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from graphkit.io.rules import SLOT_KINDS, Rule, RuleSet
 from graphkit.model import Mention
@@ -71,16 +71,44 @@ _MALE_ROLES = {"father", "brother", "son", "uncle", "nephew", "husband", "godson
 _MALE = ("Mr. ", "Mr ", "Sir ", "Lord ", "Monsieur ", "Captain ", "Colonel ", "Father ")
 
 
-class _Sentence:
-    """A masked sentence with its mentions, and the one before it (for pronouns)."""
+_MALE_PRONOUNS = ("his", "he")
+_FEMALE_PRONOUNS = ("her", "she")
+_LOOK_BACK = 2  # sentences a pronoun may reach back to (same paragraph, each naming someone)
 
-    def __init__(self, masked: str, ms: Sequence[Mention], prev: _Sentence | None) -> None:
+
+def _no_sex(name: str) -> str | None:
+    return None
+
+
+class _Sentence:
+    """A masked sentence with its mentions, and the ones before it (for pronouns).
+
+    ``prev`` is the sentence before (or a function building it when first
+    needed); ``sex`` tells the sex of a character ("m", "f" or ``None``), as
+    alias merging reads it from titles and pronouns.
+    """
+
+    def __init__(
+        self,
+        masked: str,
+        ms: Sequence[Mention],
+        prev: _Sentence | Callable[[], _Sentence | None] | None,
+        sex: Callable[[str], str | None] = _no_sex,
+    ) -> None:
         self.masked = masked
         self.mentions = ms
-        self.prev = prev
+        self._prev = prev
+        self.sex = sex
         self.slots = [
             (p.start(), p.group(1), int(p.group(2))) for p in _PLACEHOLDER.finditer(masked)
         ]
+
+    @property
+    def prev(self) -> _Sentence | None:
+        """The sentence before, built on first use."""
+        if callable(self._prev):
+            self._prev = self._prev()
+        return self._prev
 
     def entity(self, token: str) -> str:
         return self.mentions[int(_PLACEHOLDER.fullmatch(token).group(2))].character
@@ -124,19 +152,30 @@ class _Sentence:
         return out
 
     def resolve_pronoun(self, kind: str, pos: int, exclude: str | None) -> str | None:
-        """The one name a pronoun at ``pos`` can mean: in this sentence before it, else the previous.
+        """The one name a pronoun at ``pos`` can mean: in this sentence before it, else earlier.
 
-        A titled name of the other sex never fits: "his" is not "Miss Vane".
+        Earlier is the nearest of the sentences before (up to two, in the same
+        paragraph) where some name fits.  A titled name of the other sex never
+        fits: "his" is not "Miss Vane"; where several fit, a name the text calls
+        by the other pronoun ("she") is left out too.
         """
-        word = self.masked[pos : pos + 4].lower()
-        wrong = _FEMALE if word.startswith("his") else _MALE if word.startswith("her") else ()
+        word = self.masked[pos : pos + 4].lower().split()[0]
+        male, female = word in _MALE_PRONOUNS, word in _FEMALE_PRONOUNS
+        wrong = _FEMALE if male else _MALE if female else ()
+        other = "f" if male else "m" if female else None
         here = self.fitting(kind, before=pos, exclude=exclude, wrong=wrong)
-        if here:
-            return here[0] if len(here) == 1 else None
-        if self.prev is None:
-            return None
-        there = self.prev.fitting(kind, exclude=exclude, wrong=wrong)
-        return there[0] if len(there) == 1 else None
+        sentence = self
+        for _ in range(_LOOK_BACK):
+            if here:
+                break
+            sentence = sentence.prev
+            if sentence is None:
+                return None
+            here = sentence.fitting(kind, exclude=exclude, wrong=wrong)
+        if len(here) > 1 and other:
+            # Pronoun votes are noisier than titles: they only choose among several.
+            here = [n for n in here if sentence.sex(n) != other]
+        return here[0] if len(here) == 1 else None
 
     def resolve_pair(self, rule: Rule, pos: int) -> tuple[str, str] | None:
         """The one coordination "A and B" that "the pair" at ``pos`` can mean."""
@@ -160,8 +199,11 @@ class _Sentence:
 
 def _listed(s: _Sentence, kind: str, pos: int) -> list[str]:
     """Names of ``kind`` listed right after offset ``pos``: ", B", " and C"."""
-    # A bracketed credit between listed names is skipped: "A (X), B (Y) and C".
-    tail = re.compile(rf"(?: \([^()]*\))?(?:,? and |, | or )(⟦[{SLOT_KINDS[kind]}]\d+⟧)")
+    # A bracketed credit between listed names is skipped: "A (X), B (Y) and C"; so is
+    # a fond word before a name ("Margaret, Lucy and little Fanny").
+    tail = re.compile(
+        rf"(?: \([^()]*\))?(?:,? and |, | or )(?:(?:little|young|poor|dear) )?(⟦[{SLOT_KINDS[kind]}]\d+⟧)"
+    )
     names = []
     while (more := tail.match(s.masked, pos)) is not None:
         names.append(s.entity(more.group(1)))
