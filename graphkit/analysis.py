@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from graphkit.graph.sentiment import sign
 from graphkit.io.cast import Cast, CastOption, resolve_cast  # noqa: F401  (re-exported)
 from graphkit.io.rules import RuleSet
 from graphkit.model import Quotation, Result, Segment
@@ -296,6 +297,7 @@ def analyze(
     rules: RuleSet | str | os.PathLike | None = None,
     ner: Ner = "rules",
     spacy_model: str = "en_core_web_sm",
+    signed: bool = False,
 ) -> Analysis:
     """Analyse a text file (prose, a play, a screenplay or a co-appearance table), or several as one graph.
 
@@ -335,6 +337,8 @@ def analyze(
         (see :func:`detect_mentions`).  spaCy is optional: ``pip install 'graphkit[spacy]'``.
     spacy_model : str
         The installed spaCy pipeline (package name or folder) ``ner="spacy"`` loads.
+    signed : bool
+        Give each edge the tone of its sentences (:func:`graphkit.graph.sentiment.sign`).
 
     Examples
     --------
@@ -361,11 +365,13 @@ def analyze(
                     interaction=interaction, until=until, rules=rules, **options)
             for p in path
         ]  # fmt: skip
-        return Analysis.of(merge_analyses(parts))
-    result = Analysis.of(
-        run_file(path, cast, encoding, input_format, interaction, rules=rules, **options)
-    )
-    return result.until(until) if until else result
+        result = Analysis.of(merge_analyses(parts))
+    else:
+        result = Analysis.of(
+            run_file(path, cast, encoding, input_format, interaction, rules=rules, **options)
+        )
+        result = result.until(until) if until else result
+    return sign(result) if signed else result
 
 
 def analyze_text(

@@ -50,17 +50,10 @@ def _to_analyze(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def run_analysis(path: Any, options: dict[str, Any]) -> Any:
-    """``graphkit.analyze(path, **options)``, then signed edges if ``--signed`` was given."""
+    """``graphkit.analyze(path, **options)``: what every command that analyses a text calls."""
     import graphkit
 
-    options = dict(options)
-    signed = options.pop("signed", False)
-    result = graphkit.analyze(path, **options)
-    if signed:
-        from graphkit.graph.sentiment import sign
-
-        result = sign(result)
-    return result
+    return graphkit.analyze(path, **options)
 
 
 def _collect(f: Callable) -> Callable:

@@ -153,14 +153,7 @@ def _analyze(path: str, task: Mapping[str, Any]) -> Any:
     limit = task.get("max_bytes")
     if limit and size > limit:
         raise InputError(f"{path}: {size / 1e6:.1f} MB, over the {limit / 1e6:g} MB limit")
-    options = dict(task.get("options", {}))
-    signed = options.pop("signed", False)
-    result = analyze(path, **options)
-    if signed:
-        from graphkit.graph.sentiment import sign
-
-        result = sign(result)
-    return result
+    return analyze(path, **task.get("options", {}))
 
 
 def _staged(task: Mapping[str, Any], folder: Path) -> tuple[str, dict]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from graphkit.corpus.engines import make_engine
 from graphkit.corpus.job import run_text, write_text_folder
 from graphkit.corpus.manifest import fingerprint, input_hashes, is_current
 from graphkit.corpus.sources import MARKER, expand_sources
@@ -208,17 +209,21 @@ def analyze_corpus(
 
     settings = {**options, "pictures": bool(pictures)}
     stack = contextlib.ExitStack()  # closes the engine however the run ends
+
+    def new_engine() -> Any:
+        return stack.enter_context(
+            make_engine(engine, jobs=jobs, client=client, scheduler=scheduler)
+        )
+
     runner = None
     if texts and (force or not texts_dir.is_dir()):
         # A fresh run: start the workers now, so they import graphkit while this
         # process hashes the inputs (a resumed run may need no worker at all).
         from functools import partial
 
-        from graphkit.corpus.engines import make_engine
         from graphkit.corpus.job import warm_up
 
-        runner = stack.enter_context(make_engine(engine, jobs=jobs, client=client,
-                                                 scheduler=scheduler))  # fmt: skip
+        runner = new_engine()
         runner.prestart(partial(warm_up, bool(pictures)))
     rows: dict[str, dict] = {}
     characters: dict[str, list] = {}
@@ -255,11 +260,7 @@ def analyze_corpus(
     tasks.sort(key=lambda t: (-_size(t["path"]), t["stem"]))
     done = 0
     if tasks:
-        from graphkit.corpus.engines import make_engine
-
-        if runner is None:
-            runner = stack.enter_context(make_engine(engine, jobs=jobs, client=client,
-                                                     scheduler=scheduler))  # fmt: skip
+        runner = runner or new_engine()
         with stack, _progress(len(tasks), quiet) as bar:
             for result in runner.map_unordered(run_text, tasks):
                 bar.update(1)

@@ -101,3 +101,10 @@ def test_signed_network_picture_colours_edges_by_tone_and_stays_deterministic():
     assert figure_png(draw_network(signed.graph)) == figure_png(draw_network(signed.graph))
     plain = draw_network(graphkit.analyze_text(TALE).graph)
     assert "edges: tone" not in plain.axes[0].get_title()
+
+
+def test_analyze_signed_is_the_same_as_sign_after(tmp_path):
+    text = tmp_path / "tale.txt"
+    text.write_text(TALE, encoding="utf-8")
+    a, b = graphkit.analyze(text, signed=True).graph, sign(graphkit.analyze(text)).graph
+    assert dict(a.edges.items()) == dict(b.edges.items()) and a.graph["signed"]

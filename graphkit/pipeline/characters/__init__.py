@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from graphkit.io.cast import Cast
 from graphkit.io.lexicon import common_words, word_table
 from graphkit.model import Character, Document, Mention
+from graphkit.pipeline.characters.forest import root_of
 from graphkit.pipeline.characters.parts import join_parts
 from graphkit.pipeline.characters.pronouns import (
     _lean,
@@ -196,11 +197,11 @@ def _alias_parents(
     # A nickname is familiar: "Kitty" is not "Lady Catherine", whom the text mostly titles.
     cluster: dict[str, list[str]] = defaultdict(list)
     for key in counts:
-        cluster[_root(key, parent)].append(key)
+        cluster[root_of(key, parent)].append(key)
     for key in by_nickname:
         if key not in parent:
             continue
-        forms = Counter({f: counts[f] for f in cluster[_root(key, parent)] if f != key})
+        forms = Counter({f: counts[f] for f in cluster[root_of(key, parent)] if f != key})
         if _mostly_titled(forms, honorifics):
             del parent[key]
     for surname, titled in titled_by_surname.items():
@@ -258,14 +259,6 @@ def _why(key: str, into: str, honorifics: dict[str, str]) -> str:
     return "alias of the same person"
 
 
-def _root(key: str, parent: dict[str, str]) -> str:
-    seen = set()
-    while key in parent and key not in seen:
-        seen.add(key)
-        key = parent[key]
-    return key
-
-
 def merge_characters(
     doc: Document, mentions: Sequence[Mention], cast: Cast | None = None
 ) -> tuple[list[Character], list[Mention]]:
@@ -305,13 +298,13 @@ def merge_characters(
         # Each character is shown under its label (see _label), not the form it was merged into.
         forms: dict[str, Counter] = defaultdict(Counter)
         for key, n in counts.items():
-            forms[_root(key, parent)][key] += n
+            forms[root_of(key, parent)][key] += n
         for key, into in parent.items():
             reason = reasons.get(key) or _why(key, into, honorifics)
-            why[_root(key, parent)].append(f"{key}: {reason} ({into})")
+            why[root_of(key, parent)].append(f"{key}: {reason} ({into})")
         names = {root: _label(f, honorifics) for root, f in forms.items()}
         why = {names[root]: sorted(w) for root, w in why.items()}
-        parent = {key: names[_root(key, parent)] for key in counts}
+        parent = {key: names[root_of(key, parent)] for key in counts}
         parent = {k: v for k, v in parent.items() if k != v}
     relabelled = [
         m
@@ -319,9 +312,9 @@ def merge_characters(
         else Mention(m.start, m.end, m.text, parent[m.character], m.kind, m.sentence)
         for m in mentions
     ]
-    people = {_root(actor, parent) for _, actor in pairs}
-    people |= {_root(p, parent) for p in _people_before_works(doc, relabelled)}
-    roles = {_root(role, parent) for role, _ in pairs}
+    people = {root_of(actor, parent) for _, actor in pairs}
+    people |= {root_of(p, parent) for p in _people_before_works(doc, relabelled)}
+    roles = {root_of(role, parent) for role, _ in pairs}
 
     by_char: dict[str, list[Mention]] = defaultdict(list)
     for m in relabelled:

@@ -42,6 +42,7 @@ from functools import cache
 
 from graphkit.io.lexicon import word_list, word_table
 from graphkit.model import Mention
+from graphkit.pipeline.characters.forest import root_of
 
 __all__ = ["join_parts", "is_patronymic", "diminutives"]
 
@@ -168,11 +169,7 @@ def join_parts(
         return w in honorifics or w.rstrip(".") in honorifics
 
     def root(k: str) -> str:
-        seen = set()
-        while k in parent and k not in seen:
-            seen.add(k)
-            k = parent[k]
-        return k
+        return root_of(k, parent)
 
     members: dict[str, list[str]] = defaultdict(list)
     for k in counts:

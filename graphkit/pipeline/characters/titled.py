@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from graphkit.pipeline.characters.forest import root_of
 from graphkit.pipeline.characters.pronouns import _sex
 
 __all__ = ["join_titled"]
@@ -130,11 +131,7 @@ def join_titled(
     reasons = reasons if reasons is not None else {}
 
     def root(k: str) -> str:
-        seen = set()
-        while k in parent and k not in seen:
-            seen.add(k)
-            k = parent[k]
-        return k
+        return root_of(k, parent)
 
     title_of: dict[str, str | None] = {}
     for key in counts:
