@@ -128,6 +128,22 @@ def _gather_inputs(task: dict[str, Any]) -> None:
             task[f"{key}_name"] = str(file)
 
 
+def _import_in_background() -> None:
+    """Import pandas (for the corpus tables) in a thread while the workers analyse.
+
+    The client waits on its workers for most of a parallel run; importing pandas
+    then, rather than after the last text, takes about 0.3 s off the end of the
+    run, when every worker is idle.
+    """
+    import threading
+
+    def work() -> None:
+        with contextlib.suppress(ImportError):
+            import pandas  # noqa: F401
+
+    threading.Thread(target=work, name="graphkit-import", daemon=True).start()
+
+
 def _progress(total: int, quiet: bool) -> Any:
     from tqdm import tqdm
 
@@ -261,6 +277,8 @@ def analyze_corpus(
     done = 0
     if tasks:
         runner = runner or new_engine()
+        if runner.workers > 1:
+            _import_in_background()
         with stack, _progress(len(tasks), quiet) as bar:
             for result in runner.map_unordered(run_text, tasks):
                 bar.update(1)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import networkx as nx
 import pytest
 
@@ -70,3 +73,19 @@ def test_heavier_edges_mean_closer():
     g.add_edge("hub", "far", weight=1)
     df = node_metrics(g).set_index("id")
     assert df.loc["close", "closeness"] > df.loc["far", "closeness"]
+
+
+def test_measuring_loads_no_matplotlib_and_drawing_still_works(tmp_path):
+    """igraph is imported without its matplotlib plotting; graphkit's own drawing is unaffected."""
+    pytest.importorskip("igraph")
+    code = (
+        "import sys, graphkit\n"
+        "a = graphkit.analyze_text('Ann met Bob. Bob met Cy. Cy met Ann.', name='t')\n"
+        "assert len(a.metrics) == 3 and 'igraph' in sys.modules, sorted(sys.modules)\n"
+        "print('matplotlib' in sys.modules)\n"
+        "files = a.files(pictures=True)\n"
+        "print(files['network.png'][:4] == b'\\x89PNG')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=tmp_path, check=True).stdout.split()  # fmt: skip
+    assert out == ["False", "True"]
