@@ -10,7 +10,10 @@ Dask engine (a LocalCluster of 2 worker processes) it runs ``analyze_corpus``
 in a fresh subprocess and reports texts/s, words/s, the overhead per text
 beyond the pipeline (wall time of ``--jobs 1`` minus the summed time of
 ``analyze`` + ``Analysis.files``, over the texts), the peak RSS of the
-largest worker, and the time of a resumed run with nothing to do.  Every
+largest worker, and the time of a resumed run with nothing to do.  For
+scale it also times what the machine allows at best: two independent
+``--jobs 1`` processes started together, each on one half of the corpus (the
+halves balanced by bytes), with no pool, queue or client between them.  Every
 configuration runs ``--repeat`` times (default 2) and the median is quoted,
 since other jobs may share the cores.  Exits 0 with a message when
 ../shared is absent.
@@ -76,6 +79,32 @@ def run(spec: dict) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def halves(src: Path, work: Path) -> list[Path]:
+    """The corpus split in two folders of about equal size (largest text first, to the lighter half)."""
+    files = sorted((p for p in src.rglob("*") if p.is_file()), key=lambda p: (-p.stat().st_size, p))
+    parts = [work / "half-a", work / "half-b"]
+    sizes = [0, 0]
+    for p in files:
+        i = sizes.index(min(sizes))
+        sizes[i] += p.stat().st_size
+        dest = parts[i] / p.relative_to(src)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(p, dest)
+    return parts
+
+
+def run_pair(specs: list[dict]) -> float:
+    """Wall seconds of two ``jobs=1`` runs started together, each in its own process."""
+    import time
+
+    t = time.perf_counter()
+    procs = [subprocess.Popen([sys.executable, "-c", ONE_RUN, json.dumps(spec)],
+                              stdout=subprocess.DEVNULL) for spec in specs]  # fmt: skip
+    if any(p.wait() for p in procs):
+        raise RuntimeError("a half-corpus run failed")
+    return time.perf_counter() - t
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pictures", action="store_true", help="Also draw each text's PNGs.")
@@ -90,6 +119,8 @@ def main() -> int:
     configs = [("jobs 1", 1, "local"), ("jobs 2", 2, "local"), ("dask (2 procs)", 2, "dask")]
     results: dict[str, list[dict]] = {name: [] for name, _, _ in configs}
     resumed: list[dict] = []
+    pair: list[float] = []
+    parts = halves(src, work)
     for i in range(args.repeat):
         for name, jobs, engine in configs:
             out = work / f"out-{engine}-{jobs}-{i}"
@@ -100,6 +131,10 @@ def main() -> int:
             if jobs == 1:
                 resumed.append(run(spec))
             print(f"  run {i + 1} {name}: {results[name][-1]['wall']:.1f} s", file=sys.stderr)
+        specs = [{"src": str(part), "out": str(work / f"out-{part.name}-{i}"), "jobs": 1,
+                  "engine": "local", "pictures": args.pictures} for part in parts]  # fmt: skip
+        pair.append(run_pair(specs))
+        print(f"  run {i + 1} two jobs-1 processes on halves: {pair[-1]:.1f} s", file=sys.stderr)
     med = {name: statistics.median(r["wall"] for r in rs) for name, rs in results.items()}
     first = results["jobs 1"][0]
     texts, words = first["texts"], first["words"]
@@ -116,6 +151,9 @@ def main() -> int:
     resume = statistics.median(r["wall"] for r in resumed)
     print(f"speed-up jobs 2 / jobs 1: {med['jobs 1'] / med['jobs 2']:.2f}x (target >= 1.7)")
     print(f"speed-up dask / jobs 1:   {med['jobs 1'] / med['dask (2 procs)']:.2f}x")
+    print(f"what two cores allow: two independent jobs-1 processes, each on half the corpus "
+          f"(by size): {statistics.median(pair):.1f} s = "
+          f"{med['jobs 1'] / statistics.median(pair):.2f}x")  # fmt: skip
     print(f"overhead per text beyond the pipeline (jobs 1, incl. start-up): "
           f"{overhead * 1000:.0f} ms (target <= 50)")  # fmt: skip
     print(f"resumed run, nothing to do: {resume:.2f} s = {100 * resume / med['jobs 1']:.1f} % "
