@@ -71,3 +71,57 @@ def test_speech_verbs_in_ing_form_introduce_a_quotation():
     from graphkit.pipeline.speakers.context import _patterns
 
     assert _patterns()["head_intro"].search("Emma took the chance of whispering,")
+
+
+def attributed(text: str, names: dict[str, str]):
+    """``text`` attributed with hand-made mentions: each form in ``names`` -> its character."""
+    import re
+
+    from graphkit.model import Character, Mention
+    from graphkit.pipeline.document import build_document
+
+    doc = build_document(text)
+    forms = sorted(names, key=len, reverse=True)
+    found = re.finditer(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", text)
+    ms = [Mention(m.start(), m.end(), m.group(), names[m.group()], "character", -1) for m in found]
+    ids = sorted(set(names.values()))
+    chars = [Character(c, c, aliases=tuple(f for f in names if names[f] == c)) for c in ids]
+    return attribute(doc, find_quotations(doc), ms, chars)
+
+
+def test_turns_alternate_from_a_single_known_speaker():
+    # only the first quotation is tagged: every second turn of the exchange is Ann's
+    text = '"Hello," said Ann.\n\n"Hi."\n\n"How are you?"\n\n"Fine."\n\n"Good."'
+    got = [(q.speaker, q.type) for q in attributed(text, {"Ann": "Ann"})]
+    assert got == [
+        ("Ann", "explicit"),
+        (None, "none"),
+        ("Ann", "implicit"),
+        (None, "none"),
+        ("Ann", "implicit"),
+    ]
+
+
+def test_an_open_quotation_answers_the_nearest_other_known_speaker():
+    from graphkit.pipeline.speakers.turns import _two_party
+
+    speaker = ["Ann", None, "Bob", None, "Cy"]
+    kind = ["explicit", "none", "explicit", "none", "explicit"]
+    _two_party(speaker, kind, [0] * 5)
+    # 1 answers Ann: of Bob and Cy, Bob speaks nearest; 3 answers Bob: Cy is nearest
+    assert speaker == ["Ann", "Bob", "Bob", "Cy", "Cy"]
+
+
+def test_any_past_tense_verb_beside_a_quotation_is_a_tag():
+    text = '"She will come home," comforted Bob.\n\n"Nonsense," Ann interposed.'
+    got = [(q.speaker, q.type) for q in attributed(text, {"Ann": "Ann", "Bob": "Bob"})]
+    assert got == [("Bob", "explicit"), ("Ann", "explicit")]
+
+
+def test_the_introducing_verb_takes_the_subject_of_its_own_clause():
+    text = (
+        "Ann knew that it was so; and Bob warmly added,\n\n"
+        '"Not in the least."\n\nLater Cy turned to Ann and said, "Come."'
+    )
+    got = [q.speaker for q in attributed(text, {"Ann": "Ann", "Bob": "Bob", "Cy": "Cy"})]
+    assert got == ["Bob", "Cy"]  # not Ann, who opens the sentence / follows "to"

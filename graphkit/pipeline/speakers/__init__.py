@@ -8,7 +8,13 @@ Speakers, in order:
 
 1. **explicit** — a name in the speech tag, right after the quotation or
    between its parts ("said Emma", "Mr. Knightley replied", "said Mr. Weston
-   to his wife"), then before it ("Emma said, ...").
+   to his wife"), then before it ("Emma said, ...").  Right beside a
+   quotation any past-tense verb is a tag verb ("comforted Matthew", "Mrs.
+   Sparsit interposed"), as in Muzny et al.'s QUOTE-VERB-NAME trigrams.  In
+   the narration before a quotation the speaker is the subject of the
+   introducing verb: the last name or pronoun before it in its clause ("Emma
+   knew it; and Mr. Elton warmly added,"), never a name after a preposition
+   ("turned to Harriet and said,").
 2. **anaphoric** — a pronoun or a description in the tag ("said she",
    "he replied", "said his lady"): the most recent character named in
    the narration who fits its sex, taken as the subject of its sentence.
@@ -19,10 +25,11 @@ Speakers, in order:
    addresses someone by name ("..., Emma?"): that one answers.
 5. **implicit, turns** — in a conversation, speakers alternate: an open
    quotation takes the speaker of the quotation two before (or two after)
-   when its neighbour is someone else.
-   Then, in a conversation whose known speakers are exactly two, an open
-   quotation takes the one who did not speak the nearest attributed
-   quotation before it (else after it).
+   unless that one speaks its neighbour too (an open neighbour is no
+   objection, so one tagged turn fills every second turn of an exchange).
+   Then, in a conversation with at least two known speakers, an open
+   quotation answers the nearest attributed quotation before it (else after
+   it): it takes the other known speaker who speaks nearest to it.
 6. **none** — nothing above applies.
 
 Addressees: names used as vocatives in the quotation ("My dear Mr.

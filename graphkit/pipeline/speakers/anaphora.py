@@ -9,11 +9,11 @@ from graphkit.pipeline.speakers.context import _PRONOUN_SEX, _Context, _regions
 def _pronoun(
     ctx: _Context, q: Quotation, word: str, before: list[str | None], at: int | None = None
 ) -> str:
-    """Who "he" or "she" in a tag is: the one the conversation's turns or the narration point to.
+    """Who "he" or "she" in a tag is: the narration's latest character of that sex.
 
-    The previous speaker does not answer himself: the one before him, or the
-    latest character of that sex named in the narration (its sentence's
-    subject) who is not the previous speaker.
+    That is the latest narration mention of a character of the pronoun's sex,
+    moved to its sentence's subject.  (Excluding the previous speaker, as
+    Muzny et al. do, scores worse on PDNC-dev: 0.518 anaphoric against 0.536.)
     """
     if word == "i":
         word = "I"

@@ -52,21 +52,11 @@ def _turns(
             guess = None
             if same(i - 1, i) and speaker[i - 1] and addressed(i - 1):
                 guess = addressed(i - 1)  # "..., Emma?" -- Emma answers
-            elif (
-                same(i - 2, i - 1, i)
-                and speaker[i - 2]
-                and speaker[i - 1]
-                and speaker[i - 2] != speaker[i - 1]
-            ):
+            elif same(i - 2, i - 1, i) and speaker[i - 2] and speaker[i - 2] != speaker[i - 1]:
                 guess = speaker[i - 2]
             elif same(i, i + 1) and speaker[i + 1] and addressed(i + 1):
                 guess = addressed(i + 1)  # answered by name
-            elif (
-                same(i, i + 1, i + 2)
-                and speaker[i + 2]
-                and speaker[i + 1]
-                and speaker[i + 2] != speaker[i + 1]
-            ):
+            elif same(i, i + 1, i + 2) and speaker[i + 2] and speaker[i + 2] != speaker[i + 1]:
                 guess = speaker[i + 2]
             if (
                 guess
@@ -83,24 +73,26 @@ def _turns(
 
 
 def _two_party(speaker: list[str | None], kind: list[str], conv: list[int]) -> None:
-    """Rule 5b: a conversation whose known speakers are exactly two fills its open quotations.
+    """Rule 5b: an open quotation answers the nearest attributed one of its conversation.
 
-    An open quotation takes the one of the two who did not speak the nearest
-    attributed quotation before it (else after it) in the conversation.
+    It takes the speaker, other than the one of the nearest attributed
+    quotation before it (else after it), who speaks nearest to it in the
+    conversation: in a two-person exchange, the other of the two.
     """
     n, i = len(speaker), 0
     while i < n:
         j = i
         while j < n and conv[j] == conv[i]:
             j += 1
-        known = {s for s in speaker[i:j] if s}
-        if len(known) == 2:
+        known = [(m, s) for m, s in enumerate(speaker[i:j], i) if s]
+        if len({s for _, s in known}) >= 2:
             for k in range(i, j):
                 if speaker[k] is not None or kind[k] != "none":
                     continue
                 near = next((speaker[m] for m in range(k - 1, i - 1, -1) if speaker[m]), None)
                 near = near or next((speaker[m] for m in range(k + 1, j) if speaker[m]), None)
-                speaker[k], kind[k] = next(iter(known - {near})), "implicit"
+                others = [(abs(m - k), m, s) for m, s in known if s != near]
+                speaker[k], kind[k] = min(others)[2], "implicit"
         i = j
 
 
