@@ -36,7 +36,8 @@ def test_addressees():
     got = [q.addressees for q in quotes()]
     assert got[1][0] == "Emma"  # a vocative: "It is nothing, Emma"
     assert "Harriet" in got[5]  # said Mr. Knightley to Harriet
-    assert got[0] == ("Mr. Knightley",)  # the other speaker of the conversation
+    # the other speakers of the conversation, nearest first: Harriet speaks in it too
+    assert got[0] == ("Mr. Knightley", "Harriet")
 
 
 def test_cue():
@@ -125,3 +126,13 @@ def test_the_introducing_verb_takes_the_subject_of_its_own_clause():
     )
     got = [q.speaker for q in attributed(text, {"Ann": "Ann", "Bob": "Bob", "Cy": "Cy"})]
     assert got == ["Bob", "Cy"]  # not Ann, who opens the sentence / follows "to"
+
+
+def test_the_other_speakers_of_a_conversation_hear_a_quotation_nearest_first():
+    from graphkit.pipeline.speakers import turns
+
+    speaker = ["Ann", "Bob", "Ann", None, "Cy", "Dan"]
+    conv = [0, 0, 0, 0, 0, 1]
+    assert turns._listeners(speaker, conv, 2) == ["Bob", "Cy"]  # Dan is in another one
+    assert turns._listeners(speaker, conv, 4) == ["Ann", "Bob"]
+    assert turns.LISTENER_REACH >= 2

@@ -33,8 +33,10 @@ Speakers, in order:
 6. **none** — nothing above applies.
 
 Addressees: names used as vocatives in the quotation ("My dear Mr.
-Bennet, ..."), "to Y" in the tag ("said X to Y"), else the previous (or the
-next) distinct speaker of the conversation.
+Bennet, ..."), "to Y" in the tag ("said X to Y"), then (*inferred*) the
+conversation's other speakers within :data:`turns.LISTENER_REACH`
+quotations, nearest first: PDNC counts everyone present as addressed, about
+two addressees a quotation.
 
 A conversation is a run of quotations with at most one short narration
 paragraph between two of them.  Mentions inside quotations are speech, not
@@ -53,7 +55,7 @@ from graphkit.pipeline.speakers.addressees import _tag_addressee, _vocatives
 from graphkit.pipeline.speakers.anaphora import _paragraph_speaker
 from graphkit.pipeline.speakers.context import _Context, _patterns, _sorted_mentions
 from graphkit.pipeline.speakers.tags import _explicit
-from graphkit.pipeline.speakers.turns import _conversations, _neighbour, _turns, _two_party
+from graphkit.pipeline.speakers.turns import _conversations, _listeners, _turns, _two_party
 
 __all__ = ["attribute"]
 
@@ -122,10 +124,8 @@ def attribute(
             addressees.append(to)
         guessed: tuple[str, ...] = ()
         if speaker[i]:
-            other = _neighbour(speaker, conv, i)
-            if other and other not in addressees:
-                addressees.append(other)
-                guessed = (other,)
+            guessed = tuple(s for s in _listeners(speaker, conv, i) if s not in addressees)
+            addressees.extend(guessed)
         out.append(
             replace(
                 q,

@@ -56,7 +56,7 @@ def _patterns() -> dict[str, re.Pattern]:
             + tag_verb
             + r"[ \n]+"
             + adverb
-            + r"(?:poor[ \n]+|little[ \n]+|old[ \n]+)?"
+            + r"(?:poor[ \n]+|little[ \n]+|old[ \n]+|the[ \n]+[a-z]+[ \n]+)?"
         ),
         # right after a quotation: "Emma replied", "Mr. Woodhouse gratefully observed"
         "name_verb": re.compile(r"[ \n]+(?:[a-z]+ly[ \n]+|had[ \n]+|then[ \n]+){0,2}" + tag_verb),
@@ -86,7 +86,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "head_subject": re.compile(r"\W*(?:[A-Z][a-z]+,?[ \n]+)?(he|she|He|She)\b"),
         "clause_pronoun": re.compile(r"\b(he|she|He|She)\b"),
         "object_before": re.compile(
-            r"\b(?:to|at|with|towards|upon|on|for|of|from|by|after|like|than)[ \n]+$"
+            r"\b(?:to|at|with|towards|upon|on|for|of|from|by|after)[ \n]+$"
         ),
         "sentence_pronoun": re.compile(r"(?:^|[.!?]\s+)(He|She)\b"),
         "to_name": re.compile(r"[ \n]+(?:to|at|towards|addressing)[ \n]+$"),
@@ -180,6 +180,11 @@ def _compute_regions(
     if q.start - 1 <= p_start and k_first > 0:
         b = ctx.p_ends[k_first - 1]
         a = max(ctx.p_starts[k_first - 1], b - 300, floor)
+        if floor > ctx.p_starts[k_first - 1]:
+            # that paragraph holds the previous quotation: only a sentence begun after it
+            # ("Then she said,") is this one's head, not the end of its tag ("said Emma--")
+            i = bisect_left(ctx.sentence_starts, floor)
+            a = ctx.sentence_starts[i] if i < len(ctx.sentence_starts) else b
         return tags, (a, b) if a < b else (b, b)
     return tags, (max(p_start, q.start - 1 - 300, floor), q.start - 1)
 

@@ -96,16 +96,22 @@ def _two_party(speaker: list[str | None], kind: list[str], conv: list[int]) -> N
         i = j
 
 
-def _neighbour(speaker: list[str | None], conv: list[int], i: int) -> str | None:
-    """The previous distinct speaker of the conversation, else the next one."""
-    for j in range(i - 1, max(-1, i - 6), -1):
-        if conv[j] != conv[i]:
-            break
-        if speaker[j] and speaker[j] != speaker[i]:
-            return speaker[j]
-    for j in range(i + 1, min(len(speaker), i + 6)):
-        if conv[j] != conv[i]:
-            break
-        if speaker[j] and speaker[j] != speaker[i]:
-            return speaker[j]
-    return None
+#: How many quotations either side a conversation's other speakers hear a quotation from
+#: (PDNC-dev addressee F1: 1 -> 0.518, 4 -> 0.581, 16 -> 0.600, 40 -> 0.593).
+LISTENER_REACH = 16
+
+
+def _listeners(speaker: list[str | None], conv: list[int], i: int) -> list[str]:
+    """The other speakers of quotation ``i``'s conversation nearby: the ones who hear it.
+
+    Nearest first (the previous distinct speaker before the next one at the
+    same distance), at most :data:`LISTENER_REACH` quotations either side.
+    """
+    found: list[str] = []
+    for d in range(1, LISTENER_REACH + 1):
+        for j in (i - d, i + d):
+            if 0 <= j < len(speaker) and conv[j] == conv[i]:
+                s = speaker[j]
+                if s and s != speaker[i] and s not in found:
+                    found.append(s)
+    return found
