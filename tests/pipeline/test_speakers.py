@@ -136,3 +136,26 @@ def test_the_other_speakers_of_a_conversation_hear_a_quotation_nearest_first():
     assert turns._listeners(speaker, conv, 2) == ["Bob", "Cy"]  # Dan is in another one
     assert turns._listeners(speaker, conv, 4) == ["Ann", "Bob"]
     assert turns.LISTENER_REACH >= 2
+
+
+def test_a_tag_may_name_its_speaker_after_the_and_an_adjective():
+    text = '"If it were admissible," said the gallant Bob--\n\n"I have helped her."'
+    got = [(q.speaker, q.type) for q in attributed(text, {"Bob": "Bob"})]
+    # the first is Bob's; the end of his tag ("--") does not introduce the second
+    assert got[0] == ("Bob", "explicit") and got[1][1] != "explicit"
+
+
+def test_a_long_introducing_clause_still_names_its_subject():
+    text = (
+        "Ann was on the point of leaving the room, and stopt to say,\n\n"
+        '"Oh! no, never."\n\nNo sooner was she out of sight, than Cy exclaimed,\n\n"What a thing!"'
+    )
+    got = [q.speaker for q in attributed(text, {"Ann": "Ann", "Cy": "Cy"})]
+    assert got == ["Ann", "Cy"]  # "than Cy" is the subject: "than" takes no object here
+
+
+def test_a_lone_known_speaker_talks_with_the_narration_s_latest_other_character():
+    # Ann is the only tagged speaker and names nobody: Bob, just named, answers her
+    text = 'Bob came in.\n\n"Hello," said Ann.\n\n"Hi."\n\n"Well?"\n\n"Yes."'
+    got = [q.speaker for q in attributed(text, {"Ann": "Ann", "Bob": "Bob"})]
+    assert got == ["Ann", "Bob", "Ann", "Bob"]

@@ -29,7 +29,10 @@ Speakers, in order:
    objection, so one tagged turn fills every second turn of an exchange).
    Then, in a conversation with at least two known speakers, an open
    quotation answers the nearest attributed quotation before it (else after
-   it): it takes the other known speaker who speaks nearest to it.
+   it): it takes the other known speaker who speaks nearest to it.  A
+   conversation with one known speaker talks with the one he names as a
+   vocative, else with the latest other character named in the narration
+   before it.
 6. **none** — nothing above applies.
 
 Addressees: names used as vocatives in the quotation ("My dear Mr.
@@ -115,7 +118,15 @@ def attribute(
         if who:
             speaker[i], kind[i] = who, "implicit"
     _turns(speaker, kind, conv, vocatives)
-    _two_party(speaker, kind, conv)
+
+    def partner(first: int, stop: int, known: str) -> str | None:
+        named = [v for k in range(first, stop) for v in vocatives[k] if v != known]
+        if named:
+            return named[0]
+        found = ctx.recent(quotes[first].start, None, {known})
+        return found.character if found else None
+
+    _two_party(speaker, kind, conv, partner)
     out = []
     for i, q in enumerate(quotes):
         addressees = [v for v in vocatives[i] if v != speaker[i]]

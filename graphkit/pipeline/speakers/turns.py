@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from graphkit.model import Quotation
 from graphkit.pipeline.speakers.context import CONVERSATION_GAP, _Context
@@ -72,12 +72,20 @@ def _turns(
         open_ = [i for i in open_ if speaker[i] is None]
 
 
-def _two_party(speaker: list[str | None], kind: list[str], conv: list[int]) -> None:
+def _two_party(
+    speaker: list[str | None],
+    kind: list[str],
+    conv: list[int],
+    partner: Callable[[int, int, str], str | None] | None = None,
+) -> None:
     """Rule 5b: an open quotation answers the nearest attributed one of its conversation.
 
     It takes the speaker, other than the one of the nearest attributed
     quotation before it (else after it), who speaks nearest to it in the
-    conversation: in a two-person exchange, the other of the two.
+    conversation: in a two-person exchange, the other of the two.  A
+    conversation with one known speaker takes ``partner(first, stop, him)``
+    (the one he addresses by name, or the narration's latest other
+    character) as the other.
     """
     n, i = len(speaker), 0
     while i < n:
@@ -85,6 +93,10 @@ def _two_party(speaker: list[str | None], kind: list[str], conv: list[int]) -> N
         while j < n and conv[j] == conv[i]:
             j += 1
         known = [(m, s) for m, s in enumerate(speaker[i:j], i) if s]
+        if len({s for _, s in known}) == 1 and partner is not None:
+            other = partner(i, j, known[0][1])
+            if other:
+                known.append((-(10**9), other))  # a listener who is never nearest
         if len({s for _, s in known}) >= 2:
             for k in range(i, j):
                 if speaker[k] is not None or kind[k] != "none":
