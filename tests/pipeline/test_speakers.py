@@ -159,3 +159,20 @@ def test_a_lone_known_speaker_talks_with_the_narration_s_latest_other_character(
     text = 'Bob came in.\n\n"Hello," said Ann.\n\n"Hi."\n\n"Well?"\n\n"Yes."'
     got = [q.speaker for q in attributed(text, {"Ann": "Ann", "Bob": "Bob"})]
     assert got == ["Ann", "Bob", "Ann", "Bob"]
+
+
+def test_said_i_is_the_narrator_and_he_never_is():
+    # "I", "my" in narration are the narrator's mentions (characters/narrator.py), no names
+    from graphkit.model import Mention
+    from graphkit.pipeline.document import build_document
+    from graphkit.pipeline.speakers.context import _Context
+
+    text = 'Holmes came to my room.\n\n"May I come?" said I.\n\n"No," said he.'
+    got = [q.speaker for q in attributed(text, {"Holmes": "Holmes", "my": "Watson"})]
+    assert got[0] == "Watson"
+    doc = build_document(text)
+    ms = [Mention(0, 6, "Holmes", "Holmes", "character", 0),
+          Mention(15, 17, "my", "Watson", "character", 0)]  # fmt: skip
+    ctx = _Context(doc, find_quotations(doc), ms, {"Holmes": "m", "Watson": "m"})
+    assert ctx.narrator == "Watson"
+    assert ctx.recent(len(text), "m", set()).character == "Holmes"  # not "my" (Watson)

@@ -18,6 +18,10 @@ Speakers, in order:
 2. **anaphoric** — a pronoun or a description in the tag ("said she",
    "he replied", "said his lady"): the most recent character named in
    the narration who fits its sex, taken as the subject of its sentence.
+   "said I" is the first-person narrator (the character whose narration
+   mentions are "I", "me", "my": see ``characters/narrator.py``); those
+   mentions are no names, so "said he" or "said my companion" never
+   resolves to him.
 3. **implicit, paragraph** — the narration of the quotation's paragraph
    names exactly one character ("Emma laughed. ..."), or starts a
    sentence with a pronoun resolved as in 2 ("She turned. ...").

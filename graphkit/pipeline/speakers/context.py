@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
@@ -16,6 +17,7 @@ CONVERSATION_GAP = 400
 #: How far back (characters) a pronoun looks for the character it stands for.
 ANAPHOR_WINDOW = 3000
 
+_FIRST_PERSON = frozenset({"I", "me", "my", "myself"})
 _PRONOUN_SEX = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 
@@ -83,8 +85,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "head_intro": re.compile(
             r"(?:\b" + verb + r"(?:[ \n]+[a-z]+){0,4}[ \n]*[,:\-\u2014]*|[:\u2014]|--|\bwith,?)\s*$"
         ),
-        "head_subject": re.compile(r"\W*(?:[A-Z][a-z]+,?[ \n]+)?(he|she|He|She)\b"),
-        "clause_pronoun": re.compile(r"\b(he|she|He|She)\b"),
+        "clause_pronoun": re.compile(r"\b(he|she|He|She|I)\b"),
         "object_before": re.compile(
             r"\b(?:to|at|with|towards|upon|on|for|of|from|by|after)[ \n]+$"
         ),
@@ -116,6 +117,12 @@ class _Context:
             if w >= 0:
                 self.spoken.setdefault(w, []).append(m)
         self.sexes = sexes
+        # the first-person narrator: the character whose narration mentions are "I", "me", ...
+        first = Counter(m.character for m in self.narration if m.text in _FIRST_PERSON)
+        self.narrator = first.most_common(1)[0][0] if first else ""
+        # "I" is no name: "said he" never means the narrator, "said my companion" is not him
+        self.narration = [m for m in self.narration if m.text not in _FIRST_PERSON]
+        self.n_starts = [m.start for m in self.narration]
         self.sentence_starts = [s.start for s in doc.sentences]
         self.regions: dict[tuple[int, int, int], tuple[list[tuple[int, int]], tuple[int, int]]] = {}
 
