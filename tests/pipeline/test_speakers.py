@@ -176,3 +176,15 @@ def test_said_i_is_the_narrator_and_he_never_is():
     ctx = _Context(doc, find_quotations(doc), ms, {"Holmes": "m", "Watson": "m"})
     assert ctx.narrator == "Watson"
     assert ctx.recent(len(text), "m", set()).character == "Holmes"  # not "my" (Watson)
+
+
+def test_a_kin_description_is_not_the_one_its_possessive_stands_for():
+    text = 'Mrs. Ann sat by the fire. Miss Kitty coughed.\n\n"Do not cough so," cried her mother.'
+    names = {"Mrs. Ann": "Mrs. Ann", "Miss Kitty": "Miss Kitty"}
+    assert [q.speaker for q in attributed(text, names)] == ["Mrs. Ann"]  # "her" is Kitty
+
+
+def test_of_several_names_before_a_quotation_the_one_opening_its_sentence_speaks():
+    text = 'Bob sat down. Ann turned to Bob. "Come here."'
+    got = [(q.speaker, q.type) for q in attributed(text, {"Ann": "Ann", "Bob": "Bob"})]
+    assert got == [("Ann", "implicit")]

@@ -21,10 +21,13 @@ Speakers, in order:
    "said I" is the first-person narrator (the character whose narration
    mentions are "I", "me", "my": see ``characters/narrator.py``); those
    mentions are no names, so "said he" or "said my companion" never
-   resolves to him.
+   resolves to him.  A description with a possessive ("cried her mother",
+   "said his wife") is someone else than the one "her" or "his" stands for.
 3. **implicit, paragraph** — the narration of the quotation's paragraph
-   names exactly one character ("Emma laughed. ..."), or starts a
-   sentence with a pronoun resolved as in 2 ("She turned. ...").
+   names exactly one character ("Emma laughed. ..."); of several, the one
+   opening the last sentence before the quotation ("Emma turned to
+   Harriet. ..."); with none, a sentence opening with a pronoun resolved as
+   in 2 ("She turned. ...").
 4. **implicit, vocative** — the previous quotation of the conversation
    addresses someone by name ("..., Emma?"): that one answers.
 5. **implicit, turns** — in a conversation, speakers alternate: an open

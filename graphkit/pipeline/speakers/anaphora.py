@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graphkit.model import Quotation
-from graphkit.pipeline.speakers.context import _PRONOUN_SEX, _Context, _regions
+from graphkit.pipeline.speakers.context import _PRONOUN_SEX, _Context, _head_sentence, _regions
 
 
 def _pronoun(
@@ -32,6 +32,13 @@ def _paragraph_speaker(ctx: _Context, q: Quotation, pats, floor: int, before) ->
         names |= {m.character for m in ctx.narration_in(a, b)}
     if len(names) == 1:
         return names.pop()
+    if names and head[1] > head[0]:
+        # several: the subject of the narration's last sentence before the quotation
+        # ("Emma turned to Harriet. ..."), a name that opens it
+        s = _head_sentence(ctx, *head)
+        first = ctx.narration_in(s, head[1])
+        if first and ctx.text[s : first[0].start].strip(" \n\"'-_") == "":
+            return first[0].character
     if not names:
         a, b = head
         m = pats["sentence_pronoun"].search(ctx.text, a, b)

@@ -18,7 +18,7 @@ CONVERSATION_GAP = 400
 ANAPHOR_WINDOW = 3000
 
 _FIRST_PERSON = frozenset({"I", "me", "my", "myself"})
-_PRONOUN_SEX = {"he": "m", "she": "f", "him": "m", "her": "f"}
+_PRONOUN_SEX = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
 
 
 def _ing(verb: str) -> str:

@@ -5,7 +5,13 @@ from __future__ import annotations
 from graphkit.io.lexicon import word_table
 from graphkit.model import Quotation
 from graphkit.pipeline.speakers.anaphora import _pronoun
-from graphkit.pipeline.speakers.context import _Context, _cue, _head_sentence, _regions
+from graphkit.pipeline.speakers.context import (
+    _PRONOUN_SEX,
+    _Context,
+    _cue,
+    _head_sentence,
+    _regions,
+)
 
 
 def _explicit(
@@ -36,7 +42,15 @@ def _explicit(
         m = pats["verb_noun"].match(text, a, b) or pats["noun_verb"].match(text, a, b)
         if m:
             sex = word_table("gender_nouns.txt").get(m.group(2), "-")
-            found = ctx.recent(q.start, sex if sex != "-" else None, set())
+            # "said his wife", "cried her mother": not the one "his" or "her" stands for
+            owner = (
+                ctx.recent(q.start, _PRONOUN_SEX[m.group(1)], set())
+                if m.group(1) in ("his", "her")
+                else None
+            )
+            found = ctx.recent(
+                q.start, sex if sex != "-" else None, {owner.character} if owner else set()
+            )
             return (found.character if found else ""), "anaphoric", _cue(text, a, m.end())
     a, b = head
     if b <= a:
