@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
+from itertools import zip_longest
 
 from graphkit.model import Quotation
 from graphkit.pipeline.speakers.context import CONVERSATION_GAP, _Context
@@ -119,11 +121,14 @@ def _listeners(speaker: list[str | None], conv: list[int], i: int) -> list[str]:
     Nearest first (the previous distinct speaker before the next one at the
     same distance), at most :data:`LISTENER_REACH` quotations either side.
     """
+    lo, hi = max(0, i - LISTENER_REACH), min(len(speaker), i + LISTENER_REACH + 1)
+    # conversation numbers never decrease: cut the window at its conversation's ends
+    lo = bisect_left(conv, conv[i], lo, i)
+    hi = bisect_right(conv, conv[i], i, hi)
+    me = speaker[i]
     found: list[str] = []
-    for d in range(1, LISTENER_REACH + 1):
-        for j in (i - d, i + d):
-            if 0 <= j < len(speaker) and conv[j] == conv[i]:
-                s = speaker[j]
-                if s and s != speaker[i] and s not in found:
-                    found.append(s)
+    for pair in zip_longest(reversed(speaker[lo:i]), speaker[i + 1 : hi]):
+        for s in pair:
+            if s and s != me and s not in found:
+                found.append(s)
     return found
