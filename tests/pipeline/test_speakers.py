@@ -188,3 +188,17 @@ def test_of_several_names_before_a_quotation_the_one_opening_its_sentence_speaks
     text = 'Bob sat down. Ann turned to Bob. "Come here."'
     got = [(q.speaker, q.type) for q in attributed(text, {"Ann": "Ann", "Bob": "Bob"})]
     assert got == [("Ann", "implicit")]
+
+
+def test_an_open_quotation_is_not_given_to_the_one_it_calls_by_name():
+    from graphkit.pipeline.speakers.turns import _two_party
+
+    speaker, kind = ["Ann", None, "Bob"], ["explicit", "none", "explicit"]
+    _two_party(speaker, kind, [0, 0, 0], vocatives=[[], ["Bob"], []])
+    assert speaker == ["Ann", None, "Bob"]  # "..., Bob" is not Bob's, and Ann spoke last
+
+
+def test_a_name_after_a_preposition_in_the_paragraph_is_no_speaker():
+    text = '"Read it." Ann gave the letter to Bob.'
+    got = [(q.speaker, q.type) for q in attributed(text, {"Ann": "Ann", "Bob": "Bob"})]
+    assert got == [("Ann", "implicit")]  # Bob, after "to", only receives it

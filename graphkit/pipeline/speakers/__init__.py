@@ -24,7 +24,8 @@ Speakers, in order:
    resolves to him.  A description with a possessive ("cried her mother",
    "said his wife") is someone else than the one "her" or "his" stands for.
 3. **implicit, paragraph** — the narration of the quotation's paragraph
-   names exactly one character ("Emma laughed. ..."); of several, the one
+   names exactly one character ("Emma laughed. ...", a name after a
+   preposition left out: "gave it to Harriet"); of several, the one
    opening the last sentence before the quotation ("Emma turned to
    Harriet. ..."); with none, a sentence opening with a pronoun resolved as
    in 2 ("She turned. ...").
@@ -36,7 +37,8 @@ Speakers, in order:
    objection, so one tagged turn fills every second turn of an exchange).
    Then, in a conversation with at least two known speakers, an open
    quotation answers the nearest attributed quotation before it (else after
-   it): it takes the other known speaker who speaks nearest to it.  A
+   it): it takes the other known speaker who speaks nearest to it, never
+   one it calls by name.  A
    conversation with one known speaker talks with the one he names as a
    vocative, else with the latest other character named in the narration
    before it.
@@ -133,7 +135,7 @@ def attribute(
         found = ctx.recent(quotes[first].start, None, {known})
         return found.character if found else None
 
-    _two_party(speaker, kind, conv, partner)
+    _two_party(speaker, kind, conv, partner, vocatives)
     out = []
     for i, q in enumerate(quotes):
         addressees = [v for v in vocatives[i] if v != speaker[i]]

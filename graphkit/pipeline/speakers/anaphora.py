@@ -29,7 +29,11 @@ def _paragraph_speaker(ctx: _Context, q: Quotation, pats, floor: int, before) ->
         head = (head[1], head[1])
     names = set()
     for a, b in [head, *tags]:
-        names |= {m.character for m in ctx.narration_in(a, b)}
+        names |= {
+            m.character
+            for m in ctx.narration_in(a, b)
+            if not pats["object_before"].search(ctx.text, max(a, m.start - 12), m.start)
+        }
     if len(names) == 1:
         return names.pop()
     if names and head[1] > head[0]:

@@ -79,6 +79,7 @@ def _two_party(
     kind: list[str],
     conv: list[int],
     partner: Callable[[int, int, str], str | None] | None = None,
+    vocatives: list[list[str]] | None = None,
 ) -> None:
     """Rule 5b: an open quotation answers the nearest attributed one of its conversation.
 
@@ -105,8 +106,10 @@ def _two_party(
                     continue
                 near = next((speaker[m] for m in range(k - 1, i - 1, -1) if speaker[m]), None)
                 near = near or next((speaker[m] for m in range(k + 1, j) if speaker[m]), None)
-                others = [(abs(m - k), m, s) for m, s in known if s != near]
-                speaker[k], kind[k] = min(others)[2], "implicit"
+                named = vocatives[k] if vocatives else ()
+                others = [(abs(m - k), m, s) for m, s in known if s != near and s not in named]
+                if others:  # no one speaks to himself by name
+                    speaker[k], kind[k] = min(others)[2], "implicit"
         i = j
 
 
