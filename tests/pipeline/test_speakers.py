@@ -202,3 +202,9 @@ def test_a_name_after_a_preposition_in_the_paragraph_is_no_speaker():
     text = '"Read it." Ann gave the letter to Bob.'
     got = [(q.speaker, q.type) for q in attributed(text, {"Ann": "Ann", "Bob": "Bob"})]
     assert got == [("Ann", "implicit")]  # Bob, after "to", only receives it
+
+
+def test_the_one_called_by_name_answers_even_when_the_caller_is_unknown():
+    text = '"Come here, Bob."\n\n"Why?"'
+    got = [(q.speaker, q.type) for q in attributed(text, {"Bob": "Bob"})]
+    assert got == [(None, "none"), ("Bob", "implicit")]

@@ -30,7 +30,8 @@ Speakers, in order:
    Harriet. ..."); with none, a sentence opening with a pronoun resolved as
    in 2 ("She turned. ...").
 4. **implicit, vocative** — the previous quotation of the conversation
-   addresses someone by name ("..., Emma?"): that one answers.
+   addresses someone by name ("..., Emma?"): that one answers, whether or
+   not the one who asked is known.
 5. **implicit, turns** — in a conversation, speakers alternate: an open
    quotation takes the speaker of the quotation two before (or two after)
    unless that one speaks its neighbour too (an open neighbour is no

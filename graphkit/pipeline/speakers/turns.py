@@ -52,11 +52,11 @@ def _turns(
             if speaker[i] is not None:
                 continue
             guess = None
-            if same(i - 1, i) and speaker[i - 1] and addressed(i - 1):
+            if same(i - 1, i) and addressed(i - 1):
                 guess = addressed(i - 1)  # "..., Emma?" -- Emma answers
             elif same(i - 2, i - 1, i) and speaker[i - 2] and speaker[i - 2] != speaker[i - 1]:
                 guess = speaker[i - 2]
-            elif same(i, i + 1) and speaker[i + 1] and addressed(i + 1):
+            elif same(i, i + 1) and addressed(i + 1):
                 guess = addressed(i + 1)  # answered by name
             elif same(i, i + 1, i + 2) and speaker[i + 2] and speaker[i + 2] != speaker[i + 1]:
                 guess = speaker[i + 2]
