@@ -7,7 +7,8 @@ For each novel, ``graphkit.analyze(novel_text.txt, cast=False)`` gives ``nodes.c
 ``graphkit analyze --no-cast`` writes it) and ``Analysis.quotes`` the records
 ``graphkit quotes -f jsonl`` prints; ``pdnc_score.score_novel`` scores them exactly as
 ``pdnc_score.py --corpus`` does.  Prints one line per novel, then the micro total
-(``SCORE ...``) and the seconds spent attributing quotations.
+(``SCORE ...``), the seconds spent attributing quotations, and the per-novel table the
+README shows (markdown: novel, quotations, speaker accuracy, addressee F1, edge F1).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def main(names: list[str]) -> Counter:
     novels = sorted(d for d in corpus.iterdir() if (d / "character_info.csv").is_file())
     if names:
         novels = [d for d in novels if d.name in names]
-    total, spent = Counter(), 0.0
+    total, spent, table = Counter(), 0.0, []
     for d in novels:
         a = graphkit.analyze(d / "novel_text.txt", cast=False)
         t0 = time.perf_counter()
@@ -54,9 +55,27 @@ def main(names: list[str]) -> Counter:
             c = score.score_novel(str(d), str(nodes), str(quotes))
         print(f"{d.name}: {score.summary(c)}", flush=True)
         total.update(c)
+        table.append((d.name, c))
     print("SCORE " + score.summary(total))
     print(f"quotations + attribution: {spent:.2f} s")
+    print(
+        "\n| novel | quotations | speaker accuracy | addressee F1 | edge F1 |\n|---|---:|---:|---:|---:|"
+    )
+    for name, c in [*table, ("all (micro)", total)]:
+        print(f"| {name} | {c['q_gold']:,} | {_ratio(c['right'], c['q_gold']):.3f} "
+              f"| {_f1(c, 'a'):.3f} | {_f1(c, 'e'):.3f} |")  # fmt: skip
     return total
+
+
+def _ratio(a: float, b: float) -> float:
+    return a / b if b else 0.0
+
+
+def _f1(c: Counter, key: str) -> float:
+    """The scorer's F1 from its counts: ``a`` for addressees, ``e`` for conversation edges."""
+    p = _ratio(c[f"{key}_tp"], c[f"{key}_pred"])
+    r = _ratio(c[f"{key}_tp"], c[f"{key}_gold"])
+    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 if __name__ == "__main__":

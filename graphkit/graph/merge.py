@@ -5,7 +5,11 @@ alias in one text ("Coppola") joins the one node it is an alias of in
 another ("Sofia Coppola").  Sentence indices are renumbered as if the texts
 were read one after another (text 2's sentence 0 follows text 1's last), so
 evidence stays a list of integers; every node and edge records the texts it
-came from in ``sources``.
+came from in ``sources``.  Conversation graphs (directed) merge into a
+directed graph; their speech attributes add up (``quotes``, ``words_spoken``
+on nodes, ``quotes``, ``inferred`` on edges) and an edge's ``quotations``
+are renumbered like sentences (text 2's quotation 0 follows the last
+quotation an edge of text 1 names).
 
 Merging is idempotent: a graph whose content (name, nodes, edges and their
 evidence) is already in the merge, directly or inside a merged graph's
@@ -37,6 +41,9 @@ from graphkit.model import (
 __all__ = ["merge_graphs", "merge_analyses", "merge_files", "graph_digest", "distinct_sources"]
 
 _KIND_RANK = {"work": 3, "person": 2, "character": 1}
+# speech attributes (graphkit.graph.speech) summed over the texts
+_NODE_SPEECH = ("quotes", "words_spoken")
+_EDGE_SPEECH = ("quotes", "inferred")
 
 
 def _split(value: object) -> list[str]:
@@ -176,8 +183,10 @@ def merge_graphs(graphs: Sequence[nx.Graph], names: Sequence[str] | None = None)
     graphs, names = [graphs[i] for i in keep], [names[i] for i in keep]
     maps = _canonical(graphs)
     digests = sorted(set().union(*(_digests(g) for g in graphs))) if graphs else []
-    out = nx.Graph(name=" + ".join(names), sources=names, digests=digests)
-    offset = 0
+    # conversation graphs (speaker -> addressee) stay directed when all of them are
+    kind = nx.DiGraph if graphs and all(g.is_directed() for g in graphs) else nx.Graph
+    out = kind(name=" + ".join(names), sources=names, digests=digests)
+    offset = q_offset = 0
     offsets = []
     for g, name, rename in zip(graphs, names, maps):
         offsets.append(offset)
@@ -198,7 +207,10 @@ def merge_graphs(graphs: Sequence[nx.Graph], names: Sequence[str] | None = None)
             cur["work"] = cur["work"] or d.get("work", "")
             if name not in cur["sources"]:
                 cur["sources"].append(name)
-        top = -1
+            for key in _NODE_SPEECH:
+                if key in d:
+                    cur[key] = cur.get(key, 0) + int(float(d[key] or 0))
+        top = q_top = -1
         for u, v, d in g.edges(data=True):
             a, b = rename.get(u, u), rename.get(v, v)
             if a == b:
@@ -224,7 +236,17 @@ def merge_graphs(graphs: Sequence[nx.Graph], names: Sequence[str] | None = None)
                 e["relation_evidence"][rtype] = sorted(merged)
             if name not in e["sources"]:
                 e["sources"].append(name)
+            for key in _EDGE_SPEECH:
+                if key in d:
+                    e[key] = e.get(key, 0) + int(float(d[key] or 0))
+            if "quotations" in d:
+                quotations = _ints(d["quotations"])
+                q_top = max([q_top, *quotations])
+                e["quotations"] = sorted(
+                    set(e.get("quotations", [])) | {k + q_offset for k in quotations}
+                )
         offset += int(g.graph.get("sentences") or top + 1)
+        q_offset += q_top + 1
     out.graph["sentences"] = offset
     out.graph["source_offsets"] = offsets
     return out

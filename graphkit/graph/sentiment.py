@@ -33,7 +33,7 @@ import networkx as nx
 from graphkit.errors import GraphkitError
 from graphkit.model import Document, Mention, Result
 
-__all__ = ["sign", "sign_graph", "sentence_polarity", "POSITIVE", "NEGATIVE"]
+__all__ = ["sign", "sign_graph", "sentence_polarity", "quotation_polarity", "POSITIVE", "NEGATIVE"]
 
 #: A sentence above this compound score is positive, below ``NEGATIVE`` negative (VADER's cut-offs).
 POSITIVE = 0.05
@@ -79,6 +79,21 @@ def sentence_polarity(
         pieces.append(doc.text[at : s.end])
         out[i] = float(sia.polarity_scores(" ".join("".join(pieces).split()))["compound"])
     return out
+
+
+def quotation_polarity(texts: Sequence[str]) -> list[float]:
+    """The VADER compound score of each quotation's text (issue 14: each quotation's polarity).
+
+    A quotation is scored as said: its parts joined, white space folded.  A
+    signed run gives ``Analysis.quotes`` a ``polarity`` column from this.
+
+    Examples
+    --------
+    >>> [round(x, 2) > 0.05 for x in quotation_polarity(["I love you, dear.", "I hate this."])]
+    [True, False]
+    """
+    sia = _analyzer()
+    return [round(float(sia.polarity_scores(" ".join(t.split()))["compound"]), 4) for t in texts]
 
 
 def sign_graph(graph: nx.Graph, polarity: dict[int, float]) -> nx.Graph:

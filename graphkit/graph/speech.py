@@ -13,9 +13,9 @@ addressees (:func:`conversation_edges`): ``weight`` and ``quotes`` count the
 quotations, ``evidence`` holds their sentences, ``quotations`` their indices
 (rows of ``Analysis.quotes``) and ``inferred`` how many of them reach this
 addressee only by turn taking, not by a vocative or "said X to Y": the
-conversation's previous distinct speaker (the next one for its opening
-quotation), which :mod:`graphkit.pipeline.speakers` adds to every attributed
-quotation's addressees (:attr:`graphkit.model.Quotation.inferred`).
+conversation's other speakers nearby, which :mod:`graphkit.pipeline.speakers`
+adds to every attributed quotation's addressees
+(:attr:`graphkit.model.Quotation.inferred`).
 
 This module also keeps the quotations already attributed for a result
 (:func:`remember_quotations`, :func:`known_quotations`), so the graph, the

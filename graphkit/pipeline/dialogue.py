@@ -45,6 +45,10 @@ def quotations_of(result: Result) -> tuple[Quotation, ...]:
 def quotes_table(result: Result, quotes: tuple[Quotation, ...]) -> pd.DataFrame:
     """``quotes`` as a DataFrame, offsets and text into the file as read.
 
+    A signed result (``signed=True``, ``--signed``) gains a ``polarity``
+    column: each quotation's VADER compound score
+    (:func:`graphkit.graph.sentiment.quotation_polarity`).
+
     Examples
     --------
     >>> from graphkit.pipeline.run import run_text
@@ -62,7 +66,12 @@ def quotes_table(result: Result, quotes: tuple[Quotation, ...]) -> pd.DataFrame:
         k += 2 * len(q.parts)
         rows.append((spans[0][0], spans[-1][1], " ".join(source[a:b] for a, b in spans),
                      q.speaker, list(q.addressees), q.type, q.cue or None))  # fmt: skip
-    return pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
+    table = pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
+    if result.graph.graph.get("signed"):
+        from graphkit.graph.sentiment import quotation_polarity
+
+        table["polarity"] = quotation_polarity([q.text for q in quotes])
+    return table
 
 
 def quotes_csv_frame(quotes: pd.DataFrame) -> pd.DataFrame:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from click.testing import CliRunner
 
@@ -140,3 +141,24 @@ def test_cli_merge_says_which_inputs_were_already_in(tmp_path, her_cast):
     r = CliRunner().invoke(main, ["merge", src, src, "-o", str(tmp_path / "m.graphml")])
     assert r.exit_code == 0, r.output
     assert "1 already in the merge, counted once" in r.output
+
+
+def test_merging_conversation_graphs_keeps_direction_and_speech():
+    a = nx.DiGraph(name="a", sentences=4)
+    a.add_node("Ann", quotes=2, words_spoken=7)
+    a.add_node("Bob", quotes=1, words_spoken=1)
+    a.add_edge("Ann", "Bob", weight=2, evidence=[0, 2], quotes=2, inferred=1, quotations=[0, 2])
+    a.add_edge("Bob", "Ann", weight=1, evidence=[1], quotes=1, inferred=1, quotations=[1])
+    b = nx.DiGraph(name="b", sentences=2)
+    b.add_node("Ann", quotes=1, words_spoken=3)
+    b.add_node("Cy", quotes=0, words_spoken=0)
+    b.add_edge("Ann", "Bob", weight=1, evidence=[1], quotes=1, inferred=0, quotations="0")
+    g = merge_graphs([a, b])
+    assert g.is_directed() and not g.has_edge("Cy", "Ann")
+    assert (g.nodes["Ann"]["quotes"], g.nodes["Ann"]["words_spoken"]) == (3, 10)
+    e = g.edges["Ann", "Bob"]
+    assert (e["weight"], e["quotes"], e["inferred"]) == (3, 3, 1)
+    assert e["quotations"] == [0, 2, 3] and e["evidence"] == [0, 2, 5]
+    assert g.edges["Bob", "Ann"]["quotes"] == 1
+    # co-occurrence graphs gain nothing
+    assert "quotes" not in merge_graphs([nx.Graph(name="c")]).graph

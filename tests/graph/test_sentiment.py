@@ -108,3 +108,12 @@ def test_analyze_signed_is_the_same_as_sign_after(tmp_path):
     text.write_text(TALE, encoding="utf-8")
     a, b = graphkit.analyze(text, signed=True).graph, sign(graphkit.analyze(text)).graph
     assert dict(a.edges.items()) == dict(b.edges.items()) and a.graph["signed"]
+
+
+def test_a_signed_run_gives_each_quotation_a_polarity():
+    text = '"I love you, dear Bob," said Ann.\n\n"I hate you and curse you," said Bob.'
+    plain = graphkit.analyze_text(text, cast=None)
+    assert "polarity" not in plain.quotes.columns
+    q = sign(plain).quotes
+    assert list(q.columns[:7]) == ["start", "end", "text", "speaker", "addressees", "type", "cue"]
+    assert q["polarity"].iloc[0] > 0.05 > -0.05 > q["polarity"].iloc[1]

@@ -36,7 +36,8 @@ def test_addressees():
     got = [q.addressees for q in quotes()]
     assert got[1][0] == "Emma"  # a vocative: "It is nothing, Emma"
     assert "Harriet" in got[5]  # said Mr. Knightley to Harriet
-    assert got[0] == ("Mr. Knightley",)  # the other speaker of the conversation
+    # the other speakers of the conversation, nearest first: Harriet speaks in it too
+    assert got[0] == ("Mr. Knightley", "Harriet")
 
 
 def test_cue():
@@ -71,3 +72,139 @@ def test_speech_verbs_in_ing_form_introduce_a_quotation():
     from graphkit.pipeline.speakers.context import _patterns
 
     assert _patterns()["head_intro"].search("Emma took the chance of whispering,")
+
+
+def attributed(text: str, names: dict[str, str]):
+    """``text`` attributed with hand-made mentions: each form in ``names`` -> its character."""
+    import re
+
+    from graphkit.model import Character, Mention
+    from graphkit.pipeline.document import build_document
+
+    doc = build_document(text)
+    forms = sorted(names, key=len, reverse=True)
+    found = re.finditer(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", text)
+    ms = [Mention(m.start(), m.end(), m.group(), names[m.group()], "character", -1) for m in found]
+    ids = sorted(set(names.values()))
+    chars = [Character(c, c, aliases=tuple(f for f in names if names[f] == c)) for c in ids]
+    return attribute(doc, find_quotations(doc), ms, chars)
+
+
+def test_turns_alternate_from_a_single_known_speaker():
+    # only the first quotation is tagged: every second turn of the exchange is Ann's
+    text = '"Hello," said Ann.\n\n"Hi."\n\n"How are you?"\n\n"Fine."\n\n"Good."'
+    got = [(q.speaker, q.type) for q in attributed(text, {"Ann": "Ann"})]
+    assert got == [
+        ("Ann", "explicit"),
+        (None, "none"),
+        ("Ann", "implicit"),
+        (None, "none"),
+        ("Ann", "implicit"),
+    ]
+
+
+def test_an_open_quotation_answers_the_nearest_other_known_speaker():
+    from graphkit.pipeline.speakers.turns import _two_party
+
+    speaker = ["Ann", None, "Bob", None, "Cy"]
+    kind = ["explicit", "none", "explicit", "none", "explicit"]
+    _two_party(speaker, kind, [0] * 5)
+    # 1 answers Ann: of Bob and Cy, Bob speaks nearest; 3 answers Bob: Cy is nearest
+    assert speaker == ["Ann", "Bob", "Bob", "Cy", "Cy"]
+
+
+def test_any_past_tense_verb_beside_a_quotation_is_a_tag():
+    text = '"She will come home," comforted Bob.\n\n"Nonsense," Ann interposed.'
+    got = [(q.speaker, q.type) for q in attributed(text, {"Ann": "Ann", "Bob": "Bob"})]
+    assert got == [("Bob", "explicit"), ("Ann", "explicit")]
+
+
+def test_the_introducing_verb_takes_the_subject_of_its_own_clause():
+    text = (
+        "Ann knew that it was so; and Bob warmly added,\n\n"
+        '"Not in the least."\n\nLater Cy turned to Ann and said, "Come."'
+    )
+    got = [q.speaker for q in attributed(text, {"Ann": "Ann", "Bob": "Bob", "Cy": "Cy"})]
+    assert got == ["Bob", "Cy"]  # not Ann, who opens the sentence / follows "to"
+
+
+def test_the_other_speakers_of_a_conversation_hear_a_quotation_nearest_first():
+    from graphkit.pipeline.speakers import turns
+
+    speaker = ["Ann", "Bob", "Ann", None, "Cy", "Dan"]
+    conv = [0, 0, 0, 0, 0, 1]
+    assert turns._listeners(speaker, conv, 2) == ["Bob", "Cy"]  # Dan is in another one
+    assert turns._listeners(speaker, conv, 4) == ["Ann", "Bob"]
+    assert turns.LISTENER_REACH >= 2
+
+
+def test_a_tag_may_name_its_speaker_after_the_and_an_adjective():
+    text = '"If it were admissible," said the gallant Bob--\n\n"I have helped her."'
+    got = [(q.speaker, q.type) for q in attributed(text, {"Bob": "Bob"})]
+    # the first is Bob's; the end of his tag ("--") does not introduce the second
+    assert got[0] == ("Bob", "explicit") and got[1][1] != "explicit"
+
+
+def test_a_long_introducing_clause_still_names_its_subject():
+    text = (
+        "Ann was on the point of leaving the room, and stopt to say,\n\n"
+        '"Oh! no, never."\n\nNo sooner was she out of sight, than Cy exclaimed,\n\n"What a thing!"'
+    )
+    got = [q.speaker for q in attributed(text, {"Ann": "Ann", "Cy": "Cy"})]
+    assert got == ["Ann", "Cy"]  # "than Cy" is the subject: "than" takes no object here
+
+
+def test_a_lone_known_speaker_talks_with_the_narration_s_latest_other_character():
+    # Ann is the only tagged speaker and names nobody: Bob, just named, answers her
+    text = 'Bob came in.\n\n"Hello," said Ann.\n\n"Hi."\n\n"Well?"\n\n"Yes."'
+    got = [q.speaker for q in attributed(text, {"Ann": "Ann", "Bob": "Bob"})]
+    assert got == ["Ann", "Bob", "Ann", "Bob"]
+
+
+def test_said_i_is_the_narrator_and_he_never_is():
+    # "I", "my" in narration are the narrator's mentions (characters/narrator.py), no names
+    from graphkit.model import Mention
+    from graphkit.pipeline.document import build_document
+    from graphkit.pipeline.speakers.context import _Context
+
+    text = 'Holmes came to my room.\n\n"May I come?" said I.\n\n"No," said he.'
+    got = [q.speaker for q in attributed(text, {"Holmes": "Holmes", "my": "Watson"})]
+    assert got[0] == "Watson"
+    doc = build_document(text)
+    ms = [Mention(0, 6, "Holmes", "Holmes", "character", 0),
+          Mention(15, 17, "my", "Watson", "character", 0)]  # fmt: skip
+    ctx = _Context(doc, find_quotations(doc), ms, {"Holmes": "m", "Watson": "m"})
+    assert ctx.narrator == "Watson"
+    assert ctx.recent(len(text), "m", set()).character == "Holmes"  # not "my" (Watson)
+
+
+def test_a_kin_description_is_not_the_one_its_possessive_stands_for():
+    text = 'Mrs. Ann sat by the fire. Miss Kitty coughed.\n\n"Do not cough so," cried her mother.'
+    names = {"Mrs. Ann": "Mrs. Ann", "Miss Kitty": "Miss Kitty"}
+    assert [q.speaker for q in attributed(text, names)] == ["Mrs. Ann"]  # "her" is Kitty
+
+
+def test_of_several_names_before_a_quotation_the_one_opening_its_sentence_speaks():
+    text = 'Bob sat down. Ann turned to Bob. "Come here."'
+    got = [(q.speaker, q.type) for q in attributed(text, {"Ann": "Ann", "Bob": "Bob"})]
+    assert got == [("Ann", "implicit")]
+
+
+def test_an_open_quotation_is_not_given_to_the_one_it_calls_by_name():
+    from graphkit.pipeline.speakers.turns import _two_party
+
+    speaker, kind = ["Ann", None, "Bob"], ["explicit", "none", "explicit"]
+    _two_party(speaker, kind, [0, 0, 0], vocatives=[[], ["Bob"], []])
+    assert speaker == ["Ann", None, "Bob"]  # "..., Bob" is not Bob's, and Ann spoke last
+
+
+def test_a_name_after_a_preposition_in_the_paragraph_is_no_speaker():
+    text = '"Read it." Ann gave the letter to Bob.'
+    got = [(q.speaker, q.type) for q in attributed(text, {"Ann": "Ann", "Bob": "Bob"})]
+    assert got == [("Ann", "implicit")]  # Bob, after "to", only receives it
+
+
+def test_the_one_called_by_name_answers_even_when_the_caller_is_unknown():
+    text = '"Come here, Bob."\n\n"Why?"'
+    got = [(q.speaker, q.type) for q in attributed(text, {"Bob": "Bob"})]
+    assert got == [(None, "none"), ("Bob", "implicit")]

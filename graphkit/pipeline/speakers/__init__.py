@@ -8,26 +8,48 @@ Speakers, in order:
 
 1. **explicit** — a name in the speech tag, right after the quotation or
    between its parts ("said Emma", "Mr. Knightley replied", "said Mr. Weston
-   to his wife"), then before it ("Emma said, ...").
+   to his wife"), then before it ("Emma said, ...").  Right beside a
+   quotation any past-tense verb is a tag verb ("comforted Matthew", "Mrs.
+   Sparsit interposed"), as in Muzny et al.'s QUOTE-VERB-NAME trigrams.  In
+   the narration before a quotation the speaker is the subject of the
+   introducing verb: the last name or pronoun before it in its clause ("Emma
+   knew it; and Mr. Elton warmly added,"), never a name after a preposition
+   ("turned to Harriet and said,").
 2. **anaphoric** — a pronoun or a description in the tag ("said she",
    "he replied", "said his lady"): the most recent character named in
    the narration who fits its sex, taken as the subject of its sentence.
+   "said I" is the first-person narrator (the character whose narration
+   mentions are "I", "me", "my": see ``characters/narrator.py``); those
+   mentions are no names, so "said he" or "said my companion" never
+   resolves to him.  A description with a possessive ("cried her mother",
+   "said his wife") is someone else than the one "her" or "his" stands for.
 3. **implicit, paragraph** — the narration of the quotation's paragraph
-   names exactly one character ("Emma laughed. ..."), or starts a
-   sentence with a pronoun resolved as in 2 ("She turned. ...").
+   names exactly one character ("Emma laughed. ...", a name after a
+   preposition left out: "gave it to Harriet"); of several, the one
+   opening the last sentence before the quotation ("Emma turned to
+   Harriet. ..."); with none, a sentence opening with a pronoun resolved as
+   in 2 ("She turned. ...").
 4. **implicit, vocative** — the previous quotation of the conversation
-   addresses someone by name ("..., Emma?"): that one answers.
+   addresses someone by name ("..., Emma?"): that one answers, whether or
+   not the one who asked is known.
 5. **implicit, turns** — in a conversation, speakers alternate: an open
    quotation takes the speaker of the quotation two before (or two after)
-   when its neighbour is someone else.
-   Then, in a conversation whose known speakers are exactly two, an open
-   quotation takes the one who did not speak the nearest attributed
-   quotation before it (else after it).
+   unless that one speaks its neighbour too (an open neighbour is no
+   objection, so one tagged turn fills every second turn of an exchange).
+   Then, in a conversation with at least two known speakers, an open
+   quotation answers the nearest attributed quotation before it (else after
+   it): it takes the other known speaker who speaks nearest to it, never
+   one it calls by name.  A
+   conversation with one known speaker talks with the one he names as a
+   vocative, else with the latest other character named in the narration
+   before it.
 6. **none** — nothing above applies.
 
 Addressees: names used as vocatives in the quotation ("My dear Mr.
-Bennet, ..."), "to Y" in the tag ("said X to Y"), else the previous (or the
-next) distinct speaker of the conversation.
+Bennet, ..."), "to Y" in the tag ("said X to Y"), then (*inferred*) the
+conversation's other speakers within :data:`turns.LISTENER_REACH`
+quotations, nearest first: PDNC counts everyone present as addressed, about
+two addressees a quotation.
 
 A conversation is a run of quotations with at most one short narration
 paragraph between two of them.  Mentions inside quotations are speech, not
@@ -46,7 +68,7 @@ from graphkit.pipeline.speakers.addressees import _tag_addressee, _vocatives
 from graphkit.pipeline.speakers.anaphora import _paragraph_speaker
 from graphkit.pipeline.speakers.context import _Context, _patterns, _sorted_mentions
 from graphkit.pipeline.speakers.tags import _explicit
-from graphkit.pipeline.speakers.turns import _conversations, _neighbour, _turns, _two_party
+from graphkit.pipeline.speakers.turns import _conversations, _listeners, _turns, _two_party
 
 __all__ = ["attribute"]
 
@@ -106,7 +128,15 @@ def attribute(
         if who:
             speaker[i], kind[i] = who, "implicit"
     _turns(speaker, kind, conv, vocatives)
-    _two_party(speaker, kind, conv)
+
+    def partner(first: int, stop: int, known: str) -> str | None:
+        named = [v for k in range(first, stop) for v in vocatives[k] if v != known]
+        if named:
+            return named[0]
+        found = ctx.recent(quotes[first].start, None, {known})
+        return found.character if found else None
+
+    _two_party(speaker, kind, conv, partner, vocatives)
     out = []
     for i, q in enumerate(quotes):
         addressees = [v for v in vocatives[i] if v != speaker[i]]
@@ -115,10 +145,8 @@ def attribute(
             addressees.append(to)
         guessed: tuple[str, ...] = ()
         if speaker[i]:
-            other = _neighbour(speaker, conv, i)
-            if other and other not in addressees:
-                addressees.append(other)
-                guessed = (other,)
+            guessed = tuple(s for s in _listeners(speaker, conv, i) if s not in addressees)
+            addressees.extend(guessed)
         out.append(
             replace(
                 q,

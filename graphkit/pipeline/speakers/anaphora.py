@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 from graphkit.model import Quotation
-from graphkit.pipeline.speakers.context import _PRONOUN_SEX, _Context, _regions
+from graphkit.pipeline.speakers.context import _PRONOUN_SEX, _Context, _head_sentence, _regions
 
 
 def _pronoun(
     ctx: _Context, q: Quotation, word: str, before: list[str | None], at: int | None = None
 ) -> str:
-    """Who "he" or "she" in a tag is: the one the conversation's turns or the narration point to.
+    """Who "he" or "she" in a tag is: the narration's latest character of that sex.
 
-    The previous speaker does not answer himself: the one before him, or the
-    latest character of that sex named in the narration (its sentence's
-    subject) who is not the previous speaker.
+    That is the latest narration mention of a character of the pronoun's sex,
+    moved to its sentence's subject.  (Excluding the previous speaker, as
+    Muzny et al. do, scores worse on PDNC-dev: 0.518 anaphoric against 0.536.)
     """
-    if word == "i":
-        word = "I"
-    if word == "I":
-        return ""
+    if word in ("i", "I"):
+        return ctx.narrator  # "said I": the first-person narrator, if the text has one
     sex = _PRONOUN_SEX[word]
     found = ctx.recent(q.start if at is None else at, sex, set())
     return found.character if found else ""
@@ -31,9 +29,20 @@ def _paragraph_speaker(ctx: _Context, q: Quotation, pats, floor: int, before) ->
         head = (head[1], head[1])
     names = set()
     for a, b in [head, *tags]:
-        names |= {m.character for m in ctx.narration_in(a, b)}
+        names |= {
+            m.character
+            for m in ctx.narration_in(a, b)
+            if not pats["object_before"].search(ctx.text, max(a, m.start - 12), m.start)
+        }
     if len(names) == 1:
         return names.pop()
+    if names and head[1] > head[0]:
+        # several: the subject of the narration's last sentence before the quotation
+        # ("Emma turned to Harriet. ..."), a name that opens it
+        s = _head_sentence(ctx, *head)
+        first = ctx.narration_in(s, head[1])
+        if first and ctx.text[s : first[0].start].strip(" \n\"'-_") == "":
+            return first[0].character
     if not names:
         a, b = head
         m = pats["sentence_pronoun"].search(ctx.text, a, b)

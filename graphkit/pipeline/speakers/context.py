@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
@@ -16,7 +17,8 @@ CONVERSATION_GAP = 400
 #: How far back (characters) a pronoun looks for the character it stands for.
 ANAPHOR_WINDOW = 3000
 
-_PRONOUN_SEX = {"he": "m", "she": "f", "him": "m", "her": "f"}
+_FIRST_PERSON = frozenset({"I", "me", "my", "myself"})
+_PRONOUN_SEX = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
 
 
 def _ing(verb: str) -> str:
@@ -42,19 +44,27 @@ def _verb_pattern() -> str:
 @cache
 def _patterns() -> dict[str, re.Pattern]:
     verb = _verb_pattern()
+    # right beside a quotation any past-tense verb is a speech tag ("comforted Matthew",
+    # "Mrs. Sparsit interposed"): Muzny et al.'s QUOTE-VERB-NAME trigram
+    tag_verb = r"(?:" + verb + r"|[a-z]{2,}ed\b)"
     adverb = r"(?:[a-z]+ly[ \n]+|again[ \n]+|then[ \n]+|at[ \n]+last[ \n]+|quickly[ \n]+)?"
     nouns = trie_regex(sorted(word_table("gender_nouns.txt")))
     lead = r"[\s,;:!?\-\u2014_)]*"
     return {
         # right after a quotation: "said Emma", "said poor Harriet"
         "verb_name": re.compile(
-            lead + adverb + verb + r"[ \n]+" + adverb + r"(?:poor[ \n]+|little[ \n]+|old[ \n]+)?"
+            lead
+            + adverb
+            + tag_verb
+            + r"[ \n]+"
+            + adverb
+            + r"(?:poor[ \n]+|little[ \n]+|old[ \n]+|the[ \n]+[a-z]+[ \n]+)?"
         ),
         # right after a quotation: "Emma replied", "Mr. Woodhouse gratefully observed"
-        "name_verb": re.compile(r"[ \n]+(?:[a-z]+ly[ \n]+|had[ \n]+|then[ \n]+){0,2}" + verb),
+        "name_verb": re.compile(r"[ \n]+(?:[a-z]+ly[ \n]+|had[ \n]+|then[ \n]+){0,2}" + tag_verb),
         # "said she", "he replied", "said his lady", "the old man replied"
-        "verb_pronoun": re.compile(lead + adverb + verb + r"[ \n]+" + adverb + r"(he|she|I)\b"),
-        "pronoun_verb": re.compile(lead + r"(he|she|I)[ \n]+" + adverb + verb),
+        "verb_pronoun": re.compile(lead + adverb + tag_verb + r"[ \n]+" + adverb + r"(he|she|I)\b"),
+        "pronoun_verb": re.compile(lead + r"(he|she|I)[ \n]+" + adverb + tag_verb),
         "verb_noun": re.compile(
             lead
             + adverb
@@ -75,7 +85,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "head_intro": re.compile(
             r"(?:\b" + verb + r"(?:[ \n]+[a-z]+){0,4}[ \n]*[,:\-\u2014]*|[:\u2014]|--|\bwith,?)\s*$"
         ),
-        "head_subject": re.compile(r"\W*(?:[A-Z][a-z]+,?[ \n]+)?(he|she|He|She)\b"),
+        "clause_pronoun": re.compile(r"\b(he|she|He|She|I)\b"),
+        "object_before": re.compile(
+            r"\b(?:to|at|with|towards|upon|on|for|of|from|by|after)[ \n]+$"
+        ),
         "sentence_pronoun": re.compile(r"(?:^|[.!?]\s+)(He|She)\b"),
         "to_name": re.compile(r"[ \n]+(?:to|at|towards|addressing)[ \n]+$"),
         "vocative_before": re.compile(
@@ -104,6 +117,12 @@ class _Context:
             if w >= 0:
                 self.spoken.setdefault(w, []).append(m)
         self.sexes = sexes
+        # the first-person narrator: the character whose narration mentions are "I", "me", ...
+        first = Counter(m.character for m in self.narration if m.text in _FIRST_PERSON)
+        self.narrator = first.most_common(1)[0][0] if first else ""
+        # "I" is no name: "said he" never means the narrator, "said my companion" is not him
+        self.narration = [m for m in self.narration if m.text not in _FIRST_PERSON]
+        self.n_starts = [m.start for m in self.narration]
         self.sentence_starts = [s.start for s in doc.sentences]
         self.regions: dict[tuple[int, int, int], tuple[list[tuple[int, int]], tuple[int, int]]] = {}
 
@@ -168,6 +187,11 @@ def _compute_regions(
     if q.start - 1 <= p_start and k_first > 0:
         b = ctx.p_ends[k_first - 1]
         a = max(ctx.p_starts[k_first - 1], b - 300, floor)
+        if floor > ctx.p_starts[k_first - 1]:
+            # that paragraph holds the previous quotation: only a sentence begun after it
+            # ("Then she said,") is this one's head, not the end of its tag ("said Emma--")
+            i = bisect_left(ctx.sentence_starts, floor)
+            a = ctx.sentence_starts[i] if i < len(ctx.sentence_starts) else b
         return tags, (a, b) if a < b else (b, b)
     return tags, (max(p_start, q.start - 1 - 300, floor), q.start - 1)
 

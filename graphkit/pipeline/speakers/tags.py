@@ -5,7 +5,13 @@ from __future__ import annotations
 from graphkit.io.lexicon import word_table
 from graphkit.model import Quotation
 from graphkit.pipeline.speakers.anaphora import _pronoun
-from graphkit.pipeline.speakers.context import _Context, _cue, _head_sentence, _regions
+from graphkit.pipeline.speakers.context import (
+    _PRONOUN_SEX,
+    _Context,
+    _cue,
+    _head_sentence,
+    _regions,
+)
 
 
 def _explicit(
@@ -36,7 +42,15 @@ def _explicit(
         m = pats["verb_noun"].match(text, a, b) or pats["noun_verb"].match(text, a, b)
         if m:
             sex = word_table("gender_nouns.txt").get(m.group(2), "-")
-            found = ctx.recent(q.start, sex if sex != "-" else None, set())
+            # "said his wife", "cried her mother": not the one "his" or "her" stands for
+            owner = (
+                ctx.recent(q.start, _PRONOUN_SEX[m.group(1)], set())
+                if m.group(1) in ("his", "her")
+                else None
+            )
+            found = ctx.recent(
+                q.start, sex if sex != "-" else None, {owner.character} if owner else set()
+            )
             return (found.character if found else ""), "anaphoric", _cue(text, a, m.end())
     a, b = head
     if b <= a:
@@ -46,11 +60,23 @@ def _explicit(
     intro = pats["head_intro"].search(sentence)
     if not intro:
         return None
-    names = ctx.narration_in(s, b)
-    lead = pats["head_subject"].match(sentence)
-    if lead and (not names or names[0].start > s + lead.end(1)):
-        who = _pronoun(ctx, q, lead.group(1).lower(), before, at=s)
+    # the subject of the introducing verb: the last name or pronoun before it in its clause
+    # ("Emma knew that she had; and Mr. Elton warmly added,"), not a name after "to"
+    v = s + intro.start()
+    clause = s + max(sentence.rfind(c, 0, intro.start()) for c in ";:") + 1
+    names = [
+        m
+        for m in ctx.narration_in(clause, v)
+        if not pats["object_before"].search(text, max(clause, m.start - 12), m.start)
+    ]
+    pronoun = max(pats["clause_pronoun"].finditer(text, clause, v), key=_start, default=None)
+    if pronoun and (not names or names[-1].start < pronoun.start()):
+        who = _pronoun(ctx, q, pronoun.group(1).lower(), before, at=pronoun.start())
         return who, "anaphoric", _cue(text, s, b)
     if names:
-        return names[0].character, "explicit", _cue(text, s, b)
+        return names[-1].character, "explicit", _cue(text, s, b)
     return None
+
+
+def _start(m) -> int:
+    return m.start()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from itertools import zip_longest
 
 from graphkit.model import Quotation
 from graphkit.pipeline.speakers.context import CONVERSATION_GAP, _Context
@@ -50,23 +52,13 @@ def _turns(
             if speaker[i] is not None:
                 continue
             guess = None
-            if same(i - 1, i) and speaker[i - 1] and addressed(i - 1):
+            if same(i - 1, i) and addressed(i - 1):
                 guess = addressed(i - 1)  # "..., Emma?" -- Emma answers
-            elif (
-                same(i - 2, i - 1, i)
-                and speaker[i - 2]
-                and speaker[i - 1]
-                and speaker[i - 2] != speaker[i - 1]
-            ):
+            elif same(i - 2, i - 1, i) and speaker[i - 2] and speaker[i - 2] != speaker[i - 1]:
                 guess = speaker[i - 2]
-            elif same(i, i + 1) and speaker[i + 1] and addressed(i + 1):
+            elif same(i, i + 1) and addressed(i + 1):
                 guess = addressed(i + 1)  # answered by name
-            elif (
-                same(i, i + 1, i + 2)
-                and speaker[i + 2]
-                and speaker[i + 1]
-                and speaker[i + 2] != speaker[i + 1]
-            ):
+            elif same(i, i + 1, i + 2) and speaker[i + 2] and speaker[i + 2] != speaker[i + 1]:
                 guess = speaker[i + 2]
             if (
                 guess
@@ -82,38 +74,64 @@ def _turns(
         open_ = [i for i in open_ if speaker[i] is None]
 
 
-def _two_party(speaker: list[str | None], kind: list[str], conv: list[int]) -> None:
-    """Rule 5b: a conversation whose known speakers are exactly two fills its open quotations.
+def _two_party(
+    speaker: list[str | None],
+    kind: list[str],
+    conv: list[int],
+    partner: Callable[[int, int, str], str | None] | None = None,
+    vocatives: list[list[str]] | None = None,
+) -> None:
+    """Rule 5b: an open quotation answers the nearest attributed one of its conversation.
 
-    An open quotation takes the one of the two who did not speak the nearest
-    attributed quotation before it (else after it) in the conversation.
+    It takes the speaker, other than the one of the nearest attributed
+    quotation before it (else after it), who speaks nearest to it in the
+    conversation: in a two-person exchange, the other of the two.  A
+    conversation with one known speaker takes ``partner(first, stop, him)``
+    (the one he addresses by name, or the narration's latest other
+    character) as the other.
     """
     n, i = len(speaker), 0
     while i < n:
         j = i
         while j < n and conv[j] == conv[i]:
             j += 1
-        known = {s for s in speaker[i:j] if s}
-        if len(known) == 2:
+        known = [(m, s) for m, s in enumerate(speaker[i:j], i) if s]
+        if len({s for _, s in known}) == 1 and partner is not None:
+            other = partner(i, j, known[0][1])
+            if other:
+                known.append((-(10**9), other))  # a listener who is never nearest
+        if len({s for _, s in known}) >= 2:
             for k in range(i, j):
                 if speaker[k] is not None or kind[k] != "none":
                     continue
                 near = next((speaker[m] for m in range(k - 1, i - 1, -1) if speaker[m]), None)
                 near = near or next((speaker[m] for m in range(k + 1, j) if speaker[m]), None)
-                speaker[k], kind[k] = next(iter(known - {near})), "implicit"
+                named = vocatives[k] if vocatives else ()
+                others = [(abs(m - k), m, s) for m, s in known if s != near and s not in named]
+                if others:  # no one speaks to himself by name
+                    speaker[k], kind[k] = min(others)[2], "implicit"
         i = j
 
 
-def _neighbour(speaker: list[str | None], conv: list[int], i: int) -> str | None:
-    """The previous distinct speaker of the conversation, else the next one."""
-    for j in range(i - 1, max(-1, i - 6), -1):
-        if conv[j] != conv[i]:
-            break
-        if speaker[j] and speaker[j] != speaker[i]:
-            return speaker[j]
-    for j in range(i + 1, min(len(speaker), i + 6)):
-        if conv[j] != conv[i]:
-            break
-        if speaker[j] and speaker[j] != speaker[i]:
-            return speaker[j]
-    return None
+#: How many quotations either side a conversation's other speakers hear a quotation from
+#: (PDNC-dev addressee F1: 1 -> 0.518, 4 -> 0.581, 16 -> 0.600, 40 -> 0.593).
+LISTENER_REACH = 16
+
+
+def _listeners(speaker: list[str | None], conv: list[int], i: int) -> list[str]:
+    """The other speakers of quotation ``i``'s conversation nearby: the ones who hear it.
+
+    Nearest first (the previous distinct speaker before the next one at the
+    same distance), at most :data:`LISTENER_REACH` quotations either side.
+    """
+    lo, hi = max(0, i - LISTENER_REACH), min(len(speaker), i + LISTENER_REACH + 1)
+    # conversation numbers never decrease: cut the window at its conversation's ends
+    lo = bisect_left(conv, conv[i], lo, i)
+    hi = bisect_right(conv, conv[i], i, hi)
+    me = speaker[i]
+    found: list[str] = []
+    for pair in zip_longest(reversed(speaker[lo:i]), speaker[i + 1 : hi]):
+        for s in pair:
+            if s and s != me and s not in found:
+                found.append(s)
+    return found
