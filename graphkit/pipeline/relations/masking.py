@@ -13,6 +13,8 @@ from graphkit.io.rules import SLOT_KINDS, Rule, RuleSet
 from graphkit.model import Mention
 
 _PLACEHOLDER = re.compile(r"⟦([pcnw])(\d+)⟧")
+# A name in apposition to a possessive pronoun's noun phrase: "his younger son, ⟦c1⟧".
+_APPOSITIVE = re.compile(r"\b(his|her|their) (?:[a-z-]+,? ){1,3}?(⟦[pcn]\d+⟧)", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:()—\"]|--")
 
 
@@ -151,6 +153,14 @@ class _Sentence:
             out = [n for n in out if n not in credited] or out
         return out
 
+    def _appositive(self, word: str) -> set[str]:
+        """Names right after "``word`` NOUN," in this sentence ("his son, Richard")."""
+        return {
+            self.entity(m.group(2))
+            for m in _APPOSITIVE.finditer(self.masked)
+            if m.group(1).lower() == word
+        }
+
     def resolve_pronoun(self, kind: str, pos: int, exclude: str | None) -> str | None:
         """The one name a pronoun at ``pos`` can mean: in this sentence before it, else earlier.
 
@@ -164,6 +174,11 @@ class _Sentence:
         wrong = _FEMALE if male else _MALE if female else ()
         other = "f" if male else "m" if female else None
         here = self.fitting(kind, before=pos, exclude=exclude, wrong=wrong)
+        # "His elder son, Richard, ...; his younger son, Frederick": a name set in
+        # apposition to a pronoun's noun is not who the same pronoun means later on
+        # ("his cousin Miss De Bourgh, and of her mother" may mean her).
+        if here:
+            here = [n for n in here if n not in self._appositive(word)]
         sentence = self
         for _ in range(_LOOK_BACK):
             if here:
