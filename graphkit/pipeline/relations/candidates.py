@@ -40,6 +40,7 @@ class _Candidates:
         self._mentions, self._characters = mentions, characters
         self._sexes: dict[str, str | None] = {}
         self._sentences_of: dict[str, set[int]] | None = None
+        self._kin = None
         self.needs = [r.needs for r in rules.rules]
         # One stable sort puts each sentence's mentions in text order (ties as given).
         by_sentence: dict[int, list[Mention]] = defaultdict(list)
@@ -93,6 +94,14 @@ class _Candidates:
             around = [m for si in sorted(self._sentences_of[name]) for m in self.mentions_of(si)]
             self._sexes[name] = character and character_sex(self.doc, around, character)
         return self._sexes[name]
+
+    def kin(self, name: str, word: str, pronoun: str = "") -> list[str]:
+        """The characters a kin word names as ``name``'s relatives (see :mod:`.kin`)."""
+        if self._kin is None:
+            from graphkit.pipeline.relations.kin import KinIndex
+
+            self._kin = KinIndex(self._characters, self.sex)
+        return self._kin(name, word, pronoun)
 
     def mentions_of(self, si: int) -> list[Mention]:
         """The mentions of sentence ``si`` in text order."""

@@ -96,8 +96,10 @@ class _Sentence:
         ms: Sequence[Mention],
         prev: _Sentence | Callable[[], _Sentence | None] | None,
         sex: Callable[[str], str | None] = _no_sex,
+        kin: Callable[[str, str, str], list[str]] = lambda name, word, pronoun: [],
     ) -> None:
         self.masked = masked
+        self.kin = kin
         self.mentions = ms
         self._prev = prev
         self.sex = sex
@@ -245,6 +247,10 @@ def _sources_and_targets(
             if name is None:
                 return None
             chosen[side] = [name]
+    if rule.kin and "source" in chosen:
+        # "her husband", "Mrs. Bennet's daughters": the relatives the names tell.
+        word = groups.get("role") or groups.get("kin") or ""
+        chosen["target"] = s.kin(chosen["source"][0], word, groups.get("source_pro") or "")
     if rule.each:
         # The first fitting name after the match, and names listed with it ("A, B and C").
         kind = getattr(rule, rule.each)
