@@ -101,6 +101,11 @@ class KinIndex:
             for s in p.surnames:
                 self.by_surname[s].append(n)
 
+    @property
+    def related(self) -> set[str]:
+        """The characters who share a surname with someone: the only ones kin can be found for."""
+        return {n for names in self.by_surname.values() if len(names) > 1 for n in names}
+
     def _male(self, name: str) -> bool:
         p = self.people[name]
         return bool(p.titles & _MALE) or (not p.titles & _FEMALE and self.sex(name) == "m")
@@ -117,15 +122,15 @@ class KinIndex:
         """
         p = self.people.get(name)
         word, pronoun = word.lower(), pronoun.lower()
-        if p is not None and (
-            (pronoun == "her" and self._male(name)) or (pronoun == "his" and self._female(name))
-        ):
-            return []
-        plural = word.endswith("s") and word not in ("boss",)
+        plural = word.endswith("s")
         role = word[:-1] if plural else word
         if p is None or (p.titles & _MARRIED and role not in _OF_ANY):
             return []
         others = dict.fromkeys(n for s in p.surnames for n in self.by_surname[s] if n != name)
+        if not others or (
+            (pronoun == "her" and self._male(name)) or (pronoun == "his" and self._female(name))
+        ):
+            return []  # the sex is read (a cost) only where there is someone to give
         married = {n for n in others if self.people[n].titles & _MARRIED}
         parent = bool(p.titles & (_MALE | _MARRIED))
         # Where a "Mrs. X" is among them, the bare "Mr. X" is her husband, a father.
