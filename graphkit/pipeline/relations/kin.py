@@ -81,7 +81,8 @@ class KinIndex:
                         continue
                     p.surnames.add(surname)
                     p.titles.add(title)
-                    p.first_named |= len(form.split()) > 2  # "Mr. Fitzwilliam Darcy"
+                    # "Mr. Fitzwilliam Darcy" has a first name; "Sir Henry Morland" is a husband.
+                    p.first_named |= len(form.split()) > 2 and title in ("Mr", "Miss")
                 elif form.split()[0].rstrip(".") in _HONORIFIC:
                     continue  # "Father Fauchelevent", "Aunt Gillenormand": no first name
                 elif m := _UNTITLED.match(form):
