@@ -14,6 +14,7 @@ from graphkit.model import Mention
 
 _PLACEHOLDER = re.compile(r"⟦([pcnw])(\d+)⟧")
 # A name in apposition to a possessive pronoun's noun phrase: "his younger son, ⟦c1⟧".
+_COORDINATED = re.compile(r"(?:'s)?(?: \([^()]*\))?(?:,? and |, | or |/)⟦")
 _APPOSITIVE = re.compile(r"\b(his|her|their) (?:[a-z-]+,? ){1,3}?(⟦[pcn]\d+⟧)", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:()—\"]|--")
 
@@ -192,6 +193,24 @@ class _Sentence:
         if len(here) > 1 and other:
             # Pronoun votes are noisier than titles: they only choose among several.
             here = [n for n in here if sentence.sex(n) != other]
+        if len(here) > 1 and sentence is not self and pos <= 1 and sentence.slots:
+            # A sentence that opens with "Her mother, ..." goes on about the one whose kin
+            # the sentence before opened with ("Elin's best friend is Gethin. Her mother ...");
+            # "Ann met Mary. Her sister ..." stays ambiguous.
+            # Not when it opens with several ("A and B visit. Her friend ..."): no one subject.
+            first_pos, _, first_i = sentence.slots[0]
+            after = (
+                sentence.masked[_PLACEHOLDER.match(sentence.masked).end() :]
+                if first_pos == 0
+                else ""
+            )
+            if (
+                first_pos == 0
+                and after.startswith("'s ")
+                and not _COORDINATED.match(after)
+                and sentence.mentions[first_i].character in here
+            ):
+                here = [sentence.mentions[first_i].character]
         return here[0] if len(here) == 1 else None
 
     def resolve_pair(self, rule: Rule, pos: int) -> tuple[str, str] | None:
