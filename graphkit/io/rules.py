@@ -77,6 +77,9 @@ class Rule:
     list: bool = False
     min_words: int = 1
     pair: bool = False
+    #: ``"surname"``: the target is not in the pattern but is the one character sharing the
+    #: source's surname that the kin word (``role`` or ``kin`` group) fits.
+    kin: str | None = None
 
     @cached_property
     def needs(self) -> Needs:
@@ -135,7 +138,9 @@ class RuleSet:
 
 
 def _compile(raw: Mapping, macros: Mapping[str, str], where: str, number: int) -> Rule:
-    unknown = set(raw) - {"id", "type", "source", "target", "pattern", "each", "list", "min_words"}
+    unknown = set(raw) - {
+        "id", "type", "source", "target", "pattern", "each", "list", "min_words", "kin"
+    }  # fmt: skip
     if unknown:
         raise RulesError(
             f"{where}: rule {number}: unknown field(s) {', '.join(sorted(map(str, unknown)))}"
@@ -190,7 +195,10 @@ def _compile(raw: Mapping, macros: Mapping[str, str], where: str, number: int) -
     each = raw.get("each")
     if each not in (None, "source", "target"):
         raise RulesError(f"{where}: rule {rid!r}: 'each' must be source or target")
-    needed = {"source", "target"} - ({each} if each else set())
+    kin = raw.get("kin")
+    if kin not in (None, "surname"):
+        raise RulesError(f"{where}: rule {rid!r}: 'kin' must be surname")
+    needed = {"source", "target"} - ({each} if each else set()) - ({"target"} if kin else set())
     if sorted(used) != sorted(set(used)) or not needed <= set(used):
         raise RulesError(
             f"{where}: rule {rid!r}: the pattern must use {{source}} and {{target}} (or {{pair}}) once each"
@@ -218,6 +226,7 @@ def _compile(raw: Mapping, macros: Mapping[str, str], where: str, number: int) -
         list=bool(raw.get("list", False)),
         min_words=min_words,
         pair="{pair}" in pattern,
+        kin=kin,
     )
 
 

@@ -177,6 +177,8 @@ def test_no_rule_that_matches_a_sentence_is_skipped(text):
             n_work = sum(letters.get(m.character) == "w" for m in ms)
             kept = cand.rules_for(si, n_work)
             for rule in matching:
+                if rule.kin and not cand._kin_near(si):
+                    continue  # no one near shares a surname: the kin rule could give nothing
                 needs_names = not rule.pair or len(ms) >= 2 or cand._prev_count(si) >= 2
                 if needs_names and len(ms) >= rule.needs.slots:
                     assert rule in kept, (rule.id, masked)
@@ -223,3 +225,25 @@ def test_extra_titles_read_line_by_line_as_on_the_whole_text():
     whole = [m.group("t") for p in (_COMMA_YEAR, _MEDIUM_SINGLE) for m in p.finditer(doc.text)]
     assert extra_titles(doc) == list(dict.fromkeys(" ".join(t.split()) for t in whole))
     assert "Casablanca" in extra_titles(doc)
+
+
+def test_titles_set_after_a_qualified_medium_noun_are_works():
+    from graphkit.pipeline.document import build_document
+    from graphkit.pipeline.mentions.works import extra_titles
+
+    def titles(text):
+        return extra_titles(build_document(text))
+
+    assert titles("Critics compared it to Moravec's earlier film, Low Country.") == ["Low Country"]
+    assert titles("Holt wrote two sequels, Black Kite and Kite Summer.") == [
+        "Black Kite",
+        "Kite Summer",
+    ]
+    assert titles("The film was remade as Snow Line in 1978.") == ["Snow Line"]
+    assert titles("His first novel, The Hours and the Days, was long.") == [
+        "The Hours and the Days"
+    ]
+    # No qualifier, a title of address, or a sentence's end: not a title.
+    assert titles("She put down her book, Elizabeth went out.") == []
+    assert titles("Then came a sequel, Mr. Darcy said.") == []
+    assert titles("It had a sequel, Bonapartist\nroyalism.") == []

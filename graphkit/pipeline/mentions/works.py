@@ -43,6 +43,23 @@ _MEDIUM_SINGLE = re.compile(
     r"(?![ \t]+(?:(?:is|was)[ \t]+(?:played|voiced|portrayed)|plays)\b)"
 )
 _YEAR = re.compile(r"\((?:1[6-9]|20)\d\d\)")
+# A title set after a qualified medium noun and a comma: "his earlier film, Low Country,",
+# "a sequel, Bell Winter.", "two sequels, Black Kite and Kite Summer", "remade as Snow Line".
+# The noun needs a qualifier (a year, "earlier", "American" ...) unless it is a sequel or
+# a remake, so "she put down her book, Elizabeth ..." in a novel is not a title.
+_TWORD = rf"[{_UP}][\w'!?-]*"
+_SEQUEL_STEMS = ("equel", "remake", "remade")  # "equel": sequel and prequel in one search
+_QUALIFIED = (
+    rf"(?:(?:\d{{4}}|earlier|later|first|second|next|last|latest|new|debut|final|[{_UP}][a-z]+)"
+    rf"[ \t]+)+(?:{'|'.join(_MEDIA)})"
+)
+_APPOSED = re.compile(
+    rf"(?:\b{_QUALIFIED},[ \t]+|\b(?:sequel|prequel|remake)(?P<many>s)?,[ \t]+|\bremade[ \t]+as[ \t]+)"
+    rf"(?!(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\b)"
+    # Title words without a full stop, so a title never runs into the next sentence.
+    rf"(?P<t>{_TWORD}(?:[ \t]+(?:(?:{_SMALL})[ \t]+)*{_TWORD}){{0,5}})"
+    r"(?=[,.;)]|[ \t]+(?:\(|(?:in|by|and|was|is|directed|starring)\b))"
+)
 _GENRES = ("drama", "thriller", "comedy", "western", "horror", "romance", "memoir", "series")
 _OPENING = re.compile(
     rf"^(?P<t>{_WORD}(?:[ \t]+(?:(?:{_SMALL})[ \t]+)*{_WORD}){{0,6}})[ \t]+(?:is|was)[ \t]+an?[ \t]+"
@@ -92,8 +109,23 @@ def extra_titles(doc: Document) -> list[str]:
     # bracketed year, a medium noun.  Two regex passes over a novel cost ten times more.
     years = _lines(text, [m.start() for m in _YEAR.finditer(text)])
     found += _matches(_COMMA_YEAR, text, years)
-    media = _lines(text, [i for word in _MEDIA for i in _found(text, word)])
+    at = {word: _found(text, word) for word in _MEDIA if word != "novella"}
+    # Every "novella" holds a "novel": one search fewer over the whole text.
+    at["novella"] = [i for i in at["novel"] if text.startswith("novella", i)]
+    media = _lines(text, [i for word in _MEDIA for i in at[word]])
     found += _matches(_MEDIUM_SINGLE, text, media)
+    # An apposed title needs a comma right after the medium noun, or a sequel word: only
+    # those lines are read (each medium noun is found once, above).
+    apposed = [
+        i
+        for word in _MEDIA
+        for i in at[word]
+        if text.startswith(", ", i + len(word)) or text.startswith("s, ", i + len(word))
+    ]
+    apposed += [i for word in _SEQUEL_STEMS for i in _found(text, word)]
+    for m in (m for a, b in _lines(text, apposed) for m in _APPOSED.finditer(text, a, b)):
+        # "two sequels, Black Kite and Kite Summer": a plural names several titles.
+        found += m.group("t").split(" and ") if m.group("many") else [m.group("t")]
     genres = _lines(text, [i for word in _GENRES for i in _found(text, word)])
     found += _matches(_OPENING, text, sorted(set(media + genres)))
     return list(dict.fromkeys(" ".join(t.split()) for t in found))

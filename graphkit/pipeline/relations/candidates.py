@@ -14,7 +14,7 @@ from functools import cache
 
 from graphkit.io.rules import Rule, RuleSet
 from graphkit.model import Character, Document, Mention
-from graphkit.pipeline.relations.masking import _CASE_FOLD
+from graphkit.pipeline.relations.masking import _CASE_FOLD, _LOOK_BACK
 
 
 class _Candidates:
@@ -40,7 +40,12 @@ class _Candidates:
         self._mentions, self._characters = mentions, characters
         self._sexes: dict[str, str | None] = {}
         self._sentences_of: dict[str, set[int]] | None = None
+        self._kin = None
+        self._related: set[str] = set()
         self.needs = [r.needs for r in rules.rules]
+        # A fired rule has a word of its best clause in the sentence already (that is what
+        # fired it): only its other clauses are left to check.
+        self.other_clauses = [tuple(c for c in n.clauses if c != n.best) for n in self.needs]
         # One stable sort puts each sentence's mentions in text order (ties as given).
         by_sentence: dict[int, list[Mention]] = defaultdict(list)
         for m in sorted(mentions, key=lambda m: m.start):
@@ -57,7 +62,12 @@ class _Candidates:
         self.counted = "⟦" not in text
         sentences = doc.sentences
         todo = set(by_sentence) | {i + 1 for i in by_sentence if i + 1 < len(sentences)}
-        floor = min((n.slots for n, r in zip(self.needs, rules.rules) if not r.pair), default=9)
+        # A kin rule ("her husband") is looked for only where someone is named: a pronoun
+        # alone would make every sentence after a name a candidate, a fifth of the stage.
+        floor = min(
+            (max(n.slots, bool(r.kin)) for n, r in zip(self.needs, rules.rules) if not r.pair),
+            default=9,
+        )
         if self.counted and floor > 0:
             keep = {i for i, ms in by_sentence.items() if len(ms) >= floor}
             if any(r.pair for r in rules.rules):
@@ -93,6 +103,27 @@ class _Candidates:
             around = [m for si in sorted(self._sentences_of[name]) for m in self.mentions_of(si)]
             self._sexes[name] = character and character_sex(self.doc, around, character)
         return self._sexes[name]
+
+    def kin(self, name: str, word: str, pronoun: str = "") -> list[str]:
+        """The characters a kin word names as ``name``'s relatives (see :mod:`.kin`)."""
+        return self._kin_index()(name, word, pronoun)
+
+    def _kin_index(self):
+        if self._kin is None:
+            from graphkit.pipeline.relations.kin import KinIndex
+
+            self._kin = KinIndex(self._characters, self.sex)
+            self._related = self._kin.related
+        return self._kin
+
+    def _kin_near(self, si: int) -> bool:
+        """Whether sentence ``si`` or the two before name someone who shares a surname."""
+        self._kin_index()
+        return any(
+            m.character in self._related
+            for i in range(max(si - _LOOK_BACK, 0), si + 1)
+            for m in self.mentions_of(i)
+        )
 
     def mentions_of(self, si: int) -> list[Mention]:
         """The mentions of sentence ``si`` in text order."""
@@ -208,11 +239,15 @@ class _Candidates:
             # A pronoun is looked for only where a rule that needs it has its words.
             if not fired.isdisjoint(ids) and self._pronoun(si, words, whole):
                 allowed.update(ids)
-        return [
+        found = [
             self.rules.rules[i]
             for i in sorted(fired & allowed)
-            if all(any(w in scanned for w in c) for c in self.needs[i].clauses)
+            if all(any(w in scanned for w in c) for c in self.other_clauses[i])
         ]
+        if any(r.kin for r in found) and not self._kin_near(si):
+            # No one nearby has a relative of the same surname: a kin rule has nothing to give.
+            found = [r for r in found if not r.kin]
+        return found
 
 
 def _is_word(c: str) -> bool:

@@ -90,7 +90,11 @@ def _sentence_relations(
         return build
 
     s = _Sentence(
-        _mask(text, sent.start, sent.end, ms, letters), ms, earlier(si, _LOOK_BACK), cand.sex
+        _mask(text, sent.start, sent.end, ms, letters),
+        ms,
+        earlier(si, _LOOK_BACK),
+        cand.sex,
+        cand.kin,
     )
     out = []
     for rule in to_run:

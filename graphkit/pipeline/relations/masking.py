@@ -13,6 +13,9 @@ from graphkit.io.rules import SLOT_KINDS, Rule, RuleSet
 from graphkit.model import Mention
 
 _PLACEHOLDER = re.compile(r"⟦([pcnw])(\d+)⟧")
+# A name in apposition to a possessive pronoun's noun phrase: "his younger son, ⟦c1⟧".
+_COORDINATED = re.compile(r"(?:'s)?(?: \([^()]*\))?(?:,? and |, | or |/)⟦")
+_APPOSITIVE = re.compile(r"\b(his|her|their) (?:[a-z-]+,? ){1,3}?(⟦[pcn]\d+⟧)", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:()—\"]|--")
 
 
@@ -94,8 +97,10 @@ class _Sentence:
         ms: Sequence[Mention],
         prev: _Sentence | Callable[[], _Sentence | None] | None,
         sex: Callable[[str], str | None] = _no_sex,
+        kin: Callable[[str, str, str], list[str]] = lambda name, word, pronoun: [],
     ) -> None:
         self.masked = masked
+        self.kin = kin
         self.mentions = ms
         self._prev = prev
         self.sex = sex
@@ -151,6 +156,14 @@ class _Sentence:
             out = [n for n in out if n not in credited] or out
         return out
 
+    def _appositive(self, word: str) -> set[str]:
+        """Names right after "``word`` NOUN," in this sentence ("his son, Richard")."""
+        return {
+            self.entity(m.group(2))
+            for m in _APPOSITIVE.finditer(self.masked)
+            if m.group(1).lower() == word
+        }
+
     def resolve_pronoun(self, kind: str, pos: int, exclude: str | None) -> str | None:
         """The one name a pronoun at ``pos`` can mean: in this sentence before it, else earlier.
 
@@ -164,6 +177,11 @@ class _Sentence:
         wrong = _FEMALE if male else _MALE if female else ()
         other = "f" if male else "m" if female else None
         here = self.fitting(kind, before=pos, exclude=exclude, wrong=wrong)
+        # "His elder son, Richard, ...; his younger son, Frederick": a name set in
+        # apposition to a pronoun's noun is not who the same pronoun means later on
+        # ("his cousin Miss De Bourgh, and of her mother" may mean her).
+        if here:
+            here = [n for n in here if n not in self._appositive(word)]
         sentence = self
         for _ in range(_LOOK_BACK):
             if here:
@@ -175,6 +193,24 @@ class _Sentence:
         if len(here) > 1 and other:
             # Pronoun votes are noisier than titles: they only choose among several.
             here = [n for n in here if sentence.sex(n) != other]
+        if len(here) > 1 and sentence is not self and pos <= 1 and sentence.slots:
+            # A sentence that opens with "Her mother, ..." goes on about the one whose kin
+            # the sentence before opened with ("Elin's best friend is Gethin. Her mother ...");
+            # "Ann met Mary. Her sister ..." stays ambiguous.
+            # Not when it opens with several ("A and B visit. Her friend ..."): no one subject.
+            first_pos, _, first_i = sentence.slots[0]
+            after = (
+                sentence.masked[_PLACEHOLDER.match(sentence.masked).end() :]
+                if first_pos == 0
+                else ""
+            )
+            if (
+                first_pos == 0
+                and after.startswith("'s ")
+                and not _COORDINATED.match(after)
+                and sentence.mentions[first_i].character in here
+            ):
+                here = [sentence.mentions[first_i].character]
         return here[0] if len(here) == 1 else None
 
     def resolve_pair(self, rule: Rule, pos: int) -> tuple[str, str] | None:
@@ -230,6 +266,10 @@ def _sources_and_targets(
             if name is None:
                 return None
             chosen[side] = [name]
+    if rule.kin and "source" in chosen:
+        # "her husband", "Mrs. Bennet's daughters": the relatives the names tell.
+        word = groups.get("role") or groups.get("kin") or ""
+        chosen["target"] = s.kin(chosen["source"][0], word, groups.get("source_pro") or "")
     if rule.each:
         # The first fitting name after the match, and names listed with it ("A, B and C").
         kind = getattr(rule, rule.each)
