@@ -6,7 +6,13 @@ surface forms are merged by rules that hold for names in general:
 * a single name joins the one full name it is the surname of ("Jonze" ->
   "Spike Jonze") or the first name of ("Elizabeth" -> "Elizabeth Bennet");
 * a nickname joins its full form ("Theo" -> "Theodore"; table in
-  ``data/nicknames.csv``, or a unique longer name it begins);
+  ``data/nicknames.csv``, or a unique longer name it begins), but a nickname
+  of the table joins a full form the text also gives with a surname
+  ("Catherine de Bourgh") only when the text ties the two: at least one use in
+  :data:`graphkit.pipeline.characters.parts._TIE_SHARE` of the nickname (and one at least) stands in a sentence
+  naming the full form or next to one ("Kitty", used 71 times and twice next
+  to "Catherine", is not Lady Catherine; "Tom", 178 times and twice next to
+  "Thomas Gradgrind", is the son, not the father);
 * "Mr. Darcy" joins "Fitzwilliam Darcy" only when no other titled Darcy
   exists, so "Mr. Bennet" and "Mrs. Bennet" stay two people;
 * two names the text sets side by side as a role and its actor,
@@ -18,13 +24,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from graphkit.io.cast import Cast
 from graphkit.io.lexicon import common_words, word_table
 from graphkit.model import Character, Document, Mention
 from graphkit.pipeline.characters.forest import root_of
-from graphkit.pipeline.characters.parts import join_parts
+from graphkit.pipeline.characters.parts import join_parts, nickname_tied
 from graphkit.pipeline.characters.pronouns import (
     _lean,
     _other_sex,
@@ -38,6 +44,7 @@ from graphkit.pipeline.characters.roles import (
     _people_before_works,
     role_pairs,  # noqa: F401  (re-exported)
 )
+from graphkit.pipeline.characters.surnames import rehome_surnames
 from graphkit.pipeline.characters.titled import join_titled
 
 __all__ = ["merge_characters", "role_pairs", "character_sexes"]
@@ -107,8 +114,12 @@ def _alias_parents(
     kinds: dict[str, str],
     blocked: set[frozenset[str]],
     votes: dict[str, tuple[int, int]] | None = None,
+    sentences: Callable[[], dict[str, list[int]]] | None = None,
 ) -> dict[str, str]:
     """Map each surface form that is an alias to the form it joins.
+
+    ``sentences`` gives each form's sentences (made once, when a nickname of
+    the table needs its tie to the text checked); without it the table alone decides.
 
     A bare surname does not join a titled form of the other sex: when the text
     says "he" after "Thénardier", "Madame Thénardier" is someone else.  When
@@ -148,7 +159,13 @@ def _alias_parents(
         full = nicknames.get(key)
         if full and (full in counts or by_first.get(full)):
             target = full if full in counts else _pick(by_first[full], counts)
-            by_nickname.add(key)
+            # A full form the text gives a surname ("Catherine de Bourgh") may be someone else.
+            bearer = [full, *by_first.get(full, ())]
+            tie = sentences is not None and by_first.get(full)
+            if target and tie and not nickname_tied(sentences(), key, bearer):
+                target = None
+            else:
+                by_nickname.add(key)
         if target is None:
             # "Fairfax" (he) is not "Jane Fairfax" when "Jane" is read as she.
             sex = _sex(*votes.get(key, (0, 0)))
@@ -287,10 +304,19 @@ def merge_characters(
     else:
         votes = _pronoun_votes(doc, mentions)
         blocked = {frozenset(p) for p in pairs}
-        parent = _alias_parents(counts, kinds, blocked, votes)
+        made: dict[str, list[int]] = {}
+
+        def sentences() -> dict[str, list[int]]:
+            if not made:  # one pass over the mentions, only if a nickname needs it
+                for m in mentions:
+                    made.setdefault(m.character, []).append(m.sentence)
+            return made
+
+        parent = _alias_parents(counts, kinds, blocked, votes, sentences)
         honorifics = word_table("honorifics.txt")
         parent = join_titled(counts, parent, votes, honorifics, blocked, kinds, reasons)
         parent = join_parts(counts, parent, honorifics, blocked, kinds, mentions, reasons)
+        parent = rehome_surnames(counts, parent, honorifics, kinds, votes, reasons)
         cast_kind, cast_work, cast_aliases = {}, {}, {}
 
     why: dict[str, list[str]] = defaultdict(list)

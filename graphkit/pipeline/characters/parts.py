@@ -44,7 +44,7 @@ from graphkit.io.lexicon import word_list, word_table
 from graphkit.model import Mention
 from graphkit.pipeline.characters.forest import root_of
 
-__all__ = ["join_parts", "is_patronymic", "diminutives"]
+__all__ = ["join_parts", "is_patronymic", "diminutives", "nickname_tied"]
 
 REASONS = {
     "triple": "first name + patronymic + surname",
@@ -130,6 +130,29 @@ def diminutives() -> dict[str, tuple[str, ...]]:
         pet, _, full = line.partition(",")
         table[pet.strip()].append(full.strip())
     return {k: tuple(sorted(v)) for k, v in table.items()}
+
+
+_TIE_SHARE = 20  # a table nickname needs one use in twenty tied to its full form
+
+
+def nickname_tied(sentences: dict[str, list[int]], nickname: str, bearer: Sequence[str]) -> bool:
+    """Whether the text ties ``nickname`` to the forms ``bearer`` (see the module docstring).
+
+    ``sentences`` maps each form to the sentences of its mentions.
+
+    Examples
+    --------
+    >>> s = {"Theo": [1], "Theodore": [0, 1], "Kitty": list(range(10, 50)), "Catherine": [9]}
+    >>> nickname_tied(s, "Theo", ["Theodore"]), nickname_tied(s, "Kitty", ["Catherine"])
+    (True, False)
+    """
+    near = set()
+    for f in bearer:
+        for i in sentences.get(f, ()):
+            near.update((i - 1, i, i + 1))
+    uses = sentences.get(nickname, ())
+    tied = sum(1 for i in uses if i in near)
+    return tied >= 1 and tied * _TIE_SHARE >= len(uses)
 
 
 def _ties(sentences: dict[str, list[int]], a: list[str], b: list[str]) -> tuple[int, int]:

@@ -6,7 +6,9 @@ cluster (the titles inside it, else the pronouns after its single-word forms):
 
 * **title + full name** joins the full name: "Mr. Frank Churchill" is "Frank
   Churchill" (not when the sexes differ: "Mrs. John Knightley" is not "John
-  Knightley");
+  Knightley"; pronouns are read only for a title a wife bears with her
+  husband's name, so "Lady Brett Ashley" is "Brett Ashley" whatever "he" a
+  first-person narration puts after "Brett");
 * **title + surname** joins the one cluster holding a full name of that
   surname and of the title's sex: "Miss Smith" -> "Harriet Smith",
   "Mr. Churchill" -> "Frank Churchill"; "Mrs." + surname never joins a
@@ -50,6 +52,9 @@ _ADDRESS = frozenset(
      "Dona", "Doña", "Young", "Old", "Little", *_MISS)
 )  # fmt: skip
 _WIFE_TITLES = frozenset(("Mrs", "Lady", "Madame", "Mme", "Frau", "Señora", "Senora"))
+# Titles a wife bears with her husband's full name ("Mrs. John Knightley"); "Lady" + a full
+# name is the lady's own ("Lady Brett Ashley", "Lady Catherine de Bourgh").
+_HUSBANDS_NAME = _WIFE_TITLES - {"Lady"}
 
 REASONS = {
     "full": "title + full name",
@@ -172,7 +177,7 @@ def join_titled(
         if full in counts and title_of.get(full) is None:
             # Only "Mrs." or "Lady" + a full name can name someone else (the husband's name:
             # "Mrs. John Knightley"); pronouns are read for those, titles for all.
-            wife = title_of[key].rstrip(".") in _WIFE_TITLES
+            wife = title_of[key].rstrip(".") in _HUSBANDS_NAME
             sex = _cluster_sex(
                 members[root(full)], counts, votes if wife else {}, title_of, honorifics
             )
