@@ -15,6 +15,8 @@ surface forms are merged by rules that hold for names in general:
   "Thomas Gradgrind", is the son, not the father);
 * "Mr. Darcy" joins "Fitzwilliam Darcy" only when no other titled Darcy
   exists, so "Mr. Bennet" and "Mrs. Bennet" stay two people;
+* God in oaths and prayers ("thank God") is no character
+  (:mod:`graphkit.pipeline.characters.deities`);
 * two names the text sets side by side as a role and its actor,
   "Amy (Amy Adams)" or "Charlotte (played by Scarlett Johansson)", are never
   merged, and the second is a real person.
@@ -29,6 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from graphkit.io.cast import Cast
 from graphkit.io.lexicon import common_words, word_table
 from graphkit.model import Character, Document, Mention
+from graphkit.pipeline.characters.deities import drop_invoked
 from graphkit.pipeline.characters.forest import root_of
 from graphkit.pipeline.characters.parts import join_parts, nickname_tied
 from graphkit.pipeline.characters.pronouns import (
@@ -370,4 +373,6 @@ def merge_characters(
             )
         )
     characters.sort(key=lambda c: (-c.mentions, c.id))
+    if cast is None:
+        return drop_invoked(doc, characters, relabelled)  # "thank God": no character
     return characters, relabelled
