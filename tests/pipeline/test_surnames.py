@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from graphkit.pipeline.characters.surnames import REASON, rehome_surnames
+from graphkit.pipeline.characters.surnames import LONE, REASON, rehome_surnames
 
 H = {"Mr.": "m", "Mrs.": "f"}
 
@@ -25,7 +25,9 @@ def test_surname_of_unknown_sex_or_alone_or_of_the_other_sex_stays():
     he = {"Otway": (5, 0), "Cassandra": (0, 9)}
     assert rehome_surnames(counts, dict(parent), H, {}, he)["Otway"] == "Henry Otway"
     counts = Counter({"Bunting": 7, "Mr. Bunting": 27, "Mrs. Bunting": 10})
-    assert "Bunting" not in rehome_surnames(counts, {}, H, {}, {"Bunting": (5, 0)})
+    assert "Bunting" not in rehome_surnames(counts, {}, H, {}, {"Bunting": (1, 0)})
+    # Read as he, five times: the one bearer of his sex.
+    assert rehome_surnames(counts, {}, H, {}, {"Bunting": (5, 0)})["Bunting"] == "Mr. Bunting"
     counts = Counter({"Weston": 9, "Frank Weston": 20, "Mrs. Weston": 300})
     he = {"Weston": (6, 0)}
     assert (
@@ -37,3 +39,18 @@ def test_main_bearer_must_be_used_at_least_as_often_as_the_bare_surname():
     counts = Counter({"Lucas": 30, "Nikolay Lucas": 1, "Mr. Lucas": 6})
     parent = rehome_surnames(counts, {"Lucas": "Nikolay Lucas"}, H, {}, {"Lucas": (3, 0)})
     assert parent["Lucas"] == "Nikolay Lucas"
+
+
+def test_lone_surname_joins_the_one_cluster_holding_every_form_of_it():
+    # "Sissy Jupe" and "Cecilia Jupe" split the first pass's vote; once one, "Jupe" joins them.
+    counts = Counter({"Jupe": 30, "Sissy Jupe": 9, "Cecilia Jupe": 6, "Sissy": 150})
+    parent = {"Sissy Jupe": "Sissy", "Cecilia Jupe": "Sissy Jupe"}
+    reasons = {}
+    rehome_surnames(counts, parent, H, {}, {}, reasons)
+    assert parent["Jupe"] == "Sissy" and reasons["Jupe"] == LONE
+    # Read as she, "Jupe" is not the father "Mr. Jupe"; of unknown sex it joins neither.
+    counts["Mr. Jupe"] = 3
+    parent = {"Sissy Jupe": "Sissy", "Cecilia Jupe": "Sissy Jupe"}
+    assert "Jupe" not in rehome_surnames(counts, dict(parent), H, {}, {})
+    she = {"Jupe": (0, 4), "Sissy": (0, 9)}
+    assert rehome_surnames(counts, dict(parent), H, {}, she)["Jupe"] == "Sissy"

@@ -9,13 +9,18 @@ brother).  So a bare surname already joined to a cluster moves to another
 cluster holding a form of that surname (a first name or a title with it:
 "Stiva Oblonsky", "Mr. Knightley") when that cluster, without the surname, is
 used at least :data:`_MAIN` times as often as the surname's own cluster
-without it and at least as often as the bare surname, and is of the sex the surname's pronouns give (read from the
-titles in the cluster, else the pronouns after its single words); a surname
-whose pronouns do not tell its sex stays ("Otway": Henry or Cassandra?), and
-so does a word that is also a first name ("Maria").  A surname still alone is left alone: the rule
-moves a join, it never makes one.
+without it and at least as often as the bare surname, and is of the sex the
+surname's pronouns give (read from the titles in the cluster, else the
+pronouns after its single words); a surname whose pronouns do not tell its
+sex stays ("Otway": Henry or Cassandra?), and so does a word that is also a
+first name ("Maria").
 
-Each move is recorded with its reason (:data:`REASON`).
+A surname still alone joins the one cluster holding every form of it (of its
+sex, when its pronouns tell): "Jupe", left alone because "Sissy Jupe" and
+"Cecilia Jupe" split the first pass's vote, joins them once the diminutive
+rule has made them one; read as "she", it is not the father "Signor Jupe".
+
+Each join is recorded with its reason (:data:`REASON`, :data:`LONE`).
 """
 
 from __future__ import annotations
@@ -25,9 +30,10 @@ from collections import Counter, defaultdict
 from graphkit.pipeline.characters.forest import root_of
 from graphkit.pipeline.characters.pronouns import _sex
 
-__all__ = ["rehome_surnames", "REASON"]
+__all__ = ["rehome_surnames", "REASON", "LONE"]
 
 REASON = "surname, for its main bearer (a much more used cluster holding a form of it)"
+LONE = "surname, for the one cluster holding every form of it"
 _MAIN = 3
 
 
@@ -47,6 +53,10 @@ def _cluster_sex(
     if len(titles) == 1:
         return next(iter(titles))
     return None if titles else _sex(he, she)
+
+
+def _other(sex: str) -> str:
+    return "f" if sex == "m" else "m"
 
 
 def rehome_surnames(
@@ -89,10 +99,26 @@ def rehome_surnames(
         if not titled[0]:
             firsts.add(words[0])
     for surname in sorted(holders):
-        if surname not in parent or surname in children or surname in firsts:
-            continue  # alone (the rule only moves a join), other forms hang on it, a first name
+        if surname in firsts or kinds.get(surname) == "work" or surname not in counts:
+            continue
+        bearers = {root_of(f, parent) for f in holders[surname]}
         sex = _sex(*votes.get(surname, (0, 0)))
-        if sex is None or kinds.get(surname) == "work":
+        if sex:  # "Jupe" read as she is not "Signor Jupe"
+            bearers = {
+                r for r in bearers if _cluster_sex(members[r], honorifics, votes) != _other(sex)
+            }
+        if surname not in parent and surname not in children and len(bearers) == 1:
+            # "Jupe", alone because "Sissy Jupe" and "Cecilia Jupe" split its vote, joins
+            # their cluster once they are one: no one else bears the name.
+            (best,) = bearers
+            parent[surname] = best
+            reasons[surname] = LONE
+            members[surname].remove(surname)
+            members[best].append(surname)
+            continue
+        if surname not in parent or surname in children:
+            continue  # alone (the rule only moves a join), other forms hang on it, a first name
+        if sex is None:
             continue  # "Otway", read as no one: the bearer of either sex may be meant
         own = root_of(surname, parent)
         mine = sum(counts[f] for f in members[own] if f != surname)
