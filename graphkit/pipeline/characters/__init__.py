@@ -15,6 +15,8 @@ surface forms are merged by rules that hold for names in general:
   "Thomas Gradgrind", is the son, not the father);
 * "Mr. Darcy" joins "Fitzwilliam Darcy" only when no other titled Darcy
   exists, so "Mr. Bennet" and "Mrs. Bennet" stay two people;
+* "the princess" is the bearer of that rank named last
+  (:mod:`graphkit.pipeline.characters.role_nouns`);
 * God in oaths and prayers ("thank God") is no character
   (:mod:`graphkit.pipeline.characters.deities`);
 * two names the text sets side by side as a role and its actor,
@@ -24,6 +26,7 @@ surface forms are merged by rules that hold for names in general:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -33,6 +36,7 @@ from graphkit.io.lexicon import common_words, word_table
 from graphkit.model import Character, Document, Mention
 from graphkit.pipeline.characters.deities import drop_invoked
 from graphkit.pipeline.characters.forest import root_of
+from graphkit.pipeline.characters.parts import _ADDRESS as RANKLESS
 from graphkit.pipeline.characters.parts import join_parts, nickname_tied
 from graphkit.pipeline.characters.pronouns import (
     _lean,
@@ -43,6 +47,7 @@ from graphkit.pipeline.characters.pronouns import (
     _title_sex,
     character_sexes,  # noqa: F401  (re-exported)
 )
+from graphkit.pipeline.characters.role_nouns import resolve_role_nouns
 from graphkit.pipeline.characters.roles import (
     _people_before_works,
     role_pairs,  # noqa: F401  (re-exported)
@@ -51,6 +56,8 @@ from graphkit.pipeline.characters.surnames import rehome_surnames
 from graphkit.pipeline.characters.titled import join_titled
 
 __all__ = ["merge_characters", "role_pairs", "character_sexes"]
+
+_YOUNG = re.compile(r"(?:[Tt]he )?[Yy]oung ")  # "the young Princess Shtcherbatskaya"
 
 
 def _pick(candidates: Iterable[str], counts: Counter) -> str | None:
@@ -317,7 +324,10 @@ def merge_characters(
 
         parent = _alias_parents(counts, kinds, blocked, votes, sentences)
         honorifics = word_table("honorifics.txt")
-        parent = join_titled(counts, parent, votes, honorifics, blocked, kinds, reasons)
+        young = Counter(
+            m.character for m in mentions if m.text != m.character and _YOUNG.match(m.text)
+        )
+        parent = join_titled(counts, parent, votes, honorifics, blocked, kinds, reasons, young)
         parent = join_parts(counts, parent, honorifics, blocked, kinds, mentions, reasons)
         parent = rehome_surnames(counts, parent, honorifics, kinds, votes, reasons)
         cast_kind, cast_work, cast_aliases = {}, {}, {}
@@ -326,14 +336,15 @@ def merge_characters(
     if cast is None:
         # Each character is shown under its label (see _label), not the form it was merged into.
         forms: dict[str, Counter] = defaultdict(Counter)
+        roots = {key: root_of(key, parent) for key in counts}  # once per form, not three times
         for key, n in counts.items():
-            forms[root_of(key, parent)][key] += n
+            forms[roots[key]][key] += n
         for key, into in parent.items():
             reason = reasons.get(key) or _why(key, into, honorifics)
-            why[root_of(key, parent)].append(f"{key}: {reason} ({into})")
+            why[roots.get(key) or root_of(key, parent)].append(f"{key}: {reason} ({into})")
         names = {root: _label(f, honorifics) for root, f in forms.items()}
         why = {names[root]: sorted(w) for root, w in why.items()}
-        parent = {key: names[root_of(key, parent)] for key in counts}
+        parent = {key: names[roots[key]] for key in counts}
         parent = {k: v for k, v in parent.items() if k != v}
     relabelled = [
         m
@@ -341,6 +352,8 @@ def merge_characters(
         else Mention(m.start, m.end, m.text, parent[m.character], m.kind, m.sentence)
         for m in mentions
     ]
+    if cast is None:  # "the princess": the bearer of that rank named last
+        relabelled = resolve_role_nouns(doc, relabelled, honorifics, RANKLESS)
     people = {root_of(actor, parent) for _, actor in pairs}
     people |= {root_of(p, parent) for p in _people_before_works(doc, relabelled)}
     roles = {root_of(role, parent) for role, _ in pairs}

@@ -23,6 +23,11 @@ cluster (the titles inside it, else the pronouns after its single-word forms):
   text never writes "Thomas Marvel") joins "Mr. Marvel" when no other first
   name comes with that title and surname.
 
+A title + surname written "young" now and then ("the young Princess
+Shtcherbatskaya") but mostly plain names two people: the plain form is the
+elder and does not join a cluster the text also marks "young" (the
+daughter, "the young Princess Kitty Shtcherbatskaya").
+
 In the surname rule, "the titled form itself" means more than twice as often
 (:data:`_HEAD`); "Miss" + surname joins the one woman of that surname however
 often it is used (the guard is for heads of families); and a rank used less
@@ -101,6 +106,28 @@ def _married_miss(key: str, forms: list[str], title_of: dict[str, str | None]) -
     )
 
 
+def _elder(key: str, forms: list[str], young: Counter, counts: Counter) -> bool:
+    """Whether ``key`` is the elder of two bearers of one name and ``forms`` the younger.
+
+    The text writes "the young Princess Shtcherbatskaya" now and then, and
+    "Princess Shtcherbatskaya" mostly: two women, and the plain form is the
+    mother.  So a form the text marks "young" at least once but in less than
+    half its uses does not join a cluster holding another form so marked.
+
+    Examples
+    --------
+    >>> young = Counter({"Princess S": 1, "Princess Kitty S": 1})
+    >>> counts = Counter({"Princess S": 8, "Princess Kitty S": 1, "Kitty S": 5})
+    >>> _elder("Princess S", ["Kitty S", "Princess Kitty S"], young, counts)
+    True
+    >>> _elder("Princess S", ["Kitty S"], young, counts)
+    False
+    """
+    if not young.get(key) or young[key] * 2 >= counts[key]:
+        return False
+    return any(young.get(f) for f in forms if f != key)
+
+
 def _first_names(forms: list[str], surname: str, title_of: dict[str, str | None]) -> set[str]:
     """The first names ``forms`` give ``surname``: "Josephine" from "Miss Josephine Barry"."""
     out = set()
@@ -119,8 +146,12 @@ def join_titled(
     blocked: set[frozenset[str]],
     kinds: dict[str, str],
     reasons: dict[str, str] | None = None,
+    young: Counter | None = None,
 ) -> dict[str, str]:
     """Add the joins of titled forms to ``parent`` (form -> form it joins) and return it.
+
+    ``young`` counts, for each form, its mentions written with "young" before it
+    ("the young Princess Shtcherbatskaya"): see the module docstring.
 
     Examples
     --------
@@ -242,6 +273,8 @@ def join_titled(
         elif not same and len(unknown) == 1 and len(cands) == 1:
             target = unknown[0]
         if target is None or _married_miss(key, members[target], title_of):
+            continue
+        if _elder(key, members[target], young or Counter(), counts):
             continue
         theirs = _first_names(members[target], words[1], title_of)
         mine = _first_names(members[root(key)], words[1], title_of)
