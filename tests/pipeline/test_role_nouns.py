@@ -49,3 +49,12 @@ def test_the_plain_form_of_a_name_also_written_young_is_the_elder():
     assert root("Princess Kitty S", p) == "Kitty"
     p = join_titled(counts, dict(parent), votes, H, set(), {}, None, Counter())
     assert root("Princess S", p) == "Kitty"  # never written "young": the one woman of the name
+
+
+def test_the_old_rank_is_the_one_bearer_the_text_calls_old_wherever_named_last():
+    text = "Later the old Prince Orlov came. " + "Later Prince Ivan sat down. " * 20
+    text += "Then the old prince laughed. " * 10 + "Then the prince frowned. " * 10
+    doc = build_document(text)
+    chars, ms = merge_characters(doc, discover_mentions(doc).mentions)
+    count = Counter((m.character, m.text) for m in ms if m.text.lower().endswith("prince"))
+    assert count == {("Prince Orlov", "the old prince"): 10, ("Prince Ivan", "the prince"): 10}

@@ -12,7 +12,9 @@ every :data:`_PER_CHARS` characters ("Princess Betsy", "Princess Varvara":
 :data:`_MIN_USES` times.  Each such use that no detected name covers becomes
 a mention of the character of the nearest "<Rank> X" before it, when that
 mention is at most :data:`_WINDOW` characters back (the same scene); with no
-such bearer in reach the use is left alone.  So "the princess" is Princess
+such bearer in reach the use is left alone.  "The old prince" (or "the young
+prince") is the one bearer the text calls "the old Prince X", wherever he
+was named last, when there is exactly one.  So "the princess" is Princess
 Shtcherbatskaya in her scenes and Princess Betsy in Betsy's, a cheap
 coreference that never makes a new character.
 
@@ -35,6 +37,7 @@ _MIN_USES = 20
 _WINDOW = 20_000
 _MIN_TITLED = 20  # uses of "<Rank> X" forms before a rank is read as a name
 _PER_CHARS = 100_000  # and at least once every 100,000 characters (about 17,000 words)
+_AGE_LEAD = frozenset(("the", "The", "old", "young"))
 _NOT_RANKS = frozenset(("Saint", "St.", "St", "Ste."))  # "Saint-Denis" names places
 
 
@@ -90,11 +93,17 @@ def resolve_role_nouns(
     (40, 'Betsy', 'the princess')
     """
     by_rank: dict[str, list[Mention]] = {}
+    aged: dict[tuple[str, str], set[str]] = {}  # ("old", "Prince") -> who is "the old Prince X"
     for m in mentions:
         if " " in m.text:
             w = m.text.split(" ", 1)[0]
             if w in honorifics and w.rstrip(".") not in address and w not in _NOT_RANKS:
                 by_rank.setdefault(w, []).append(m)
+            elif w in _AGE_LEAD:
+                words = m.text.split()
+                age = words[1] if w in ("the", "The") else w
+                if age in ("old", "young") and len(words) > 3 - (w == age):
+                    aged.setdefault((age, words[2 - (w == age)]), set()).add(m.character)
     least = max(_MIN_TITLED, len(doc.text) // _PER_CHARS)
     ranks = [r for r, ms in by_rank.items() if len(ms) >= least]
     if not ranks:
@@ -113,6 +122,11 @@ def resolve_role_nouns(
             k = bisect_right(starts, start)
             if k and mentions[k - 1].end > start or (k < len(starts) and starts[k] < end):
                 continue  # a detected name covers it ("the Princess Varvara")
+            age = surface.split()[1]
+            who = aged.get((age, rank), ())
+            if len(who) == 1:  # "the old prince": the one the text calls "the old Prince X"
+                found.append((start, end, surface, next(iter(who))))
+                continue
             b = bisect_right(bearer_starts, start) - 1
             if b >= 0 and start - bearers[b].end <= _WINDOW:
                 found.append((start, end, surface, bearers[b].character))
