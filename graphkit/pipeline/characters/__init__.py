@@ -353,7 +353,7 @@ def merge_characters(
         for m in mentions
     ]
     if cast is None:  # "the princess": the bearer of that rank named last
-        relabelled = resolve_role_nouns(doc, relabelled, honorifics, RANKLESS)
+        relabelled = resolve_role_nouns(doc, relabelled, honorifics, RANKLESS, counts)
     people = {root_of(actor, parent) for _, actor in pairs}
     people |= {root_of(p, parent) for p in _people_before_works(doc, relabelled)}
     roles = {root_of(role, parent) for role, _ in pairs}

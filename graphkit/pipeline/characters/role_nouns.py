@@ -26,6 +26,7 @@ one pass over the mentions.
 from __future__ import annotations
 
 from bisect import bisect_right, insort
+from collections import Counter
 from collections.abc import Sequence
 
 from graphkit.model import Document, Mention
@@ -77,10 +78,13 @@ def resolve_role_nouns(
     mentions: Sequence[Mention],
     honorifics: dict[str, str],
     address: frozenset[str],
+    forms: Counter | None = None,
 ) -> list[Mention]:
     """``mentions`` with "the <rank>" uses added as mentions of the rank's bearer named last.
 
-    ``address`` holds the titles that are forms of address, never read as names.
+    ``address`` holds the titles that are forms of address, never read as names;
+    ``forms`` counts the mentions of each surface form before merging (made
+    from ``mentions`` when not given).
 
     Examples
     --------
@@ -92,22 +96,28 @@ def resolve_role_nouns(
     >>> len(out), out[-1].character, out[-1].text
     (40, 'Betsy', 'the princess')
     """
-    by_rank: dict[str, list[Mention]] = {}
+    forms = forms if forms is not None else Counter(m.text for m in mentions)
+    titled: Counter = Counter()
+    for key, n in forms.items():  # distinct forms, not every mention: cheap when no rank counts
+        w = key.split(" ", 1)[0]
+        if w != key and w in honorifics and w.rstrip(".") not in address and w not in _NOT_RANKS:
+            titled[w] += n
+    least = max(_MIN_TITLED, len(doc.text) // _PER_CHARS)
+    ranks = [r for r, n in titled.items() if n >= least]
+    if not ranks:
+        return list(mentions)
+    by_rank: dict[str, list[Mention]] = {r: [] for r in ranks}
     aged: dict[tuple[str, str], set[str]] = {}  # ("old", "Prince") -> who is "the old Prince X"
     for m in mentions:
         if " " in m.text:
             w = m.text.split(" ", 1)[0]
-            if w in honorifics and w.rstrip(".") not in address and w not in _NOT_RANKS:
-                by_rank.setdefault(w, []).append(m)
+            if w in by_rank:
+                by_rank[w].append(m)
             elif w in _AGE_LEAD:
                 words = m.text.split()
                 age = words[1] if w in ("the", "The") else w
                 if age in ("old", "young") and len(words) > 3 - (w == age):
                     aged.setdefault((age, words[2 - (w == age)]), set()).add(m.character)
-    least = max(_MIN_TITLED, len(doc.text) // _PER_CHARS)
-    ranks = [r for r, ms in by_rank.items() if len(ms) >= least]
-    if not ranks:
-        return list(mentions)
     text = doc.text
     starts = [m.start for m in mentions]
     added: list[Mention] = []
