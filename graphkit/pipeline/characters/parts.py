@@ -303,14 +303,17 @@ def join_parts(
     # 4b. "Harry" -> "Lord Henry": a table nickname whose given name the text only titles
     # joins the one titled cluster of it, when the text ties them (at least _TIES uses).
     nicknames = word_table("nicknames.csv")
+    titled_given: dict[str, list[str]] = defaultdict(list)  # "Henry" -> ["Lord Henry", ...]
+    for f in people:
+        if len(words[f]) == 2 and is_title(words[f][0]):
+            titled_given[words[f][1]].append(f)
     for k in singles:
         full = nicknames.get(k)
-        if not full or full in counts or len(members[root(k)]) != 1:
+        if not full or full in counts or full not in titled_given or len(members[root(k)]) != 1:
             continue
         cands = Counter()
-        for f in people:
-            w = words[f]
-            if len(w) == 2 and is_title(w[0]) and w[1] == full and root(f) != root(k):
+        for f in titled_given[full]:
+            if root(f) != root(k):
                 cands[root(f)] += counts[f]
         if not cands:
             continue

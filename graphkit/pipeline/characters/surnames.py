@@ -92,12 +92,14 @@ def rehome_surnames(
         words = k.split()
         if len(words) < 2 or kinds.get(k) == "work":
             continue
-        titled = [w in honorifics or w.rstrip(".") in honorifics for w in words]
-        if any(titled[1:]):
+        first_titled = words[0] in honorifics or words[0].rstrip(".") in honorifics
+        if not first_titled:
+            firsts.add(words[0])
+        if words[-1] not in counts:
+            continue  # only surnames the text also writes alone matter here
+        if any(w in honorifics or w.rstrip(".") in honorifics for w in words[1:]):
             continue  # "Mrs. Rushworth Maria": two names glued, no one's surname
         holders[words[-1]].add(k)
-        if not titled[0]:
-            firsts.add(words[0])
     for surname in sorted(holders):
         if surname in firsts or kinds.get(surname) == "work" or surname not in counts:
             continue
