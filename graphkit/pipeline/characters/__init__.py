@@ -314,12 +314,12 @@ def merge_characters(
     else:
         votes = _pronoun_votes(doc, mentions)
         blocked = {frozenset(p) for p in pairs}
-        made: dict[str, list[int]] = {}
+        made: dict[str, list[int]] = defaultdict(list)
 
         def sentences() -> dict[str, list[int]]:
             if not made:  # one pass over the mentions, only if a nickname needs it
                 for m in mentions:
-                    made.setdefault(m.character, []).append(m.sentence)
+                    made[m.character].append(m.sentence)
             return made
 
         parent = _alias_parents(counts, kinds, blocked, votes, sentences)

@@ -221,11 +221,12 @@ def join_titled(
         words = key.split()
         if title_of[key]:
             words = words[1:]
+        if len(words) < 2:
+            continue  # no full name (checked first: most forms are one word)
         if any(w in honorifics or w.rstrip(".") in honorifics for w in words):
             continue  # "Miss Woodhouse Miss Taylor": two names glued, no one's full name
-        if len(words) >= 2:
-            by_surname[words[-1]].add(root(key))
-            by_first[words[0]].add(root(key))
+        by_surname[words[-1]].add(root(key))
+        by_first[words[0]].add(root(key))
     # 2. "Miss Elizabeth" -> "Elizabeth" (a first name that is no one's surname); first, so
     # that its titles tell the sex of the cluster for rule 3.
     for key in sorted(people, key=lambda k: (-counts[k], k)):
