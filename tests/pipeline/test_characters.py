@@ -219,3 +219,28 @@ def test_cast_aliases_absent_from_the_text_are_kept_and_found(tmp_path):
     assert a.characters.loc["Theodore", "aliases"] == ["Ted", "Theo"]
     assert set(a.ego("theo").nodes) == {"Theodore", "Amy"}  # any written name, any case
     assert set(a.ego("Ted").nodes) == {"Theodore", "Amy"}
+
+
+def test_a_table_nickname_joins_a_full_name_only_when_the_text_ties_them():
+    far = "The rain fell on the roofs. The wind blew. "
+    # "Tom" is never near "Thomas Gradgrind": the son, not the father.
+    text = "Thomas Gradgrind spoke. Later Thomas Gradgrind sat. " + far * 3
+    text += "Later Tom laughed. " * 5
+    chars = merged(text)
+    assert "Tom" in chars and "Tom" not in chars.get("Thomas Gradgrind", ())
+    # "Lizzy" alternates with "Elizabeth Bennet" from sentence to sentence: one woman.
+    text = "Elizabeth Bennet rose. Later Lizzy smiled. " * 3 + far
+    chars = merged(text)
+    assert [c for c, aliases in chars.items() if {"Lizzy", "Elizabeth Bennet"} <= {c, *aliases}]
+    # "Theo" with "Theodore", given no surname, needs no tie.
+    chars = merged("Later Theodore writes. " + far * 3 + "Then Theo reads.")
+    assert len(chars) == 1 and {"Theo", "Theodore"} <= {*chars, *next(iter(chars.values()))}
+
+
+def test_nickname_tie_share():
+    from graphkit.pipeline.characters.parts import nickname_tied
+
+    s = {"Kitty": list(range(100, 160)), "Catherine": [99]}
+    assert not nickname_tied(s, "Kitty", ["Catherine"])  # 1 of 60 uses tied, under one in twenty
+    s["Catherine"] = [99, 130]  # 4 of 60
+    assert nickname_tied(s, "Kitty", ["Catherine"])

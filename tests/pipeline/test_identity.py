@@ -105,3 +105,15 @@ def test_titled_forms_with_another_first_name_stay_apart():
     parent = {"Diana": "Diana Barry"}
     root = _roots(join_titled(counts, parent, {"Diana": (0, 7)}, H, set(), {}))
     assert root("Miss Josephine Barry") != root("Diana")
+
+
+def test_lady_and_a_full_name_is_her_own_name_whatever_the_pronouns():
+    # A first-person narrator puts "he" after "Brett" by chance; "Lady" + her full name is hers.
+    counts = Counter({"Brett": 400, "Brett Ashley": 3, "Lady Brett Ashley": 2, "Lady Ashley": 8})
+    parent = join_titled(counts, {"Brett Ashley": "Brett"}, {"Brett": (3, 1)}, H, set(), {})
+    root = _roots(parent)
+    assert root("Lady Brett Ashley") == root("Lady Ashley") == "Brett"
+    # "Mrs." + a full name may still be the husband's name: the pronouns are read for it.
+    counts = Counter({"John": 50, "John Knightley": 30, "Mrs. John Knightley": 8})
+    parent = join_titled(counts, {"John Knightley": "John"}, {"John": (5, 0)}, H, set(), {})
+    assert _roots(parent)("Mrs. John Knightley") == "Mrs. John Knightley"

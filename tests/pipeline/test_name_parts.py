@@ -137,3 +137,13 @@ def test_every_merge_keeps_its_reason_in_the_characters_table():
     assert reasons["Miss Smith"].startswith("title + surname")
     assert reasons["Harriet"].startswith("first name")
     assert all(r.count(": ") >= 1 for rs in df["aliases_reason"] for r in rs)
+
+
+def test_a_nickname_of_a_given_name_only_titled_joins_it_when_the_text_ties_them():
+    far = "The rain fell on the roofs. The wind blew. "
+    tied = ("Later Lord Henry smiled. Then Harry laughed. " + far) * 3 + "Later Lady Henry came."
+    chars = _characters(tied)
+    assert [c for c, aliases in chars.items() if {"Harry", "Lord Henry"} <= {c, *aliases}]
+    apart = "Later Lord Henry smiled. " * 3 + far * 3 + "Then Harry laughed. " * 3
+    chars = _characters(apart)
+    assert not [c for c, aliases in chars.items() if {"Harry", "Lord Henry"} <= {c, *aliases}]

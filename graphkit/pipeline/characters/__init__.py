@@ -6,9 +6,19 @@ surface forms are merged by rules that hold for names in general:
 * a single name joins the one full name it is the surname of ("Jonze" ->
   "Spike Jonze") or the first name of ("Elizabeth" -> "Elizabeth Bennet");
 * a nickname joins its full form ("Theo" -> "Theodore"; table in
-  ``data/nicknames.csv``, or a unique longer name it begins);
+  ``data/nicknames.csv``, or a unique longer name it begins), but a nickname
+  of the table joins a full form the text also gives with a surname
+  ("Catherine de Bourgh") only when the text ties the two: at least one use in
+  :data:`graphkit.pipeline.characters.parts._TIE_SHARE` of the nickname (and one at least) stands in a sentence
+  naming the full form or next to one ("Kitty", used 71 times and twice next
+  to "Catherine", is not Lady Catherine; "Tom", 178 times and twice next to
+  "Thomas Gradgrind", is the son, not the father);
 * "Mr. Darcy" joins "Fitzwilliam Darcy" only when no other titled Darcy
   exists, so "Mr. Bennet" and "Mrs. Bennet" stay two people;
+* "the princess" is the bearer of that rank named last
+  (:mod:`graphkit.pipeline.characters.role_nouns`);
+* God in oaths and prayers ("thank God") is no character
+  (:mod:`graphkit.pipeline.characters.deities`);
 * two names the text sets side by side as a role and its actor,
   "Amy (Amy Adams)" or "Charlotte (played by Scarlett Johansson)", are never
   merged, and the second is a real person.
@@ -16,15 +26,18 @@ surface forms are merged by rules that hold for names in general:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from graphkit.io.cast import Cast
 from graphkit.io.lexicon import common_words, word_table
 from graphkit.model import Character, Document, Mention
+from graphkit.pipeline.characters.deities import drop_invoked
 from graphkit.pipeline.characters.forest import root_of
-from graphkit.pipeline.characters.parts import join_parts
+from graphkit.pipeline.characters.parts import _ADDRESS as RANKLESS
+from graphkit.pipeline.characters.parts import join_parts, nickname_tied
 from graphkit.pipeline.characters.pronouns import (
     _lean,
     _other_sex,
@@ -34,13 +47,17 @@ from graphkit.pipeline.characters.pronouns import (
     _title_sex,
     character_sexes,  # noqa: F401  (re-exported)
 )
+from graphkit.pipeline.characters.role_nouns import resolve_role_nouns
 from graphkit.pipeline.characters.roles import (
     _people_before_works,
     role_pairs,  # noqa: F401  (re-exported)
 )
+from graphkit.pipeline.characters.surnames import rehome_surnames
 from graphkit.pipeline.characters.titled import join_titled
 
 __all__ = ["merge_characters", "role_pairs", "character_sexes"]
+
+_YOUNG = re.compile(r"(?:[Tt]he )?[Yy]oung ")  # "the young Princess Shtcherbatskaya"
 
 
 def _pick(candidates: Iterable[str], counts: Counter) -> str | None:
@@ -107,8 +124,12 @@ def _alias_parents(
     kinds: dict[str, str],
     blocked: set[frozenset[str]],
     votes: dict[str, tuple[int, int]] | None = None,
+    sentences: Callable[[], dict[str, list[int]]] | None = None,
 ) -> dict[str, str]:
     """Map each surface form that is an alias to the form it joins.
+
+    ``sentences`` gives each form's sentences (made once, when a nickname of
+    the table needs its tie to the text checked); without it the table alone decides.
 
     A bare surname does not join a titled form of the other sex: when the text
     says "he" after "Thénardier", "Madame Thénardier" is someone else.  When
@@ -148,7 +169,13 @@ def _alias_parents(
         full = nicknames.get(key)
         if full and (full in counts or by_first.get(full)):
             target = full if full in counts else _pick(by_first[full], counts)
-            by_nickname.add(key)
+            # A full form the text gives a surname ("Catherine de Bourgh") may be someone else.
+            bearer = [full, *by_first.get(full, ())]
+            tie = sentences is not None and by_first.get(full)
+            if target and tie and not nickname_tied(sentences(), key, bearer):
+                target = None
+            else:
+                by_nickname.add(key)
         if target is None:
             # "Fairfax" (he) is not "Jane Fairfax" when "Jane" is read as she.
             sex = _sex(*votes.get(key, (0, 0)))
@@ -287,24 +314,37 @@ def merge_characters(
     else:
         votes = _pronoun_votes(doc, mentions)
         blocked = {frozenset(p) for p in pairs}
-        parent = _alias_parents(counts, kinds, blocked, votes)
+        made: dict[str, list[int]] = defaultdict(list)
+
+        def sentences() -> dict[str, list[int]]:
+            if not made:  # one pass over the mentions, only if a nickname needs it
+                for m in mentions:
+                    made[m.character].append(m.sentence)
+            return made
+
+        parent = _alias_parents(counts, kinds, blocked, votes, sentences)
         honorifics = word_table("honorifics.txt")
-        parent = join_titled(counts, parent, votes, honorifics, blocked, kinds, reasons)
+        young = Counter(
+            m.character for m in mentions if m.text != m.character and _YOUNG.match(m.text)
+        )
+        parent = join_titled(counts, parent, votes, honorifics, blocked, kinds, reasons, young)
         parent = join_parts(counts, parent, honorifics, blocked, kinds, mentions, reasons)
+        parent = rehome_surnames(counts, parent, honorifics, kinds, votes, reasons)
         cast_kind, cast_work, cast_aliases = {}, {}, {}
 
     why: dict[str, list[str]] = defaultdict(list)
     if cast is None:
         # Each character is shown under its label (see _label), not the form it was merged into.
         forms: dict[str, Counter] = defaultdict(Counter)
+        roots = {key: root_of(key, parent) for key in counts}  # once per form, not three times
         for key, n in counts.items():
-            forms[root_of(key, parent)][key] += n
+            forms[roots[key]][key] += n
         for key, into in parent.items():
             reason = reasons.get(key) or _why(key, into, honorifics)
-            why[root_of(key, parent)].append(f"{key}: {reason} ({into})")
+            why[roots.get(key) or root_of(key, parent)].append(f"{key}: {reason} ({into})")
         names = {root: _label(f, honorifics) for root, f in forms.items()}
         why = {names[root]: sorted(w) for root, w in why.items()}
-        parent = {key: names[root_of(key, parent)] for key in counts}
+        parent = {key: names[roots[key]] for key in counts}
         parent = {k: v for k, v in parent.items() if k != v}
     relabelled = [
         m
@@ -312,6 +352,8 @@ def merge_characters(
         else Mention(m.start, m.end, m.text, parent[m.character], m.kind, m.sentence)
         for m in mentions
     ]
+    if cast is None:  # "the princess": the bearer of that rank named last
+        relabelled = resolve_role_nouns(doc, relabelled, honorifics, RANKLESS, counts)
     people = {root_of(actor, parent) for _, actor in pairs}
     people |= {root_of(p, parent) for p in _people_before_works(doc, relabelled)}
     roles = {root_of(role, parent) for role, _ in pairs}
@@ -344,4 +386,6 @@ def merge_characters(
             )
         )
     characters.sort(key=lambda c: (-c.mentions, c.id))
+    if cast is None:
+        return drop_invoked(doc, characters, relabelled)  # "thank God": no character
     return characters, relabelled

@@ -2,7 +2,7 @@
 
 Run after the titled forms have joined (:func:`graphkit.pipeline.characters.titled.join_titled`),
 on the distinct surface forms and the clusters made so far; never per mention,
-except for one pass over the mentions when a pet name needs :func:`_ties`.  Seven rules:
+except for one pass over the mentions when a pet name needs :func:`_ties`.  Eight rules:
 
 * **patronymic triples**: "Alexey Alexandrovitch Karenin" (first name,
   patronymic, surname) is "Alexey Alexandrovitch", "Alexey Karenin" and the
@@ -21,6 +21,12 @@ except for one pass over the mentions when a pet name needs :func:`_ties`.  Seve
   times, and in the bearer's own sentence at most about half as often
   ("Annushka", Anna's maid, is in Anna's sentences: two people); never a
   cluster the text mostly titles ("Kitty" is not "Lady Catherine");
+* **titled nickname**: a nickname of ``data/nicknames.csv`` whose given name
+  the text writes only after a title ("Harry", "Lord Henry") joins the one
+  titled cluster of that given name (two thirds of its uses) when the text
+  ties them: :data:`_TIES` uses at least in or next to its sentences, and
+  one use in twenty ("Kitty", twice next to "Lady Catherine" in 71 uses, stays
+  apart);
 * **pet name + surname**: "Eliza Bennet" joins "Elizabeth Bennet" (the
   surname ties them); a full name whose first name is already someone's
   ("Mike Campbell", "Mike" being "Michael") joins that someone when no other
@@ -44,7 +50,7 @@ from graphkit.io.lexicon import word_list, word_table
 from graphkit.model import Mention
 from graphkit.pipeline.characters.forest import root_of
 
-__all__ = ["join_parts", "is_patronymic", "diminutives"]
+__all__ = ["join_parts", "is_patronymic", "diminutives", "nickname_tied"]
 
 REASONS = {
     "triple": "first name + patronymic + surname",
@@ -52,6 +58,7 @@ REASONS = {
     "first": "first name of the one full name it opens",
     "diminutive": "diminutive of the first name, alternating with it from sentence to sentence",
     "elision": "the same name with letters left out",
+    "titled nickname": "nickname of a given name the text only titles, tied to it in the text",
     "pet": "pet name + surname, for the given name + that surname",
     "rank": "rank alone, for the one titled name of that rank",
 }
@@ -130,6 +137,29 @@ def diminutives() -> dict[str, tuple[str, ...]]:
         pet, _, full = line.partition(",")
         table[pet.strip()].append(full.strip())
     return {k: tuple(sorted(v)) for k, v in table.items()}
+
+
+_TIE_SHARE = 20  # a table nickname needs one use in twenty tied to its full form
+
+
+def nickname_tied(sentences: dict[str, list[int]], nickname: str, bearer: Sequence[str]) -> bool:
+    """Whether the text ties ``nickname`` to the forms ``bearer`` (see the module docstring).
+
+    ``sentences`` maps each form to the sentences of its mentions.
+
+    Examples
+    --------
+    >>> s = {"Theo": [1], "Theodore": [0, 1], "Kitty": list(range(10, 50)), "Catherine": [9]}
+    >>> nickname_tied(s, "Theo", ["Theodore"]), nickname_tied(s, "Kitty", ["Catherine"])
+    (True, False)
+    """
+    near = set()
+    for f in bearer:
+        for i in sentences.get(f, ()):
+            near.update((i - 1, i, i + 1))
+    uses = sentences.get(nickname, ())
+    tied = sum(1 for i in uses if i in near)
+    return tied >= 1 and tied * _TIE_SHARE >= len(uses)
 
 
 def _ties(sentences: dict[str, list[int]], a: list[str], b: list[str]) -> tuple[int, int]:
@@ -270,9 +300,35 @@ def join_parts(
         same, next_to = _ties(sentences, members[root(k)], members[top])
         if next_to >= _TIES and 2 * same <= next_to + 1:
             join(k, top, "diminutive")
+    # 4b. "Harry" -> "Lord Henry": a table nickname whose given name the text only titles
+    # joins the one titled cluster of it, when the text ties them (at least _TIES uses).
+    nicknames = word_table("nicknames.csv")
+    titled_given: dict[str, list[str]] = defaultdict(list)  # "Henry" -> ["Lord Henry", ...]
+    for f in people:
+        if len(words[f]) == 2 and is_title(words[f][0]):
+            titled_given[words[f][1]].append(f)
+    for k in singles:
+        full = nicknames.get(k)
+        if not full or full in counts or full not in titled_given or len(members[root(k)]) != 1:
+            continue
+        cands = Counter()
+        for f in titled_given[full]:
+            if root(f) != root(k):
+                cands[root(f)] += counts[f]
+        if not cands:
+            continue
+        (top, n), total = cands.most_common(1)[0], sum(cands.values())
+        if n * 3 < total * 2:
+            continue
+        if sentences is None:
+            sentences = defaultdict(list)
+            for m in mentions:
+                sentences[m.character].append(m.sentence)
+        same, next_to = _ties(sentences, [k], members[top])
+        if same + next_to >= _TIES and nickname_tied(sentences, k, members[top]):
+            join(k, top, "titled nickname")
     # 5. "Eliza Bennet" is "Elizabeth Bennet": a pet name and the given name with one surname;
     # "Mike Campbell" joins "Mike" (now "Michael") when no other full name opens with "Mike".
-    nicknames = word_table("nicknames.csv")
     for k in untitled:
         w = words[k]
         if len(w) != 2 or (w[0] not in table and w[0] not in nicknames and w[0] not in counts):

@@ -6,7 +6,9 @@ cluster (the titles inside it, else the pronouns after its single-word forms):
 
 * **title + full name** joins the full name: "Mr. Frank Churchill" is "Frank
   Churchill" (not when the sexes differ: "Mrs. John Knightley" is not "John
-  Knightley");
+  Knightley"; pronouns are read only for a title a wife bears with her
+  husband's name, so "Lady Brett Ashley" is "Brett Ashley" whatever "he" a
+  first-person narration puts after "Brett");
 * **title + surname** joins the one cluster holding a full name of that
   surname and of the title's sex: "Miss Smith" -> "Harriet Smith",
   "Mr. Churchill" -> "Frank Churchill"; "Mrs." + surname never joins a
@@ -20,6 +22,11 @@ cluster (the titles inside it, else the pronouns after its single-word forms):
 * **title + full name without the full name** ("Mr. Thomas Marvel", where the
   text never writes "Thomas Marvel") joins "Mr. Marvel" when no other first
   name comes with that title and surname.
+
+A title + surname written "young" now and then ("the young Princess
+Shtcherbatskaya") but mostly plain names two people: the plain form is the
+elder and does not join a cluster the text also marks "young" (the
+daughter, "the young Princess Kitty Shtcherbatskaya").
 
 In the surname rule, "the titled form itself" means more than twice as often
 (:data:`_HEAD`); "Miss" + surname joins the one woman of that surname however
@@ -50,6 +57,9 @@ _ADDRESS = frozenset(
      "Dona", "Doña", "Young", "Old", "Little", *_MISS)
 )  # fmt: skip
 _WIFE_TITLES = frozenset(("Mrs", "Lady", "Madame", "Mme", "Frau", "Señora", "Senora"))
+# Titles a wife bears with her husband's full name ("Mrs. John Knightley"); "Lady" + a full
+# name is the lady's own ("Lady Brett Ashley", "Lady Catherine de Bourgh").
+_HUSBANDS_NAME = _WIFE_TITLES - {"Lady"}
 
 REASONS = {
     "full": "title + full name",
@@ -96,6 +106,28 @@ def _married_miss(key: str, forms: list[str], title_of: dict[str, str | None]) -
     )
 
 
+def _elder(key: str, forms: list[str], young: Counter, counts: Counter) -> bool:
+    """Whether ``key`` is the elder of two bearers of one name and ``forms`` the younger.
+
+    The text writes "the young Princess Shtcherbatskaya" now and then, and
+    "Princess Shtcherbatskaya" mostly: two women, and the plain form is the
+    mother.  So a form the text marks "young" at least once but in less than
+    half its uses does not join a cluster holding another form so marked.
+
+    Examples
+    --------
+    >>> young = Counter({"Princess S": 1, "Princess Kitty S": 1})
+    >>> counts = Counter({"Princess S": 8, "Princess Kitty S": 1, "Kitty S": 5})
+    >>> _elder("Princess S", ["Kitty S", "Princess Kitty S"], young, counts)
+    True
+    >>> _elder("Princess S", ["Kitty S"], young, counts)
+    False
+    """
+    if not young.get(key) or young[key] * 2 >= counts[key]:
+        return False
+    return any(young.get(f) for f in forms if f != key)
+
+
 def _first_names(forms: list[str], surname: str, title_of: dict[str, str | None]) -> set[str]:
     """The first names ``forms`` give ``surname``: "Josephine" from "Miss Josephine Barry"."""
     out = set()
@@ -114,8 +146,12 @@ def join_titled(
     blocked: set[frozenset[str]],
     kinds: dict[str, str],
     reasons: dict[str, str] | None = None,
+    young: Counter | None = None,
 ) -> dict[str, str]:
     """Add the joins of titled forms to ``parent`` (form -> form it joins) and return it.
+
+    ``young`` counts, for each form, its mentions written with "young" before it
+    ("the young Princess Shtcherbatskaya"): see the module docstring.
 
     Examples
     --------
@@ -172,7 +208,7 @@ def join_titled(
         if full in counts and title_of.get(full) is None:
             # Only "Mrs." or "Lady" + a full name can name someone else (the husband's name:
             # "Mrs. John Knightley"); pronouns are read for those, titles for all.
-            wife = title_of[key].rstrip(".") in _WIFE_TITLES
+            wife = title_of[key].rstrip(".") in _HUSBANDS_NAME
             sex = _cluster_sex(
                 members[root(full)], counts, votes if wife else {}, title_of, honorifics
             )
@@ -185,11 +221,12 @@ def join_titled(
         words = key.split()
         if title_of[key]:
             words = words[1:]
+        if len(words) < 2:
+            continue  # no full name (checked first: most forms are one word)
         if any(w in honorifics or w.rstrip(".") in honorifics for w in words):
             continue  # "Miss Woodhouse Miss Taylor": two names glued, no one's full name
-        if len(words) >= 2:
-            by_surname[words[-1]].add(root(key))
-            by_first[words[0]].add(root(key))
+        by_surname[words[-1]].add(root(key))
+        by_first[words[0]].add(root(key))
     # 2. "Miss Elizabeth" -> "Elizabeth" (a first name that is no one's surname); first, so
     # that its titles tell the sex of the cluster for rule 3.
     for key in sorted(people, key=lambda k: (-counts[k], k)):
@@ -237,6 +274,8 @@ def join_titled(
         elif not same and len(unknown) == 1 and len(cands) == 1:
             target = unknown[0]
         if target is None or _married_miss(key, members[target], title_of):
+            continue
+        if _elder(key, members[target], young or Counter(), counts):
             continue
         theirs = _first_names(members[target], words[1], title_of)
         mine = _first_names(members[root(key)], words[1], title_of)

@@ -1,0 +1,138 @@
+"""A bare surname goes to the main bearer of that surname, not to a minor one.
+
+Run last among the alias rules, on the clusters the others made.  The first
+alias pass joins a bare surname to the one *full name* the text writes with it
+("Oblonsky" -> "Pyotr Oblonsky", written four times), even when the hero of
+that surname is named another way (Stepan Arkadyevitch, "Stiva Oblonsky"
+once) or only with a title ("Mr. Knightley", while "John Knightley" is his
+brother).  So a bare surname already joined to a cluster moves to another
+cluster holding a form of that surname (a first name or a title with it:
+"Stiva Oblonsky", "Mr. Knightley") when that cluster, without the surname, is
+used at least :data:`_MAIN` times as often as the surname's own cluster
+without it and at least as often as the bare surname, and is of the sex the
+surname's pronouns give (read from the titles in the cluster, else the
+pronouns after its single words); a surname whose pronouns do not tell its
+sex stays ("Otway": Henry or Cassandra?), and so does a word that is also a
+first name ("Maria").
+
+A surname still alone joins the one cluster holding every form of it (of its
+sex, when its pronouns tell): "Jupe", left alone because "Sissy Jupe" and
+"Cecilia Jupe" split the first pass's vote, joins them once the diminutive
+rule has made them one; read as "she", it is not the father "Signor Jupe".
+
+Each join is recorded with its reason (:data:`REASON`, :data:`LONE`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from graphkit.pipeline.characters.forest import root_of
+from graphkit.pipeline.characters.pronouns import _sex
+
+__all__ = ["rehome_surnames", "REASON", "LONE"]
+
+REASON = "surname, for its main bearer (a much more used cluster holding a form of it)"
+LONE = "surname, for the one cluster holding every form of it"
+_MAIN = 3
+
+
+def _cluster_sex(
+    forms: list[str], honorifics: dict[str, str], votes: dict[str, tuple[int, int]]
+) -> str | None:
+    """The sex of a cluster: its titles when they agree, else the pronouns after its single words."""
+    titles, he, she = set(), 0, 0
+    for f in forms:
+        w = f.split()[0]
+        s = honorifics.get(w) or honorifics.get(w.rstrip("."))
+        if " " in f and s in ("m", "f"):
+            titles.add(s)
+        elif " " not in f:
+            a, b = votes.get(f, (0, 0))
+            he, she = he + a, she + b
+    if len(titles) == 1:
+        return next(iter(titles))
+    return None if titles else _sex(he, she)
+
+
+def _other(sex: str) -> str:
+    return "f" if sex == "m" else "m"
+
+
+def rehome_surnames(
+    counts: Counter,
+    parent: dict[str, str],
+    honorifics: dict[str, str],
+    kinds: dict[str, str],
+    votes: dict[str, tuple[int, int]] | None = None,
+    reasons: dict[str, str] | None = None,
+) -> dict[str, str]:
+    """Move each bare surname joined to a minor bearer to the main one; return ``parent``.
+
+    Examples
+    --------
+    >>> counts = Counter({"Oblonsky": 114, "Pyotr Oblonsky": 4, "Stiva Oblonsky": 1,
+    ...                   "Stepan Arkadyevitch": 600, "Stiva": 20})
+    >>> parent = {"Oblonsky": "Pyotr Oblonsky", "Stiva Oblonsky": "Stiva",
+    ...           "Stiva": "Stepan Arkadyevitch"}
+    >>> votes = {"Oblonsky": (9, 0), "Stiva": (5, 0)}
+    >>> rehome_surnames(counts, parent, {}, {}, votes)["Oblonsky"]
+    'Stepan Arkadyevitch'
+    """
+    reasons = reasons if reasons is not None else {}
+    votes = votes or {}
+    members: dict[str, list[str]] = defaultdict(list)
+    for k in counts:
+        members[root_of(k, parent)].append(k)
+    children = set(parent.values())
+    # Forms ending in a surname, by surname: "Stiva Oblonsky", "Mr. Knightley".
+    holders: dict[str, set[str]] = defaultdict(set)
+    firsts = set()
+    for k in counts:
+        words = k.split()
+        if len(words) < 2 or kinds.get(k) == "work":
+            continue
+        first_titled = words[0] in honorifics or words[0].rstrip(".") in honorifics
+        if not first_titled:
+            firsts.add(words[0])
+        if words[-1] not in counts:
+            continue  # only surnames the text also writes alone matter here
+        if any(w in honorifics or w.rstrip(".") in honorifics for w in words[1:]):
+            continue  # "Mrs. Rushworth Maria": two names glued, no one's surname
+        holders[words[-1]].add(k)
+    for surname in sorted(holders):
+        if surname in firsts or kinds.get(surname) == "work" or surname not in counts:
+            continue
+        bearers = {root_of(f, parent) for f in holders[surname]}
+        sex = _sex(*votes.get(surname, (0, 0)))
+        if sex:  # "Jupe" read as she is not "Signor Jupe"
+            bearers = {
+                r for r in bearers if _cluster_sex(members[r], honorifics, votes) != _other(sex)
+            }
+        if surname not in parent and surname not in children and len(bearers) == 1:
+            # "Jupe", alone because "Sissy Jupe" and "Cecilia Jupe" split its vote, joins
+            # their cluster once they are one: no one else bears the name.
+            (best,) = bearers
+            parent[surname] = best
+            reasons[surname] = LONE
+            members[surname].remove(surname)
+            members[best].append(surname)
+            continue
+        if surname not in parent or surname in children:
+            continue  # alone (the rule only moves a join), other forms hang on it, a first name
+        if sex is None:
+            continue  # "Otway", read as no one: the bearer of either sex may be meant
+        own = root_of(surname, parent)
+        mine = sum(counts[f] for f in members[own] if f != surname)
+        best, size = None, 0
+        for r in {root_of(f, parent) for f in holders[surname]} - {own}:
+            n = sum(counts[f] for f in members[r])
+            if n > size and _cluster_sex(members[r], honorifics, votes) == sex:
+                best, size = r, n
+        if best is None or size < _MAIN * max(mine, 1) or size < counts[surname]:
+            continue
+        parent[surname] = best
+        reasons[surname] = REASON
+        members[own].remove(surname)
+        members[best].append(surname)
+    return parent

@@ -1,0 +1,56 @@
+"""A bare surname joined to a minor bearer moves to the main one (characters.surnames)."""
+
+from collections import Counter
+
+from graphkit.pipeline.characters.surnames import LONE, REASON, rehome_surnames
+
+H = {"Mr.": "m", "Mrs.": "f"}
+
+
+def test_surname_moves_from_a_minor_full_name_to_the_titled_main_bearer():
+    # "Knightley" joined "John Knightley" (the one full name); "Mr. Knightley" is the hero.
+    counts = Counter({"Knightley": 8, "John Knightley": 40, "Mr. Knightley": 300})
+    parent, reasons = {"Knightley": "John Knightley"}, {}
+    rehome_surnames(counts, parent, H, {}, {"Knightley": (4, 0)}, reasons)
+    assert parent["Knightley"] == "Mr. Knightley"
+    assert reasons["Knightley"] == REASON
+
+
+def test_surname_of_unknown_sex_or_alone_or_of_the_other_sex_stays():
+    counts = Counter({"Otway": 8, "Henry Otway": 40, "Cassandra Otway": 30, "Cassandra": 300})
+    parent = {"Otway": "Henry Otway", "Cassandra Otway": "Cassandra"}
+    assert rehome_surnames(counts, dict(parent), H, {}, {})["Otway"] == "Henry Otway"
+    she = {"Otway": (0, 5), "Cassandra": (0, 9)}
+    assert rehome_surnames(counts, dict(parent), H, {}, she)["Otway"] == "Cassandra"
+    he = {"Otway": (5, 0), "Cassandra": (0, 9)}
+    assert rehome_surnames(counts, dict(parent), H, {}, he)["Otway"] == "Henry Otway"
+    counts = Counter({"Bunting": 7, "Mr. Bunting": 27, "Mrs. Bunting": 10})
+    assert "Bunting" not in rehome_surnames(counts, {}, H, {}, {"Bunting": (1, 0)})
+    # Read as he, five times: the one bearer of his sex.
+    assert rehome_surnames(counts, {}, H, {}, {"Bunting": (5, 0)})["Bunting"] == "Mr. Bunting"
+    counts = Counter({"Weston": 9, "Frank Weston": 20, "Mrs. Weston": 300})
+    he = {"Weston": (6, 0)}
+    assert (
+        rehome_surnames(counts, {"Weston": "Frank Weston"}, H, {}, he)["Weston"] == "Frank Weston"
+    )
+
+
+def test_main_bearer_must_be_used_at_least_as_often_as_the_bare_surname():
+    counts = Counter({"Lucas": 30, "Nikolay Lucas": 1, "Mr. Lucas": 6})
+    parent = rehome_surnames(counts, {"Lucas": "Nikolay Lucas"}, H, {}, {"Lucas": (3, 0)})
+    assert parent["Lucas"] == "Nikolay Lucas"
+
+
+def test_lone_surname_joins_the_one_cluster_holding_every_form_of_it():
+    # "Sissy Jupe" and "Cecilia Jupe" split the first pass's vote; once one, "Jupe" joins them.
+    counts = Counter({"Jupe": 30, "Sissy Jupe": 9, "Cecilia Jupe": 6, "Sissy": 150})
+    parent = {"Sissy Jupe": "Sissy", "Cecilia Jupe": "Sissy Jupe"}
+    reasons = {}
+    rehome_surnames(counts, parent, H, {}, {}, reasons)
+    assert parent["Jupe"] == "Sissy" and reasons["Jupe"] == LONE
+    # Read as she, "Jupe" is not the father "Mr. Jupe"; of unknown sex it joins neither.
+    counts["Mr. Jupe"] = 3
+    parent = {"Sissy Jupe": "Sissy", "Cecilia Jupe": "Sissy Jupe"}
+    assert "Jupe" not in rehome_surnames(counts, dict(parent), H, {}, {})
+    she = {"Jupe": (0, 4), "Sissy": (0, 9)}
+    assert rehome_surnames(counts, dict(parent), H, {}, she)["Jupe"] == "Sissy"
