@@ -98,3 +98,24 @@ def test_the_role_is_on_the_edge_and_absent_without_one():
     assert entry["role"] == "father"
     b = graphkit.analyze_text("Colm Flynn is engaged to Siobhan Ryan.")
     assert all("role" not in e for _, _, d in b.graph.edges(data=True) for e in d["relations"])
+
+
+def test_kin_index_reads_aliases_with_no_capitalised_words():
+    """An alias such as "the old prince" leaves no name once lower-case words are dropped."""
+    from graphkit.model import Character
+    from graphkit.pipeline.relations.kin import KinIndex
+
+    cs = [Character("Prince Nikolay", "Prince Nikolay", aliases=("the old prince", "de la")),
+          Character("Mrs. Shtoltz", "Mrs. Shtoltz"), Character("Mr. Shtoltz", "Mr. Shtoltz")]  # fmt: skip
+    kin = KinIndex(cs)
+    assert kin("Mrs. Shtoltz", "husband") == ["Mr. Shtoltz"]
+    assert kin("Prince Nikolay", "wife") == []
+
+
+def test_a_novel_with_kin_words_and_lower_case_aliases_runs():
+    import graphkit
+
+    text = ("Prince Nikolay came in. The old prince looked at Mrs. Shtoltz. "
+            "Her husband, Mr. Shtoltz, bowed. The old prince said nothing to her husband.")  # fmt: skip
+    a = graphkit.analyze_text(text, name="t")
+    assert "Mr. Shtoltz" in a.graph

@@ -77,6 +77,8 @@ class KinIndex:
                 if not form.istitle():
                     # Lower-case words out: "poor Mr. Darcy", "Lady Catherine de Bourgh".
                     form = " ".join(w for w in form.split() if w[:1].isupper())
+                    if " " not in form:
+                        continue  # one capitalised word or none left ("the prince")
                 if m := _TITLED.match(form):
                     title, surname = m.groups()
                     if len(form.split()) == 2 and title in ("Lady", "Sir", "Lord"):
