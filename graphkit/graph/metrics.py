@@ -245,11 +245,17 @@ def _eigenvector(g: nx.Graph) -> dict[str, float]:
 
     result = dict.fromkeys(g, 0.0)
     n = g.number_of_nodes()
-    for comp in nx.connected_components(g):
-        if len(comp) < 2:
-            continue
-        nodes = sorted(comp)
-        a = nx.to_scipy_sparse_array(g, nodelist=nodes, weight="weight", dtype=float)
+    comps = [sorted(comp) for comp in nx.connected_components(g) if len(comp) >= 2]
+    if not comps:
+        return result
+    # One sparse matrix for the whole graph, in component order, sliced per component
+    # (building one per component costs more than the eigenvectors).
+    order = [node for nodes in comps for node in nodes]
+    whole = nx.to_scipy_sparse_array(g, nodelist=order, weight="weight", dtype=float)
+    at = 0
+    for nodes in comps:
+        a = whole[at : at + len(nodes), at : at + len(nodes)]
+        at += len(nodes)
         if len(nodes) <= 200:
             _, vectors = np.linalg.eigh(a.toarray())
             vector = vectors[:, -1]
