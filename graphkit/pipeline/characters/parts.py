@@ -162,6 +162,20 @@ def nickname_tied(sentences: dict[str, list[int]], nickname: str, bearer: Sequen
     return tied >= 1 and tied * _TIE_SHARE >= len(uses)
 
 
+def _majority(votes: Counter) -> str | None:
+    """The one candidate holding two thirds of ``votes`` or more (``None``: no vote, or split).
+
+    Examples
+    --------
+    >>> _majority(Counter({"a": 2, "b": 1})), _majority(Counter({"a": 1, "b": 1}))
+    ('a', None)
+    """
+    if not votes:
+        return None
+    (top, n), total = votes.most_common(1)[0], sum(votes.values())
+    return top if n * 3 >= total * 2 else None
+
+
 def _ties(sentences: dict[str, list[int]], a: list[str], b: list[str]) -> tuple[int, int]:
     """Uses of forms ``a`` in a sentence holding forms ``b``, and in the sentence next to one.
 
@@ -255,11 +269,11 @@ def join_parts(
             for f in forms:
                 if root(f) != root(k):
                     bearers[root(f)] += counts[f]
-            if not bearers:
+            top = _majority(bearers)
+            if top is None:
                 continue
-            (top, n), total = bearers.most_common(1)[0], sum(bearers.values())
             other = w[1] in counts and root(w[1]) not in (root(k), top)
-            if n * 3 >= total * 2 and not other and size(top) >= size(root(k)):
+            if not other and size(top) >= size(root(k)):
                 join(k, top, "patronymic")
     # 3. "Konstantin" -> the one cluster of full names it opens.
     for k in singles:
@@ -268,14 +282,20 @@ def join_parts(
         cands = Counter()
         for f in by_first.get(k, ()):
             cands[root(f)] += counts[f]
-        if not cands:
-            continue
-        (top, n), total = cands.most_common(1)[0], sum(cands.values())
-        if n * 3 >= total * 2 and size(top) >= counts[k]:
+        top = _majority(cands)
+        if top is not None and size(top) >= counts[k]:
             join(k, top, "first")
     # 4. "Stiva" -> the cluster of "Stepan Arkadyevitch", when the text ties them.
     table = diminutives()
-    sentences: dict[str, list[int]] | None = None
+    index: dict[str, list[int]] = {}
+
+    def sentences() -> dict[str, list[int]]:
+        """Each name's sentences: one pass over the mentions, and only if a pet name needs it."""
+        if not index:
+            for m in mentions:
+                index.setdefault(m.character, []).append(m.sentence)
+        return index
+
     for k in singles:
         fulls = table.get(k)
         if not fulls or any(k not in f.split() for f in members[root(k)]):
@@ -285,19 +305,13 @@ def join_parts(
             for f in (full, *by_first.get(full, ())):
                 if f in counts and root(f) != root(k):
                     cands[root(f)] += counts[f]
-        if not cands:
-            continue
-        (top, n), total = cands.most_common(1)[0], sum(cands.values())
-        if n * 3 < total * 2:
+        top = _majority(cands)
+        if top is None:
             continue
         formal = sum(counts[f] for f in members[top] if is_title(f.split()[0]))
         if formal * 4 > size(top) * 3:
             continue  # "Kitty" is not "Lady Catherine", whom the text mostly titles
-        if sentences is None:  # one pass over the mentions, and only if a pet name needs it
-            sentences = defaultdict(list)
-            for m in mentions:
-                sentences[m.character].append(m.sentence)
-        same, next_to = _ties(sentences, members[root(k)], members[top])
+        same, next_to = _ties(sentences(), members[root(k)], members[top])
         if next_to >= _TIES and 2 * same <= next_to + 1:
             join(k, top, "diminutive")
     # 4b. "Harry" -> "Lord Henry": a table nickname whose given name the text only titles
@@ -315,17 +329,11 @@ def join_parts(
         for f in titled_given[full]:
             if root(f) != root(k):
                 cands[root(f)] += counts[f]
-        if not cands:
+        top = _majority(cands)
+        if top is None:
             continue
-        (top, n), total = cands.most_common(1)[0], sum(cands.values())
-        if n * 3 < total * 2:
-            continue
-        if sentences is None:
-            sentences = defaultdict(list)
-            for m in mentions:
-                sentences[m.character].append(m.sentence)
-        same, next_to = _ties(sentences, [k], members[top])
-        if same + next_to >= _TIES and nickname_tied(sentences, k, members[top]):
+        same, next_to = _ties(sentences(), [k], members[top])
+        if same + next_to >= _TIES and nickname_tied(sentences(), k, members[top]):
             join(k, top, "titled nickname")
     # 5. "Eliza Bennet" is "Elizabeth Bennet": a pet name and the given name with one surname;
     # "Mike Campbell" joins "Mike" (now "Michael") when no other full name opens with "Mike".
