@@ -35,3 +35,33 @@ def test_unnamed_narrator_is_narrator_and_third_person_has_none():
 def test_quotations_are_not_narration():
     text = ('"I think I shall go," said Mary Brook to Tom Hale. "I must." He nodded.\n\n') * 40
     assert NARRATOR not in graphkit.analyze_text(text, cast=False).graph
+
+
+def _two_names_story(answered: bool) -> str:
+    """The narrator is "Pip" to Mary Brook and "Handel" to Ned Hale.
+
+    With ``answered``, the narrator answers ("... I said") the quotations that call
+    it "Handel"; without, Tom Hale answers to "Handel".
+    """
+    reply = '"Yes," I said.' if answered else '"Yes," said Tom Hale.'
+    scene = (
+        "I walked to the mill with Tom Hale, and my dog ran ahead of me. "
+        '"Good morning, Pip," said Mary Brook. I told her that the river was high. '
+        f'\n\n"Come here, Handel," said Ned Hale.\n\n{reply}\n\n'
+        '"Farewell, Pip," said Mary Brook, and she went home. I went with Tom Hale.\n\n'
+    )
+    return scene * 30
+
+
+def test_another_name_the_narrator_is_called_and_answers_to_joins_the_narrator():
+    a = graphkit.analyze_text(_two_names_story(answered=True), cast=False)
+    assert "Pip" in a.graph and "Handel" not in a.graph
+    reasons = a.characters.set_index("id").loc["Pip", "aliases_reason"]
+    assert any(r.startswith("Handel: another name the first-person narrator") for r in reasons)
+
+
+def test_a_name_said_to_someone_else_stays_its_own():
+    a = graphkit.analyze_text(_two_names_story(answered=False), cast=False)
+    assert "Pip" in a.graph
+    reasons = a.characters.set_index("id").loc["Pip", "aliases_reason"]
+    assert not any("another name the first-person narrator" in r for r in reasons)

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -47,6 +48,13 @@ _RATIO = 0.2
 _MIN_USES = 50
 _QUOTED = 0.7
 _MIN_NAMED = 10
+_ALSO = 0.95
+_ANSWERED = 0.2
+#: A quotation the narrator says: its tag, right after it, is "I said", "said I", "I asked", ...
+_SAID_I = re.compile(
+    r"[,.!?]?['\"”’]?\s*(?:said I\b|I\s+(?:[a-z]+ed|said|told|began|went on|saw|thought)\b)"
+)
+_ALSO_REASON = "another name the first-person narrator is called by (never named in narration)"
 _REASON = "I: the first-person narrator (addressed by this name in quotations)"
 _FIRST = re.compile(r"(?<![\w'])(?:I|me|my|myself)(?![\w'])")
 _THIRD = re.compile(r"(?<![\w'])(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er)(?![\w'])")
@@ -107,20 +115,41 @@ def add_narrator(
 
     # Who: the character named inside quotations, seldom in narration.
     people = {c.id for c in characters if c.kind in ("character", "person")}
-    quoted_at = inside(quotes, [m.start for m in mentions]) >= 0
-    quoted, total, called = Counter(), Counter(), Counter()
+    quoted_at = inside(quotes, [m.start for m in mentions])
+    quoted, total, called, answered = Counter(), Counter(), Counter(), Counter()
+    tagged: list[bool] | None = None
     for m, q in zip(mentions, quoted_at.tolist(), strict=True):
         if m.character in people:
             total[m.character] += 1
-            if q:
+            if q >= 0:
                 quoted[m.character] += 1
-                called[m.character] += _vocative(text, m.start, m.end)
+                if _vocative(text, m.start, m.end):
+                    called[m.character] += 1
+                    if tagged is None:  # which quotations the narrator says ("... I said")
+                        tagged = [bool(_SAID_I.match(text, x.end, x.end + 40)) for x in quotes]
+                    answered[m.character] += any(tagged[j] for j in (q - 1, q + 1)
+                                                 if 0 <= j < len(quotes))  # fmt: skip
     named = [
         c
         for c in sorted(total, key=lambda c: (-called[c], -quoted[c], c))
         if total[c] >= _MIN_NAMED and quoted[c] >= _QUOTED * total[c] and called[c]
     ]
     narrator = named[0] if named else NARRATOR
+    # Other names the text calls the narrator by ("Barnes" beside "Jake", "Trot" beside
+    # "Davy"): named almost only inside quotations, often as a vocative, and the narrator
+    # answers ("... I said") next to the quotations that call it (a mother called "Clara" in
+    # the narrator's presence is answered by someone else).
+    others = {
+        c
+        for c in named[1:]
+        if quoted[c] >= _ALSO * total[c]
+        and called[c] * 5 >= quoted[c]
+        and answered[c] >= 2
+        and answered[c] >= _ANSWERED * called[c]
+    }
+    if others:
+        mentions = [replace(m, character=narrator) if m.character in others else m
+                    for m in mentions]  # fmt: skip
 
     # Mentions: one per narration sentence with "I", unless the sentence names the narrator.
     kept = [m for m, n in zip(first, narration.tolist(), strict=True) if n]
@@ -134,19 +163,29 @@ def add_narrator(
     if not added:
         return list(characters), list(mentions)
     out = sorted([*mentions, *added], key=lambda m: m.start)
-    chars = [c for c in characters if c.id != narrator]
+    chars = [c for c in characters if c.id != narrator and c.id not in others]
     old = next((c for c in characters if c.id == narrator), None)
     first_seen = int(doc.offsets.to_raw([added[0].start]).tolist()[0])
+    joined = sorted((c for c in characters if c.id in others), key=lambda c: c.id)
     chars.append(
         Character(
             id=narrator,
             label=old.label if old else narrator,
             kind=old.kind if old else "character",
-            aliases=old.aliases if old else (),
-            mentions=(old.mentions if old else 0) + len(added),
-            first_seen=min(old.first_seen, first_seen) if old else first_seen,
+            aliases=(
+                *(old.aliases if old else ()),
+                *(a for c in joined for a in (c.id, *c.aliases)),
+            ),
+            mentions=(old.mentions if old else 0) + len(added) + sum(c.mentions for c in joined),
+            first_seen=min(
+                [first_seen, *([old.first_seen] if old else []), *(c.first_seen for c in joined)]
+            ),  # fmt: skip
             work=old.work if old else None,
-            aliases_reason=(*(old.aliases_reason if old else ()), _REASON),
+            aliases_reason=(
+                *(old.aliases_reason if old else ()),
+                _REASON,
+                *(f"{c.id}: {_ALSO_REASON}" for c in joined),
+            ),  # fmt: skip
         )
     )
     chars.sort(key=lambda c: (-c.mentions, c.id))
