@@ -160,12 +160,12 @@ def add_narrator(
         if s not in taken:
             taken.add(s)
             added.append(Mention(m.start(), m.end(), m.group(), narrator, "character", s))
-    if not added:
+    if not added and not others:
         return list(characters), list(mentions)
     out = sorted([*mentions, *added], key=lambda m: m.start)
     chars = [c for c in characters if c.id != narrator and c.id not in others]
     old = next((c for c in characters if c.id == narrator), None)
-    first_seen = int(doc.offsets.to_raw([added[0].start]).tolist()[0])
+    seen = [int(doc.offsets.to_raw([added[0].start]).tolist()[0])] if added else []
     joined = sorted((c for c in characters if c.id in others), key=lambda c: c.id)
     chars.append(
         Character(
@@ -178,7 +178,7 @@ def add_narrator(
             ),
             mentions=(old.mentions if old else 0) + len(added) + sum(c.mentions for c in joined),
             first_seen=min(
-                [first_seen, *([old.first_seen] if old else []), *(c.first_seen for c in joined)]
+                [*seen, *([old.first_seen] if old else []), *(c.first_seen for c in joined)]
             ),  # fmt: skip
             work=old.work if old else None,
             aliases_reason=(

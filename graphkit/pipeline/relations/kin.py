@@ -72,13 +72,11 @@ class KinIndex:
                 continue
             p = _Person(set(), set(), False)
             for form in (c.id, *c.aliases):
-                if " " not in form:
-                    continue  # one word: no surname to read
                 if not form.istitle():
                     # Lower-case words out: "poor Mr. Darcy", "Lady Catherine de Bourgh".
                     form = " ".join(w for w in form.split() if w[:1].isupper())
-                    if " " not in form:
-                        continue  # one capitalised word or none left ("the prince")
+                if " " not in form:
+                    continue  # one word, or none left ("the prince"): no surname to read
                 if m := _TITLED.match(form):
                     title, surname = m.groups()
                     if len(form.split()) == 2 and title in ("Lady", "Sir", "Lord"):
