@@ -8,8 +8,8 @@ imports a later stage.  Offsets are character offsets into
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -31,10 +31,12 @@ __all__ = [
     "Relation",
     "Result",
     "Quotation",
+    "with_kinds",
 ]
 
-#: The kinds a node can have: a fictional character, a real person, a work.
-KINDS = ("character", "person", "work")
+#: The kinds a node can have: a fictional character, a real person, a work, and a
+#: group (a family or a people named in the plural: "the Bennets", "the Achaeans").
+KINDS = ("character", "person", "work", "group")
 
 
 @dataclass(frozen=True, eq=False)
@@ -276,3 +278,26 @@ class Quotation:
     cue: str = ""
     flagged: bool = False
     inferred: tuple[str, ...] = ()
+
+
+def with_kinds(
+    characters: Sequence[Character], mentions: Sequence[Mention], kinds: Mapping[str, str]
+) -> tuple[list[Character], list[Mention]]:
+    """Characters and their mentions with the kinds of ``kinds`` (the others unchanged).
+
+    Examples
+    --------
+    >>> chars, ms = with_kinds([Character("Bennets", "Bennets")],
+    ...                        [Mention(0, 11, "the Bennets", "Bennets", "character", 0)], {"Bennets": "group"})
+    >>> chars[0].kind, ms[0].kind
+    ('group', 'group')
+    """
+    # Rebuilding a frozen dataclass is slow: only those whose kind changes are rebuilt.
+    chars = [
+        c if kinds.get(c.id, c.kind) == c.kind else replace(c, kind=kinds[c.id]) for c in characters
+    ]
+    ms = [
+        m if kinds.get(m.character, m.kind) == m.kind else replace(m, kind=kinds[m.character])
+        for m in mentions
+    ]
+    return chars, ms

@@ -40,7 +40,9 @@ from graphkit.model import (
 
 __all__ = ["merge_graphs", "merge_analyses", "merge_files", "graph_digest", "distinct_sources"]
 
-_KIND_RANK = {"work": 3, "person": 2, "character": 1}
+# One name typed differently in two texts takes the strongest kind: a group is the
+# weakest (a family named in the plural in one book is a person's surname in another).
+_KIND_RANK = {"work": 3, "person": 2, "character": 1, "group": 0}
 # speech attributes (graphkit.graph.speech) summed over the texts
 _NODE_SPEECH = ("quotes", "words_spoken")
 _EDGE_SPEECH = ("quotes", "inferred")

@@ -5,7 +5,7 @@ A cast file is YAML (``.yml``/``.yaml``) or CSV (``.csv``)::
     # her.cast.yml
     - name: Theodore            # canonical name: the node id
       aliases: [Theo, Theodore Twombly]
-      kind: character           # character | person | work
+      kind: character           # character | person | work | group
       work: Her                 # optional: the work a character belongs to
     - name: Her
       kind: work

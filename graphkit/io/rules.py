@@ -40,8 +40,15 @@ __all__ = [
 
 
 #: Kind letters a slot of each declared kind accepts (``n``: kind not known yet).
-SLOT_KINDS = {"person": "pn", "character": "cn", "name": "pcn", "work": "w", "any": "pcnw"}
-_KIND_LETTER = {"person": "p", "character": "c", "work": "w"}
+SLOT_KINDS = {
+    "person": "pn",
+    "character": "cn",
+    "name": "pcn",
+    "work": "w",
+    "group": "g",
+    "any": "pcnwg",
+}
+_KIND_LETTER = {"person": "p", "character": "c", "work": "w", "group": "g"}
 _TOKEN = re.compile(r"\{([A-Za-z_]+(?:'s|\|he)?)\}")
 _POSSESSIVE_PRONOUNS = "his|her"
 _SUBJECT_PRONOUNS = "he|she"

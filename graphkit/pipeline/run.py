@@ -104,9 +104,11 @@ def _characters(document, found, options: Options) -> dict[str, Any]:
 
     characters, mentions = merge_characters(document, found, options.cast)
     if options.cast is None:
+        from graphkit.pipeline.characters.groups import mark_groups
         from graphkit.pipeline.characters.narrator import add_narrator
 
         characters, mentions = add_narrator(document, characters, mentions)
+        characters, mentions = mark_groups(document, characters, mentions)
     return {"characters": characters, "mentions": mentions}
 
 

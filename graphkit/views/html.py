@@ -39,11 +39,6 @@ if TYPE_CHECKING:
 
 __all__ = ["render_html", "script_json", "srcdoc_iframe", "view_data"]
 
-KIND_LABELS = {
-    "character": "fictional character",
-    "person": "real person",
-    "work": "work (film, book)",
-}
 _PLACEHOLDER = re.compile(r"@@(TITLE|LIBRARY|DATA)@@")
 
 
@@ -153,7 +148,7 @@ def view_data(analysis: Any, top: int = 40) -> dict:
     from graphkit.graph.timeline import sentence_segments
     from graphkit.views.layout import layout_all
     from graphkit.views.network import relation_style
-    from graphkit.views.style import KIND_COLOURS, OTHER_COLOUR, tone_colour
+    from graphkit.views.style import KIND_COLOURS, KIND_NAMES, OTHER_COLOUR, tone_colour
 
     g = undirected(analysis.graph)
     doc = analysis.document
@@ -239,7 +234,7 @@ def view_data(analysis: Any, top: int = 40) -> dict:
         "nodes": nodes,
         "edges": edges,
         "kinds": {
-            k: {"colour": KIND_COLOURS.get(k, OTHER_COLOUR), "label": KIND_LABELS.get(k, k or "?")}
+            k: {"colour": KIND_COLOURS.get(k, OTHER_COLOUR), "label": KIND_NAMES.get(k, k or "?")}
             for k in kinds
         },
         "relations": {

@@ -26,13 +26,14 @@ __all__ = [
     "rgb",
 ]
 
-#: Node colour by kind (matplotlib's tab10 blue, orange, green).
-KIND_COLOURS = {"character": "#1f77b4", "person": "#ff7f0e", "work": "#2ca02c"}
+#: Node colour by kind (matplotlib's tab10 blue, orange, green, purple).
+KIND_COLOURS = {"character": "#1f77b4", "person": "#ff7f0e", "work": "#2ca02c", "group": "#9467bd"}
 #: What a legend calls each kind.
 KIND_NAMES = {
     "character": "fictional character",
     "person": "real person",
     "work": "work (film, book)",
+    "group": "group (family, people)",
 }
 #: Node colours of communities, largest first (Tableau 10 without its grey), apart from
 #: the relation colours of the rules file, which are matplotlib's tab10.
@@ -101,7 +102,8 @@ def distinct_labels(
     return out
 
 
-#: What ``colour=`` (``--colour``) may be: ``auto`` is community when all drawn nodes share a kind.
+#: What ``colour=`` (``--colour``) may be: ``auto`` is community when all drawn nodes share a
+#: kind, groups aside (a novel's families beside its characters still get community colours).
 COLOUR_MODES = ("auto", "kind", "community")
 
 
@@ -133,7 +135,8 @@ def node_colours(
     kinds = sorted({str(g.nodes[n].get("kind", "")) for n in nodes})
     mode = colour
     if mode == "auto":
-        mode = "community" if len(kinds) == 1 and len(nodes) > 2 else "kind"
+        one_kind = len({k for k in kinds if k != "group"}) <= 1
+        mode = "community" if one_kind and len(nodes) > 2 else "kind"
     if mode == "kind":
         legend = [(kind_colour(k), KIND_NAMES.get(k, k or "unknown")) for k in kinds]
         return {n: kind_colour(str(g.nodes[n].get("kind", ""))) for n in nodes}, legend, mode

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from graphkit.io.rules import SLOT_KINDS, Rule, RuleSet
+from graphkit.io.rules import _KIND_LETTER, SLOT_KINDS, Rule, RuleSet
 from graphkit.model import Mention
 
 _PLACEHOLDER = re.compile(r"⟦([pcnw])(\d+)⟧")
@@ -19,7 +19,7 @@ _APPOSITIVE = re.compile(r"\b(his|her|their) (?:[a-z-]+,? ){1,3}?(⟦[pcn]\d+⟧
 _CLAUSE_BREAK = re.compile(r"[,;:()—\"]|--")
 
 
-_LETTER = {"person": "p", "character": "c", "work": "w"}
+_LETTER = _KIND_LETTER  # a kind -> its placeholder letter
 # Characters that re.IGNORECASE matches with "i" or "s" but str.lower() does not turn into
 # them ("İ" even becomes two characters): folded first, so a lower-cased sentence holds a
 # rule's word exactly where the case-blind regex could match it.

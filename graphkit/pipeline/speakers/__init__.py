@@ -105,7 +105,7 @@ def attribute(
     [('Bob', ('Ann',), 'explicit'), ('Ann', ('Bob',), 'implicit'), ('Bob', ('Ann',), 'implicit'), ('Ann', ('Bob',), 'implicit')]
     """
     pats = _patterns()
-    keep = {c.id for c in characters if c.kind != "work"}
+    keep = {c.id for c in characters if c.kind in ("character", "person")}
     ordered = _sorted_mentions(mentions, keep)
     sexes = character_sexes(doc, ordered, [c for c in characters if c.id in keep])
     ctx = _Context(doc, quotes, ordered, sexes)
