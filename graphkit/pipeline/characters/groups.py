@@ -74,23 +74,28 @@ def mark_groups(
     >>> [(c.id, c.kind) for c in chars], [m.kind for m in ms]
     ([('Bennets', 'group'), ('Mr. Bennet', 'character')], ['character', 'group', 'group', 'group'])
     """
-    candidates = {c.id for c in characters if c.kind == "character" and _PLURAL.fullmatch(c.id)}
-    if not candidates:
+    plurals = {c.id: c for c in characters if c.kind == "character" and _PLURAL.fullmatch(c.id)}
+    if not plurals:
         return list(characters), list(mentions)
-    words: dict[str, set[str]] = {}  # a name word -> the characters whose names hold it
+    stems = {s for cid in plurals for s in _stems(cid)}
+    words: dict[str, set[str]] = {}  # a stem -> the characters whose names hold it as a word
     for c in characters:
-        for name in {c.id, *c.aliases}:
-            for w in name.split():
+        for name in (c.id, *c.aliases):
+            for w in stems.intersection(name.split()):
                 words.setdefault(w, set()).add(c.id)
+    families = {cid for cid in plurals if any(words.get(s, {cid}) - {cid} for s in _stems(cid))}
+    # Anything else must stand after "the" in half its uses, so one such form at least:
+    # "Marius" or "Enjolras", never "the Marius", is not read further.
+    candidates = families | {
+        cid for cid, c in plurals.items() if any(a[:4] in ("the ", "The ") for a in c.aliases)
+    }
     uses: dict[str, list[Mention]] = {cid: [] for cid in candidates}
-    for m in mentions:
-        if m.character in uses:
-            uses[m.character].append(m)
+    for m in [m for m in mentions if m.character in candidates]:
+        uses[m.character].append(m)
     kinds = {}
     for cid, ms in uses.items():
         the, plural, singular = _agreement(doc.text, ms)
-        family = any(words.get(stem, {cid}) - {cid} for stem in _stems(cid))
-        if family:
+        if cid in families:
             group = singular <= plural and (3 * the >= len(ms) or plural >= 2)
         else:
             group = 2 * the >= len(ms) and plural >= 2 and plural >= 2 * singular
