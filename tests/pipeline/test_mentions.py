@@ -202,3 +202,18 @@ def test_feasts_faiths_and_plurals_of_non_names_are_not_people():
     forms = _forms(text)
     assert {"Anna", "Tom Dale"} <= set(forms)
     assert not {"Saturdays", "Michaelmas", "Christianity", "Esq"} & set(forms)
+
+
+def test_a_name_people_smile_and_look_at_is_a_person_not_a_place():
+    # "at" is a place cue ("at Longbourn"), but not after "smiled", "looked", "laughed".
+    text = "Mr. Hale walked to town with Tom Lowe. Mr. Hale smiled at Tom Lowe. " * 3
+    text += (
+        "Tom Lowe looked at the river. Ann Lee laughed at Tom Lowe. Ann Lee glanced at Tom Lowe."
+    )
+    doc = build_document(text)
+    found = discover_mentions(doc)
+    assert "Tom Lowe" in found.forms, found.rejected.get("Tom Lowe")
+    assert (
+        discover_mentions(build_document("Tom Lowe lived at Hatton. " * 4)).rejected["Hatton"]
+        == "place"
+    )

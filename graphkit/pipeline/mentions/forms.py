@@ -100,6 +100,7 @@ class _Lexicon:
         cues = word_list("place_cues.txt")
         self.place_cues = frozenset(c for c in cues if " " not in c)
         self.place_cue_pairs = frozenset(c for c in cues if " " in c)
+        self.person_cue_pairs = word_list("person_cues.txt")
 
     def is_title(self, word: str) -> bool:
         return word in self.honorifics or word.rstrip(".") in self.honorifics

@@ -25,10 +25,16 @@ def _read_context(text: str, start: int, end: int, form: _Form, lex: _Lexicon) -
     if _speech_near(before, after, lex.speech):
         form.speech += 1
     # "in X", "the city of X", and "Y of X" after a name ("Mahmoud of Ghizni").
-    cue = before and (
-        before[-1] in lex.place_cues
-        or " ".join(before[-2:]) in lex.place_cue_pairs
-        or (before[-1] == "of" and len(before) > 1 and before[-2][:1].isupper())
+    # Not "smiled at X": a person (data/person_cues.txt).
+    pair = " ".join(before[-2:])
+    cue = (
+        before
+        and (
+            before[-1] in lex.place_cues
+            or pair in lex.place_cue_pairs
+            or (before[-1] == "of" and len(before) > 1 and before[-2][:1].isupper())
+        )
+        and pair not in lex.person_cue_pairs
     )
     possessive = (after and after[0] in ("'s", "'")) or text.startswith("'s", end)
     if cue and not possessive:
