@@ -8,8 +8,10 @@ imports a later stage.  Offsets are character offsets into
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -155,6 +157,28 @@ class Document:
     def front_matter(self) -> str:
         """The front matter's text (preface, introduction: not story), paragraphs joined."""
         return "\n\n".join(self.text[p.start : p.end] for p in self.paragraphs if p.kind == "front")
+
+    @cached_property
+    def lower_words(self) -> Counter:
+        """How often each lower-case word stands in ``text``: one split, counted once per document.
+
+        Punctuation around a word and a possessive "'s" are left out; a word
+        with any capital is not counted.  Stages read it to skip searches for
+        words a text never uses.
+
+        Examples
+        --------
+        >>> Document("the king's dog saw the King. The dog ran.", (), (), ()).lower_words["the"]
+        2
+        """
+        lower: Counter = Counter()
+        for token, n in Counter(self.text.split()).items():
+            if token.islower():
+                word = token.strip("\"'.,;:!?()[]-—_*")
+                if word.endswith("'s"):
+                    word = word[:-2]
+                lower[word] += n
+        return lower
 
     def sentence_text(self, index: int) -> str:
         """The text of sentence ``index`` with its line breaks folded."""

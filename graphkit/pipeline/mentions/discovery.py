@@ -32,7 +32,6 @@ from graphkit.pipeline.mentions.forms import (
     _Form,
     _lexicon,
     _runs,
-    _word_counts,
 )
 from graphkit.pipeline.mentions.judge import (
     _dotted,
@@ -67,7 +66,7 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
     """
     text = doc.text
     lex = _lexicon()
-    lower = _word_counts(text)
+    lower = doc.lower_words
     long_text = len(text) >= _LONG_TEXT
     runs = _runs(doc)
 

@@ -8,7 +8,7 @@ discovery consults are loaded once (:func:`lexicon`).
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
@@ -53,18 +53,6 @@ class Discovery:
     forms: dict[str, str]
     rejected: dict[str, str]
     titles: tuple[str, ...]
-
-
-def _word_counts(text: str) -> Counter:
-    """Lower-case word counts of the whole text (one split, no regex per token)."""
-    lower: Counter = Counter()
-    for token, n in Counter(text.split()).items():
-        if token.islower():
-            word = token.strip("\"'.,;:!?()[]-—_*")
-            if word.endswith("'s"):
-                word = word[:-2]
-            lower[word] += n
-    return lower
 
 
 def _initial_at(text: str, start: int) -> bool:
