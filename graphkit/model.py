@@ -180,6 +180,38 @@ class Document:
                 lower[word] += n
         return lower
 
+    @cached_property
+    def _occurrences(self) -> dict[str, list[int]]:
+        return {}
+
+    def occurrences(self, word: str) -> list[int]:
+        """Where ``word`` stands in ``text`` (plain substring search), remembered per document.
+
+        Stages that look for the same cue words ("film", "novel") search the
+        text once between them; a word holding one already searched for
+        ("films" after "film") is read off its positions.  Do not change the list.
+
+        Examples
+        --------
+        >>> doc = Document("A film, two films.", (), (), ())
+        >>> doc.occurrences("film"), doc.occurrences("films")
+        ([2, 12], [12])
+        """
+        found = self._occurrences
+        hit = found.get(word)
+        if hit is None:
+            text = self.text
+            base = next((k for k in found if word.startswith(k)), None)
+            if base is not None:
+                hit = [i for i in found[base] if text.startswith(word, i)]
+            else:
+                hit, i = [], text.find(word)
+                while i >= 0:
+                    hit.append(i)
+                    i = text.find(word, i + 1)
+            found[word] = hit
+        return hit
+
     def sentence_text(self, index: int) -> str:
         """The text of sentence ``index`` with its line breaks folded."""
         s = self.sentences[index]

@@ -53,6 +53,23 @@ def _cue_re(cue: str) -> re.Pattern[str]:
     )
 
 
+def _cue_matches(doc: Document, cue: str) -> list[re.Match[str]]:
+    """The matches of :func:`_cue_re` in the text, as ``finditer`` gives them.
+
+    Every match opens with the cue word, so the pattern is tried only where the
+    word stands (:meth:`Document.occurrences`, shared with other stages that
+    search for the same words), never inside an earlier match.
+    """
+    pattern, text, out, end = _cue_re(cue), doc.text, [], 0
+    for i in doc.occurrences(cue):
+        if i >= end:
+            m = pattern.match(text, i)
+            if m:
+                out.append(m)
+                end = max(m.end(), i + 1)
+    return out
+
+
 def _work_titles(doc: Document, lower: Counter) -> list[str]:
     """Titles of works named by cues in the text, and titles the input set in italics.
 
@@ -77,7 +94,7 @@ def _work_titles(doc: Document, lower: Counter) -> list[str]:
     for cue in sorted(word_list("work_cues.txt")):
         if not lower[cue]:
             continue
-        for m in _cue_re(cue).finditer(text):
+        for m in _cue_matches(doc, cue):
             t = _cut_credit(m.group("t"))
             if text[m.start() - 1 : m.start()].isalnum() or lex.is_title(t.split()[0]):
                 continue

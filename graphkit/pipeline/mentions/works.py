@@ -17,7 +17,6 @@ It runs on discovered mentions only: a cast file already says what is a work.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 from graphkit.model import Document, Mention
@@ -84,22 +83,17 @@ def _matches(pattern: re.Pattern[str], text: str, lines: list[tuple[int, int]]) 
     return [m.group("t") for a, b in lines for m in pattern.finditer(text, a, b)]
 
 
-def _found(text: str, word: str, words: Counter | None = None, also: str = "") -> list[int]:
-    """Where ``word`` occurs in ``text`` (a plain search: far cheaper than a regex pass).
+def _found(doc: Document, word: str, also: str = "") -> list[int]:
+    """Where ``word`` occurs in the text (:meth:`Document.occurrences`: one search per document).
 
-    With ``words`` (the document's lower-case word counts) a word the text never
-    uses, alone or with a plural "s", is not searched for: every pattern here
+    A word the text never uses, alone or with a plural "s", is not searched
+    for (the document's lower-case word counts say so): every pattern here
     needs it as a whole word (or as ``also``, a longer word holding it).
     """
-    if words is not None and not (
-        words[word] or words[word + "s"] or words[also] or words[also + "s"]
-    ):
+    words = doc.lower_words
+    if not (words[word] or words[word + "s"] or words[also] or words[also + "s"]):
         return []
-    out, i = [], text.find(word)
-    while i >= 0:
-        out.append(i)
-        i = text.find(word, i + 1)
-    return out
+    return doc.occurrences(word)
 
 
 def extra_titles(doc: Document) -> list[str]:
@@ -119,9 +113,8 @@ def extra_titles(doc: Document) -> list[str]:
     # bracketed year, a medium noun.  Two regex passes over a novel cost ten times more.
     years = _lines(text, [m.start() for m in _YEAR.finditer(text)])
     found += _matches(_COMMA_YEAR, text, years)
-    words = doc.lower_words
-    at = {word: _found(text, word, words) for word in _MEDIA if word not in ("novel", "novella")}
-    at["novel"] = _found(text, "novel", words, also="novella")
+    at = {word: _found(doc, word) for word in _MEDIA if word not in ("novel", "novella")}
+    at["novel"] = _found(doc, "novel", also="novella")
     # Every "novella" holds a "novel": one search fewer over the whole text.
     at["novella"] = [i for i in at["novel"] if text.startswith("novella", i)]
     media = _lines(text, [i for word in _MEDIA for i in at[word]])
@@ -134,11 +127,11 @@ def extra_titles(doc: Document) -> list[str]:
         for i in at[word]
         if text.startswith(", ", i + len(word)) or text.startswith("s, ", i + len(word))
     ]
-    apposed += [i for word in _SEQUEL_STEMS for i in _found(text, word)]
+    apposed += [i for word in _SEQUEL_STEMS for i in _found(doc, word)]
     for m in (m for a, b in _lines(text, apposed) for m in _APPOSED.finditer(text, a, b)):
         # "two sequels, Black Kite and Kite Summer": a plural names several titles.
         found += m.group("t").split(" and ") if m.group("many") else [m.group("t")]
-    genres = _lines(text, [i for word in _GENRES for i in _found(text, word, words)])
+    genres = _lines(text, [i for word in _GENRES for i in _found(doc, word)])
     found += _matches(_OPENING, text, sorted(set(media + genres)))
     return list(dict.fromkeys(" ".join(t.split()) for t in found))
 
