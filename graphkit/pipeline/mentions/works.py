@@ -83,15 +83,16 @@ def _matches(pattern: re.Pattern[str], text: str, lines: list[tuple[int, int]]) 
     return [m.group("t") for a, b in lines for m in pattern.finditer(text, a, b)]
 
 
-def _found(doc: Document, word: str, also: str = "") -> list[int]:
+def _found(doc: Document, word: str, also: str = "", whole: bool = True) -> list[int]:
     """Where ``word`` occurs in the text (:meth:`Document.occurrences`: one search per document).
 
     A word the text never uses, alone or with a plural "s", is not searched
     for (the document's lower-case word counts say so): every pattern here
-    needs it as a whole word (or as ``also``, a longer word holding it).
+    needs it as a whole word (or as ``also``, a longer word holding it).  A
+    ``whole=False`` word is a stem ("equel" for "sequel" and "prequel"): always searched.
     """
     words = doc.lower_words
-    if not (words[word] or words[word + "s"] or words[also] or words[also + "s"]):
+    if whole and not (words[word] or words[word + "s"] or words[also] or words[also + "s"]):
         return []
     return doc.occurrences(word)
 
@@ -127,7 +128,7 @@ def extra_titles(doc: Document) -> list[str]:
         for i in at[word]
         if text.startswith(", ", i + len(word)) or text.startswith("s, ", i + len(word))
     ]
-    apposed += [i for word in _SEQUEL_STEMS for i in _found(doc, word)]
+    apposed += [i for word in _SEQUEL_STEMS for i in _found(doc, word, whole=False)]
     for m in (m for a, b in _lines(text, apposed) for m in _APPOSED.finditer(text, a, b)):
         # "two sequels, Black Kite and Kite Summer": a plural names several titles.
         found += m.group("t").split(" and ") if m.group("many") else [m.group("t")]
