@@ -17,7 +17,10 @@ Speakers, in order:
    ("turned to Harriet and said,").
 2. **anaphoric** — a pronoun or a description in the tag ("said she",
    "he replied", "said his lady"): the most recent character named in
-   the narration who fits its sex, taken as the subject of its sentence.
+   the narration who fits its sex, taken as the subject of its sentence
+   (the first name of that sex in it that neither owns something, "Mrs.
+   Walker's party", nor follows a preposition, "ran to Harriet": those are
+   no subjects).
    "said I" is the first-person narrator (the character whose narration
    mentions are "I", "me", "my": see ``characters/narrator.py``); those
    mentions are no names, so "said he" or "said my companion" never
@@ -28,7 +31,7 @@ Speakers, in order:
    preposition left out: "gave it to Harriet"); of several, the one
    opening the last sentence before the quotation ("Emma turned to
    Harriet. ..."); with none, a sentence opening with a pronoun resolved as
-   in 2 ("She turned. ...").
+   in 2 ("She turned. ...", the paragraph's first sentence too).
 4. **implicit, vocative** — the previous quotation of the conversation
    addresses someone by name ("..., Emma?"): that one answers, whether or
    not the one who asked is known.

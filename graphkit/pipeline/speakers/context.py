@@ -89,13 +89,21 @@ def _patterns() -> dict[str, re.Pattern]:
         "object_before": re.compile(
             r"\b(?:to|at|with|towards|upon|on|for|of|from|by|after)[ \n]+$"
         ),
-        "sentence_pronoun": re.compile(r"(?:^|[.!?]\s+)(He|She)\b"),
+        "sentence_pronoun": re.compile(r"(?:^|[.!?]\s+)(He|She)\b", re.M),
         "to_name": re.compile(r"[ \n]+(?:to|at|towards|addressing)[ \n]+$"),
         "vocative_before": re.compile(
             r"(?:^|[,;!?\u2014\-]\s*|\b(?:[Mm]y[ \n]+)?(?:dear(?:est)?|good|poor|O|[Oo]h)[ \n]+)$"
         ),
         "vocative_after": re.compile(r"\s*(?:[,!?.;\u2014\-]|$)"),
     }
+
+
+#: A name owning something ("Mrs. Walker's party", "Walker s party" with the apostrophe lost).
+_POSSESSIVE = re.compile(r"(?:['\u2019]s?| s)\b")
+#: A name after a preposition ("turned to Harriet"): an object, not the subject.
+_PREPOSITION = re.compile(
+    r"\b(?:to|at|with|towards|upon|on|for|of|from|by|after|about|into|behind|beside)[ \n]+$"
+)
 
 
 def _sorted_mentions(mentions: Sequence[Mention], keep: set[str]) -> list[Mention]:
@@ -138,6 +146,13 @@ class _Context:
             return self.narration[i]
         return None
 
+    def oblique(self, m: Mention) -> bool:
+        """Whether mention ``m`` owns something or follows a preposition: no subject."""
+        return bool(
+            _POSSESSIVE.match(self.text, m.end)
+            or _PREPOSITION.search(self.text, max(0, m.start - 12), m.start)
+        )
+
     def recent(self, pos: int, sex: str | None, exclude: set[str]) -> Mention | None:
         """The latest narration mention before ``pos`` fitting ``sex``, moved to its sentence's subject."""
         i = bisect_left(self.n_starts, pos) - 1
@@ -147,10 +162,12 @@ class _Context:
                 j = i
                 while j > 0 and self.narration[j - 1].sentence == m.sentence and m.sentence >= 0:
                     j -= 1
-                for k in range(j, i + 1):
+                for k in range(j, i):
                     c = self.narration[k]
-                    if c.character not in exclude and (
-                        sex is None or self.sexes.get(c.character) == sex
+                    if (
+                        c.character not in exclude
+                        and (sex is None or self.sexes.get(c.character) == sex)
+                        and not self.oblique(c)
                     ):
                         return c
                 return m
