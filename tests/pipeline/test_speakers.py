@@ -237,3 +237,20 @@ def test_a_pronoun_opening_the_paragraph_of_a_quotation_is_its_speaker():
     names = {"Mrs. Ann": "Mrs. Ann", "Mr. Bob": "Mr. Bob", "Dan": "Dan"}
     got = [(q.speaker, q.type) for q in attributed(text, names)]
     assert got == [("Mr. Bob", "explicit"), ("Mrs. Ann", "implicit")]
+
+
+def test_a_sentence_of_continued_speech_before_the_paragraph_names_its_speaker():
+    # "Mrs. Ann went on." ends its sentence with a full stop, yet introduces the next paragraph
+    text = '"Sit down, Mr. Bob," said Mrs. Ann.\n\nMr. Bob sat. Mrs. Ann went on.\n\n"It is late."'
+    names = {"Mrs. Ann": "Mrs. Ann", "Mr. Bob": "Mr. Bob"}
+    got = [(q.speaker, q.type) for q in attributed(text, names)]
+    assert got == [("Mrs. Ann", "explicit"), ("Mrs. Ann", "explicit")]
+    # a full stop after any other verb introduces nothing: Bob answers the vocative
+    text = '"Sit down, Mr. Bob," said Mrs. Ann.\n\nMr. Bob sat. Mrs. Ann nodded.\n\n"It is late."'
+    assert [q.speaker for q in attributed(text, names)] == ["Mrs. Ann", "Mr. Bob"]
+
+
+def test_a_pronoun_introducing_a_quotation_stands_for_its_clause_s_subject():
+    text = 'Mrs. Ann did not wish to offend Miss Cy, so she began:\n\n"Hush."'
+    names = {"Mrs. Ann": "Mrs. Ann", "Miss Cy": "Miss Cy"}
+    assert [(q.speaker, q.type) for q in attributed(text, names)] == [("Mrs. Ann", "anaphoric")]

@@ -14,7 +14,12 @@ Speakers, in order:
    the narration before a quotation the speaker is the subject of the
    introducing verb: the last name or pronoun before it in its clause ("Emma
    knew it; and Mr. Elton warmly added,"), never a name after a preposition
-   ("turned to Harriet and said,").
+   ("turned to Harriet and said,").  A pronoun there stands for its
+   clause's subject of its sex ("Emma did not wish to offend Harriet, so she
+   began,").  A sentence of its own ending the narration paragraph before
+   the quotation's paragraph introduces it when its verb says the speech
+   goes on or begins ("Sir Thomas, trying to suppress a smile, went on.",
+   "She spoke again."): any other verb there ("Piglet nodded.") is no tag.
 2. **anaphoric** — a pronoun or a description in the tag ("said she",
    "he replied", "said his lady"): the most recent character named in
    the narration who fits its sex, taken as the subject of its sentence

@@ -85,6 +85,11 @@ def _patterns() -> dict[str, re.Pattern]:
         "head_intro": re.compile(
             r"(?:\b" + verb + r"(?:[ \n]+[a-z]+){0,4}[ \n]*[,:\-\u2014]*|[:\u2014]|--|\bwith,?)\s*$"
         ),
+        # a sentence of its own before the quotation's paragraph: "Sir Thomas went on."
+        "head_stop": re.compile(
+            r"\b(?:went[ \n]+on|continued|resumed|began|spoke|proceeded|pursued)"
+            r"(?:[ \n]+(?:again|aloud|at[ \n]+last|[a-z]+ly)){0,2}[.:]\s*$"
+        ),
         "clause_pronoun": re.compile(r"\b(he|she|He|She|I)\b"),
         "object_before": re.compile(
             r"\b(?:to|at|with|towards|upon|on|for|of|from|by|after)[ \n]+$"

@@ -58,6 +58,9 @@ def _explicit(
     s = _head_sentence(ctx, a, b)
     sentence = text[s:b]
     intro = pats["head_intro"].search(sentence)
+    k = ctx.para(b)
+    if not intro and k != ctx.para(q.start) and floor <= ctx.p_starts[k]:
+        intro = pats["head_stop"].search(sentence)
     if not intro:
         return None
     # the subject of the introducing verb: the last name or pronoun before it in its clause
@@ -71,7 +74,14 @@ def _explicit(
     ]
     pronoun = max(pats["clause_pronoun"].finditer(text, clause, v), key=_start, default=None)
     if pronoun and (not names or names[-1].start < pronoun.start()):
-        who = _pronoun(ctx, q, pronoun.group(1).lower(), before, at=pronoun.start())
+        word = pronoun.group(1).lower()
+        # the clause's subject of the pronoun's sex is what it stands for
+        # ("Mrs. Elton hardly waited ... before she went on")
+        sex = _PRONOUN_SEX.get(word)
+        own = [m for m in names if ctx.sexes.get(m.character) == sex and not ctx.oblique(m)]
+        if own:
+            return own[0].character, "anaphoric", _cue(text, s, b)
+        who = _pronoun(ctx, q, word, before, at=pronoun.start())
         return who, "anaphoric", _cue(text, s, b)
     if names:
         return names[-1].character, "explicit", _cue(text, s, b)
