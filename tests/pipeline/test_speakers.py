@@ -254,3 +254,13 @@ def test_a_pronoun_introducing_a_quotation_stands_for_its_clause_s_subject():
     text = 'Mrs. Ann did not wish to offend Miss Cy, so she began:\n\n"Hush."'
     names = {"Mrs. Ann": "Mrs. Ann", "Miss Cy": "Miss Cy"}
     assert [(q.speaker, q.type) for q in attributed(text, names)] == [("Mrs. Ann", "anaphoric")]
+
+
+def test_a_pronoun_stands_for_the_subject_the_narration_keeps_speaking_of():
+    # Miss Cy is named last, but as the object of "she called": "she said" is Mrs. Ann still
+    text = 'Mrs. Ann sat by the fire. Then she called Miss Cy.\n\n"Come here," she said.'
+    names = {"Mrs. Ann": "Mrs. Ann", "Miss Cy": "Miss Cy"}
+    got = [(q.speaker, q.type) for q in attributed(text, names, sentences=True)]
+    assert got == [("Mrs. Ann", "anaphoric")]
+    text = 'Mrs. Ann sat by the fire. Then Miss Cy came in.\n\n"Come here," she said.'
+    assert [q.speaker for q in attributed(text, names, sentences=True)] == ["Miss Cy"]

@@ -25,7 +25,10 @@ Speakers, in order:
    the narration who fits its sex, taken as the subject of its sentence
    (the first name of that sex in it that neither owns something, "Mrs.
    Walker's party", nor follows a preposition, "ran to Harriet": those are
-   no subjects).
+   no subjects).  When that sentence has a pronoun of the same sex before
+   the name ("Then she called Harriet."), the pronoun is its subject and the
+   one the narration keeps speaking of: the tag's pronoun stands for the
+   same one (resolved from there).
    "said I" is the first-person narrator (the character whose narration
    mentions are "I", "me", "my": see ``characters/narrator.py``); those
    mentions are no names, so "said he" or "said my companion" never

@@ -158,8 +158,16 @@ class _Context:
             or _PREPOSITION.search(self.text, max(0, m.start - 12), m.start)
         )
 
-    def recent(self, pos: int, sex: str | None, exclude: set[str]) -> Mention | None:
-        """The latest narration mention before ``pos`` fitting ``sex``, moved to its sentence's subject."""
+    def recent(
+        self, pos: int, sex: str | None, exclude: set[str], depth: int = 0
+    ) -> Mention | None:
+        """The latest narration mention before ``pos`` fitting ``sex``, moved to its sentence's subject.
+
+        A pronoun of ``sex`` before that mention in its sentence is the
+        sentence's subject (the centre of attention: the entity a text keeps
+        referring to by pronoun, Grosz, Joshi and Weinstein 1995): the search
+        goes on from that pronoun instead, at most ``3`` pronouns deep.
+        """
         i = bisect_left(self.n_starts, pos) - 1
         while i >= 0 and pos - self.narration[i].start <= ANAPHOR_WINDOW:
             m = self.narration[i]
@@ -175,9 +183,23 @@ class _Context:
                         and not self.oblique(c)
                     ):
                         return c
+                if sex and depth < 3:
+                    # "Then she called Harriet.": the name is an object, "she" the subject
+                    # and the one still spoken of: the pronoun stands for what "she" does
+                    k = bisect_right(self.sentence_starts, m.start) - 1
+                    a = self.sentence_starts[k] if k >= 0 else 0
+                    pr = _SUBJECT_PRONOUN[sex].search(self.text, a, m.start)
+                    if pr:
+                        found = self.recent(pr.start(), sex, exclude, depth + 1)
+                        if found:
+                            return found
                 return m
             i -= 1
         return None
+
+
+#: The subject pronouns of each sex: one before a name in its sentence is that sentence's subject.
+_SUBJECT_PRONOUN = {"f": re.compile(r"\b[Ss]he\b"), "m": re.compile(r"\b[Hh]e\b")}
 
 
 def _regions(
