@@ -264,3 +264,13 @@ def test_a_pronoun_stands_for_the_subject_the_narration_keeps_speaking_of():
     assert got == [("Mrs. Ann", "anaphoric")]
     text = 'Mrs. Ann sat by the fire. Then Miss Cy came in.\n\n"Come here," she said.'
     assert [q.speaker for q in attributed(text, names, sentences=True)] == ["Miss Cy"]
+
+
+def test_a_title_alone_in_a_tag_is_the_character_who_bears_it():
+    text = 'Count Olaf came in with Mr. Bob.\n\n"Sit," said the count.\n\n"No," the Count replied.'
+    names = {"Count Olaf": "Count Olaf", "Mr. Bob": "Mr. Bob"}
+    got = [(q.speaker, q.type) for q in attributed(text, names)]
+    assert got == [("Count Olaf", "anaphoric"), ("Count Olaf", "anaphoric")]
+    # a title nobody bears is no tag
+    text = 'Count Olaf came in with Mr. Bob.\n\n"Sit," said the colonel.'
+    assert [q.type for q in attributed(text, names)] != ["anaphoric"]

@@ -34,6 +34,9 @@ Speakers, in order:
    mentions are no names, so "said he" or "said my companion" never
    resolves to him.  A description with a possessive ("cried her mother",
    "said his wife") is someone else than the one "her" or "his" stands for.
+   A title alone ("said the count", "the Inspector replied") stands for the
+   latest character named who bears it in one of his names ("Count
+   Mippipopolous"), or the only one who does.
 3. **implicit, paragraph** — the narration of the quotation's paragraph
    names exactly one character ("Emma laughed. ...", a name after a
    preposition left out: "gave it to Harriet"); of several, the one
@@ -77,7 +80,7 @@ from graphkit.model import Character, Document, Mention, Quotation
 from graphkit.pipeline.characters.pronouns import character_sexes
 from graphkit.pipeline.speakers.addressees import _tag_addressee, _vocatives
 from graphkit.pipeline.speakers.anaphora import _paragraph_speaker
-from graphkit.pipeline.speakers.context import _Context, _patterns, _sorted_mentions
+from graphkit.pipeline.speakers.context import _Context, _patterns, _sorted_mentions, titled
 from graphkit.pipeline.speakers.tags import _explicit
 from graphkit.pipeline.speakers.turns import _conversations, _listeners, _turns, _two_party
 
@@ -120,6 +123,7 @@ def attribute(
     ordered = _sorted_mentions(mentions, keep)
     sexes = character_sexes(doc, ordered, [c for c in characters if c.id in keep])
     ctx = _Context(doc, quotes, ordered, sexes)
+    ctx.titled = titled([c for c in characters if c.id in keep])
     n = len(quotes)
     conv = _conversations(ctx, quotes)
     vocatives = [_vocatives(ctx, i, q, pats) for i, q in enumerate(quotes)]

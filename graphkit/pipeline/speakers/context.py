@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from graphkit.io.lexicon import trie_regex, word_list, word_table
-from graphkit.model import Document, Mention, Quotation
+from graphkit.model import Character, Document, Mention, Quotation
 from graphkit.pipeline.quotations import inside
 
 #: Narration longer than this (characters) between two quotations ends a conversation.
@@ -49,6 +49,7 @@ def _patterns() -> dict[str, re.Pattern]:
     tag_verb = r"(?:" + verb + r"|[a-z]{2,}ed\b)"
     adverb = r"(?:[a-z]+ly[ \n]+|again[ \n]+|then[ \n]+|at[ \n]+last[ \n]+|quickly[ \n]+)?"
     nouns = trie_regex(sorted(word_table("gender_nouns.txt")))
+    titles = trie_regex(sorted(_titles()))
     lead = r"[\s,;:!?\-\u2014_)]*"
     return {
         # right after a quotation: "said Emma", "said poor Harriet"
@@ -90,6 +91,13 @@ def _patterns() -> dict[str, re.Pattern]:
             r"\b(?:went[ \n]+on|continued|resumed|began|spoke|proceeded|pursued)"
             r"(?:[ \n]+(?:again|aloud|at[ \n]+last|[a-z]+ly)){0,2}[.:]\s*$"
         ),
+        # "said the count", "the Colonel replied": a title alone, standing for its bearer
+        "verb_title": re.compile(
+            lead + adverb + tag_verb + r"[ \n]+" + adverb + r"the[ \n]+(" + titles + r")\b", re.I
+        ),
+        "title_verb": re.compile(
+            lead + r"the[ \n]+(" + titles + r")[ \n]+" + adverb + tag_verb, re.I
+        ),
         "clause_pronoun": re.compile(r"\b(he|she|He|She|I)\b"),
         "object_before": re.compile(
             r"\b(?:to|at|with|towards|upon|on|for|of|from|by|after)[ \n]+$"
@@ -109,6 +117,35 @@ _POSSESSIVE = re.compile(r"(?:['\u2019]s?| s)\b")
 _PREPOSITION = re.compile(
     r"\b(?:to|at|with|towards|upon|on|for|of|from|by|after|about|into|behind|beside)[ \n]+$"
 )
+
+
+@cache
+def _titles() -> frozenset[str]:
+    """Titles a character may be called by alone: "the count", "the colonel" (lower case)."""
+    return (
+        frozenset(t.lower() for t in word_table("honorifics.txt") if t.isalpha() and len(t) > 3)
+        - set(word_table("gender_nouns.txt"))
+        - {"miss", "mister", "messrs"}
+    )
+
+
+def titled(characters: Sequence[Character]) -> dict[str, frozenset[str]]:
+    """Title (lower case) -> the characters one of whose names begins with it.
+
+    Examples
+    --------
+    >>> chars = [Character("Count Olaf", "Count Olaf"), Character("Ann", "Ann", aliases=("Doctor Ann",))]
+    >>> sorted(titled(chars).items())
+    [('count', frozenset({'Count Olaf'})), ('doctor', frozenset({'Ann'}))]
+    """
+    out: dict[str, set[str]] = {}
+    known = _titles()
+    for c in characters:
+        for form in (c.id, c.label, *c.aliases):
+            word = form.split(" ", 1)[0].lower()
+            if word in known and " " in form:
+                out.setdefault(word, set()).add(c.id)
+    return {t: frozenset(ids) for t, ids in out.items()}
 
 
 def _sorted_mentions(mentions: Sequence[Mention], keep: set[str]) -> list[Mention]:
@@ -137,6 +174,7 @@ class _Context:
         self.narration = [m for m in self.narration if m.text not in _FIRST_PERSON]
         self.n_starts = [m.start for m in self.narration]
         self.sentence_starts = [s.start for s in doc.sentences]
+        self.titled: dict[str, frozenset[str]] = {}
         self.regions: dict[tuple[int, int, int], tuple[list[tuple[int, int]], tuple[int, int]]] = {}
 
     def para(self, pos: int) -> int:
@@ -157,6 +195,16 @@ class _Context:
             _POSSESSIVE.match(self.text, m.end)
             or _PREPOSITION.search(self.text, max(0, m.start - 12), m.start)
         )
+
+    def bearer(self, pos: int, title: str) -> str:
+        """The character called "the <title>" at ``pos``: the latest one named who bears it."""
+        ids = self.titled.get(title.lower(), frozenset())
+        i = bisect_left(self.n_starts, pos) - 1
+        while i >= 0 and pos - self.narration[i].start <= ANAPHOR_WINDOW:
+            if self.narration[i].character in ids:
+                return self.narration[i].character
+            i -= 1
+        return next(iter(ids)) if len(ids) == 1 else ""
 
     def recent(
         self, pos: int, sex: str | None, exclude: set[str], depth: int = 0
