@@ -274,3 +274,11 @@ def test_a_title_alone_in_a_tag_is_the_character_who_bears_it():
     # a title nobody bears is no tag
     text = 'Count Olaf came in with Mr. Bob.\n\n"Sit," said the colonel.'
     assert [q.type for q in attributed(text, names)] != ["anaphoric"]
+
+
+def test_a_tag_may_name_its_speaker_after_a_bare_the():
+    # "the Queen" is a name whose mention leaves "the" out
+    text = '"Never!" said the Queen.\n\n"Come," the Gryphon added.\n\n"Why?" said Alice.'
+    names = {"Queen": "Queen", "Gryphon": "Gryphon", "Alice": "Alice"}
+    got = [(q.speaker, q.type) for q in attributed(text, names)]
+    assert got == [("Queen", "explicit"), ("Gryphon", "explicit"), ("Alice", "explicit")]

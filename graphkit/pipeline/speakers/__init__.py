@@ -8,7 +8,8 @@ Speakers, in order:
 
 1. **explicit** — a name in the speech tag, right after the quotation or
    between its parts ("said Emma", "Mr. Knightley replied", "said Mr. Weston
-   to his wife"), then before it ("Emma said, ...").  Right beside a
+   to his wife", "said the Queen", "the Gryphon added": a name may follow a
+   bare "the"), then before it ("Emma said, ...").  Right beside a
    quotation any past-tense verb is a tag verb ("comforted Matthew", "Mrs.
    Sparsit interposed"), as in Muzny et al.'s QUOTE-VERB-NAME trigrams.  In
    the narration before a quotation the speaker is the subject of the

@@ -59,7 +59,7 @@ def _patterns() -> dict[str, re.Pattern]:
             + tag_verb
             + r"[ \n]+"
             + adverb
-            + r"(?:poor[ \n]+|little[ \n]+|old[ \n]+|the[ \n]+[a-z]+[ \n]+)?"
+            + r"(?:poor[ \n]+|little[ \n]+|old[ \n]+|the[ \n]+(?:[a-z]+[ \n]+)?)?"
         ),
         # right after a quotation: "Emma replied", "Mr. Woodhouse gratefully observed"
         "name_verb": re.compile(r"[ \n]+(?:[a-z]+ly[ \n]+|had[ \n]+|then[ \n]+){0,2}" + tag_verb),

@@ -28,8 +28,12 @@ def _explicit(
             name = ctx.mention_at(m.end(), 0)
             if name and name.end <= b:
                 return name.character, "explicit", _cue(text, a, name.end)
-        first = ctx.mention_at(a, 3)
-        if first and first.end <= b and text[a : first.start].strip(" ,;:-\n\u2014") == "":
+        first = ctx.mention_at(a, 7)
+        if (
+            first
+            and first.end <= b
+            and text[a : first.start].strip(" ,;:-\n\u2014") in ("", "the", "The")
+        ):
             m = pats["name_verb"].match(text, first.end, b)
             if m:
                 return first.character, "explicit", _cue(text, first.start, m.end())
