@@ -282,3 +282,11 @@ def test_a_tag_may_name_its_speaker_after_a_bare_the():
     names = {"Queen": "Queen", "Gryphon": "Gryphon", "Alice": "Alice"}
     got = [(q.speaker, q.type) for q in attributed(text, names)]
     assert got == [("Queen", "explicit"), ("Gryphon", "explicit"), ("Alice", "explicit")]
+
+
+def test_a_pronoun_s_antecedent_moves_to_the_subject_of_its_own_clause_only():
+    text = 'Mr. Bob was off; but Mr. Dan sat down again.\n\n"Well," said he.'
+    names = {"Mr. Bob": "Mr. Bob", "Mr. Dan": "Mr. Dan"}
+    assert [q.speaker for q in attributed(text, names, sentences=True)] == ["Mr. Dan"]
+    text = 'Mr. Bob was off with Mr. Dan.\n\n"Well," said he.'
+    assert [q.speaker for q in attributed(text, names, sentences=True)] == ["Mr. Bob"]

@@ -26,7 +26,8 @@ Speakers, in order:
    the narration who fits its sex, taken as the subject of its sentence
    (the first name of that sex in it that neither owns something, "Mrs.
    Walker's party", nor follows a preposition, "ran to Harriet": those are
-   no subjects).  When that sentence has a pronoun of the same sex before
+   no subjects; nor stands in another clause, before a semicolon: "Mr.
+   Woodhouse was off; but Mr. Knightley sat down").  When that sentence has a pronoun of the same sex before
    the name ("Then she called Harriet."), the pronoun is its subject and the
    one the narration keeps speaking of: the tag's pronoun stands for the
    same one (resolved from there).

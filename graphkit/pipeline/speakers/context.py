@@ -229,6 +229,7 @@ class _Context:
                         c.character not in exclude
                         and (sex is None or self.sexes.get(c.character) == sex)
                         and not self.oblique(c)
+                        and ";" not in self.text[c.end : m.start]  # a clause of its own
                     ):
                         return c
                 if sex and depth < 3:
