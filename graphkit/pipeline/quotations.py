@@ -21,6 +21,10 @@ marks, their direction is used instead.
 * **Speech tags.**  Quotations of one paragraph with narration between them
   (``"Yes," said Emma, "I know."``) are one quotation in several parts, as
   in the Project Dialogism Novel Corpus.
+* **Lost dashes.**  Some editions turn a dash before a closing mark into
+  spaces (``"the social scale   "``): a ``"`` with white space on both sides
+  closes an open quotation (else opens one), and the part it closes ends
+  with punctuation as far as the speech tags are concerned.
 
 Every step is one pass over the marks found by a compiled regex; the cost is
 linear in the length of the text.
@@ -131,7 +135,10 @@ def _classify(text: str, i: int, mark: str, raw_mark: str) -> int:
     if close_ok and not open_ok:
         return CLOSE
     if open_ok and close_ok:
-        return 0 if (before.isspace() and after.isspace()) else EITHER
+        if before.isspace() and after.isspace():
+            # a dash lost before a closing mark ("the social scale   "): the open one closes
+            return EITHER if mark == '"' else 0
+        return EITHER
     return EITHER if mark == '"' else 0
 
 
@@ -244,7 +251,7 @@ def find_quotations(doc: Document, mark: str | None = None) -> tuple[Quotation, 
         close(p_ends[open_para], True)
 
     quotes: list[Quotation] = []
-    last_para = -1
+    last_para, dash_lost = -1, False
     for raw_parts, flagged in spans:
         trimmed = [(a, b) for a, b in (_trim(text, a, b) for a, b in raw_parts) if b > a]
         if not trimmed:
@@ -257,12 +264,14 @@ def find_quotations(doc: Document, mark: str | None = None) -> tuple[Quotation, 
             and not prev.flagged
             and last_para == k
             and trimmed[0][0] - prev.end <= MAX_TAG_GAP
-            and (text[prev.end - 1] in _SPEECH_END or len(prev.parts) > 1)
+            and (text[prev.end - 1] in _SPEECH_END or len(prev.parts) > 1 or dash_lost)
         ):
             quotes[-1] = _quotation(text, prev.parts + tuple(trimmed), False)
         else:
             quotes.append(_quotation(text, tuple(trimmed), flagged))
         last_para = bisect_right(p_starts, trimmed[-1][0]) - 1
+        # white space before the closing mark stands for a lost dash ("I was going " said Ann)
+        dash_lost = text[raw_parts[-1][1] - 1].isspace()
     return tuple(quotes)
 
 

@@ -49,6 +49,16 @@ def test_nested_quotes_stay_inside():
     assert texts("\"He said 'no' to me,\" said Ann.") == ["He said 'no' to me,"]
 
 
+def test_a_mark_between_spaces_closes_a_quotation_whose_dash_was_lost():
+    # "scale--" with its dash turned into spaces: the mark still closes the speech
+    text = '"It is below my social scale   "\n\n"Why, of course it is," said Bob.'
+    quotes = find_quotations(build_document(text))
+    assert [q.text for q in quotes] == ["It is below my social scale", "Why, of course it is,"]
+    assert not any(q.flagged for q in quotes)
+    # inside a paragraph: one quotation interrupted by its tag
+    assert texts('"I was going " said Ann, "to go."') == ["I was going to go."]
+
+
 def test_no_quotes_and_one_kind_only():
     assert texts("Nobody speaks here. It is all narration.") == []
     assert texts("Only an apostrophe: don't.") == []

@@ -74,9 +74,13 @@ def test_speech_verbs_in_ing_form_introduce_a_quotation():
     assert _patterns()["head_intro"].search("Emma took the chance of whispering,")
 
 
-def attributed(text: str, names: dict[str, str]):
-    """``text`` attributed with hand-made mentions: each form in ``names`` -> its character."""
+def attributed(text: str, names: dict[str, str], sentences: bool = False):
+    """``text`` attributed with hand-made mentions: each form in ``names`` -> its character.
+
+    With ``sentences``, each mention knows its sentence (as the pipeline's do), else -1.
+    """
     import re
+    from bisect import bisect_right
 
     from graphkit.model import Character, Mention
     from graphkit.pipeline.document import build_document
@@ -84,7 +88,10 @@ def attributed(text: str, names: dict[str, str]):
     doc = build_document(text)
     forms = sorted(names, key=len, reverse=True)
     found = re.finditer(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", text)
-    ms = [Mention(m.start(), m.end(), m.group(), names[m.group()], "character", -1) for m in found]
+    starts = [s.start for s in doc.sentences]
+    ms = [Mention(m.start(), m.end(), m.group(), names[m.group()], "character",
+                  bisect_right(starts, m.start()) - 1 if sentences else -1)
+          for m in found]  # fmt: skip
     ids = sorted(set(names.values()))
     chars = [Character(c, c, aliases=tuple(f for f in names if names[f] == c)) for c in ids]
     return attribute(doc, find_quotations(doc), ms, chars)
@@ -208,3 +215,78 @@ def test_the_one_called_by_name_answers_even_when_the_caller_is_unknown():
     text = '"Come here, Bob."\n\n"Why?"'
     got = [(q.speaker, q.type) for q in attributed(text, {"Bob": "Bob"})]
     assert got == [(None, "none"), ("Bob", "implicit")]
+
+
+def test_a_possessive_or_prepositional_name_is_not_the_subject_a_pronoun_moves_to():
+    # "she said": the latest woman named is moved to her sentence's subject, but Mrs. Ann
+    # only owns the dog and the sentence's subject is no woman: Miss Cy it is
+    text = 'Later Mrs. Ann\'s dog ran to Miss Cy.\n\n"Down, boy," she said.'
+    names = {"Mrs. Ann": "Mrs. Ann", "Miss Cy": "Miss Cy"}
+    got = [(q.speaker, q.type) for q in attributed(text, names, sentences=True)]
+    assert got == [("Miss Cy", "anaphoric")]
+    text = 'Later Mrs. Ann ran to Miss Cy.\n\n"Down, boy," she said.'
+    assert [q.speaker for q in attributed(text, names, sentences=True)] == ["Mrs. Ann"]
+
+
+def test_a_pronoun_opening_the_paragraph_of_a_quotation_is_its_speaker():
+    # "She turned." opens its paragraph (no full stop before it): she is Mrs. Ann, not Dan
+    text = (
+        'Mrs. Ann came in. Mr. Bob followed her with Dan.\n\n"Hello," said Mr. Bob.\n\n'
+        'She turned. "Hi."'
+    )
+    names = {"Mrs. Ann": "Mrs. Ann", "Mr. Bob": "Mr. Bob", "Dan": "Dan"}
+    got = [(q.speaker, q.type) for q in attributed(text, names)]
+    assert got == [("Mr. Bob", "explicit"), ("Mrs. Ann", "implicit")]
+
+
+def test_a_sentence_of_continued_speech_before_the_paragraph_names_its_speaker():
+    # "Mrs. Ann went on." ends its sentence with a full stop, yet introduces the next paragraph
+    text = '"Sit down, Mr. Bob," said Mrs. Ann.\n\nMr. Bob sat. Mrs. Ann went on.\n\n"It is late."'
+    names = {"Mrs. Ann": "Mrs. Ann", "Mr. Bob": "Mr. Bob"}
+    got = [(q.speaker, q.type) for q in attributed(text, names)]
+    assert got == [("Mrs. Ann", "explicit"), ("Mrs. Ann", "explicit")]
+    # a full stop after any other verb introduces nothing: Bob answers the vocative
+    text = '"Sit down, Mr. Bob," said Mrs. Ann.\n\nMr. Bob sat. Mrs. Ann nodded.\n\n"It is late."'
+    assert [q.speaker for q in attributed(text, names)] == ["Mrs. Ann", "Mr. Bob"]
+
+
+def test_a_pronoun_introducing_a_quotation_stands_for_its_clause_s_subject():
+    text = 'Mrs. Ann did not wish to offend Miss Cy, so she began:\n\n"Hush."'
+    names = {"Mrs. Ann": "Mrs. Ann", "Miss Cy": "Miss Cy"}
+    assert [(q.speaker, q.type) for q in attributed(text, names)] == [("Mrs. Ann", "anaphoric")]
+
+
+def test_a_pronoun_stands_for_the_subject_the_narration_keeps_speaking_of():
+    # Miss Cy is named last, but as the object of "she called": "she said" is Mrs. Ann still
+    text = 'Mrs. Ann sat by the fire. Then she called Miss Cy.\n\n"Come here," she said.'
+    names = {"Mrs. Ann": "Mrs. Ann", "Miss Cy": "Miss Cy"}
+    got = [(q.speaker, q.type) for q in attributed(text, names, sentences=True)]
+    assert got == [("Mrs. Ann", "anaphoric")]
+    text = 'Mrs. Ann sat by the fire. Then Miss Cy came in.\n\n"Come here," she said.'
+    assert [q.speaker for q in attributed(text, names, sentences=True)] == ["Miss Cy"]
+
+
+def test_a_title_alone_in_a_tag_is_the_character_who_bears_it():
+    text = 'Count Olaf came in with Mr. Bob.\n\n"Sit," said the count.\n\n"No," the Count replied.'
+    names = {"Count Olaf": "Count Olaf", "Mr. Bob": "Mr. Bob"}
+    got = [(q.speaker, q.type) for q in attributed(text, names)]
+    assert got == [("Count Olaf", "anaphoric"), ("Count Olaf", "anaphoric")]
+    # a title nobody bears is no tag
+    text = 'Count Olaf came in with Mr. Bob.\n\n"Sit," said the colonel.'
+    assert [q.type for q in attributed(text, names)] != ["anaphoric"]
+
+
+def test_a_tag_may_name_its_speaker_after_a_bare_the():
+    # "the Queen" is a name whose mention leaves "the" out
+    text = '"Never!" said the Queen.\n\n"Come," the Gryphon added.\n\n"Why?" said Alice.'
+    names = {"Queen": "Queen", "Gryphon": "Gryphon", "Alice": "Alice"}
+    got = [(q.speaker, q.type) for q in attributed(text, names)]
+    assert got == [("Queen", "explicit"), ("Gryphon", "explicit"), ("Alice", "explicit")]
+
+
+def test_a_pronoun_s_antecedent_moves_to_the_subject_of_its_own_clause_only():
+    text = 'Mr. Bob was off; but Mr. Dan sat down again.\n\n"Well," said he.'
+    names = {"Mr. Bob": "Mr. Bob", "Mr. Dan": "Mr. Dan"}
+    assert [q.speaker for q in attributed(text, names, sentences=True)] == ["Mr. Dan"]
+    text = 'Mr. Bob was off with Mr. Dan.\n\n"Well," said he.'
+    assert [q.speaker for q in attributed(text, names, sentences=True)] == ["Mr. Bob"]

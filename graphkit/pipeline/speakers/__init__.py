@@ -8,27 +8,43 @@ Speakers, in order:
 
 1. **explicit** — a name in the speech tag, right after the quotation or
    between its parts ("said Emma", "Mr. Knightley replied", "said Mr. Weston
-   to his wife"), then before it ("Emma said, ...").  Right beside a
+   to his wife", "said the Queen", "the Gryphon added": a name may follow a
+   bare "the"), then before it ("Emma said, ...").  Right beside a
    quotation any past-tense verb is a tag verb ("comforted Matthew", "Mrs.
    Sparsit interposed"), as in Muzny et al.'s QUOTE-VERB-NAME trigrams.  In
    the narration before a quotation the speaker is the subject of the
    introducing verb: the last name or pronoun before it in its clause ("Emma
    knew it; and Mr. Elton warmly added,"), never a name after a preposition
-   ("turned to Harriet and said,").
+   ("turned to Harriet and said,").  A pronoun there stands for its
+   clause's subject of its sex ("Emma did not wish to offend Harriet, so she
+   began,").  A sentence of its own ending the narration paragraph before
+   the quotation's paragraph introduces it when its verb says the speech
+   goes on or begins ("Sir Thomas, trying to suppress a smile, went on.",
+   "She spoke again."): any other verb there ("Piglet nodded.") is no tag.
 2. **anaphoric** — a pronoun or a description in the tag ("said she",
    "he replied", "said his lady"): the most recent character named in
-   the narration who fits its sex, taken as the subject of its sentence.
+   the narration who fits its sex, taken as the subject of its sentence
+   (the first name of that sex in it that neither owns something, "Mrs.
+   Walker's party", nor follows a preposition, "ran to Harriet": those are
+   no subjects; nor stands in another clause, before a semicolon: "Mr.
+   Woodhouse was off; but Mr. Knightley sat down").  When that sentence has a pronoun of the same sex before
+   the name ("Then she called Harriet."), the pronoun is its subject and the
+   one the narration keeps speaking of: the tag's pronoun stands for the
+   same one (resolved from there).
    "said I" is the first-person narrator (the character whose narration
    mentions are "I", "me", "my": see ``characters/narrator.py``); those
    mentions are no names, so "said he" or "said my companion" never
    resolves to him.  A description with a possessive ("cried her mother",
    "said his wife") is someone else than the one "her" or "his" stands for.
+   A title alone ("said the count", "the Inspector replied") stands for the
+   latest character named who bears it in one of his names ("Count
+   Mippipopolous"), or the only one who does.
 3. **implicit, paragraph** — the narration of the quotation's paragraph
    names exactly one character ("Emma laughed. ...", a name after a
    preposition left out: "gave it to Harriet"); of several, the one
    opening the last sentence before the quotation ("Emma turned to
    Harriet. ..."); with none, a sentence opening with a pronoun resolved as
-   in 2 ("She turned. ...").
+   in 2 ("She turned. ...", the paragraph's first sentence too).
 4. **implicit, vocative** — the previous quotation of the conversation
    addresses someone by name ("..., Emma?"): that one answers, whether or
    not the one who asked is known.
@@ -66,7 +82,7 @@ from graphkit.model import Character, Document, Mention, Quotation
 from graphkit.pipeline.characters.pronouns import character_sexes
 from graphkit.pipeline.speakers.addressees import _tag_addressee, _vocatives
 from graphkit.pipeline.speakers.anaphora import _paragraph_speaker
-from graphkit.pipeline.speakers.context import _Context, _patterns, _sorted_mentions
+from graphkit.pipeline.speakers.context import _Context, _patterns, _sorted_mentions, titled
 from graphkit.pipeline.speakers.tags import _explicit
 from graphkit.pipeline.speakers.turns import _conversations, _listeners, _turns, _two_party
 
@@ -109,6 +125,7 @@ def attribute(
     ordered = _sorted_mentions(mentions, keep)
     sexes = character_sexes(doc, ordered, [c for c in characters if c.id in keep])
     ctx = _Context(doc, quotes, ordered, sexes)
+    ctx.titled = titled([c for c in characters if c.id in keep])
     n = len(quotes)
     conv = _conversations(ctx, quotes)
     vocatives = [_vocatives(ctx, i, q, pats) for i, q in enumerate(quotes)]

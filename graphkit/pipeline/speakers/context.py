@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from graphkit.io.lexicon import trie_regex, word_list, word_table
-from graphkit.model import Document, Mention, Quotation
+from graphkit.model import Character, Document, Mention, Quotation
 from graphkit.pipeline.quotations import inside
 
 #: Narration longer than this (characters) between two quotations ends a conversation.
@@ -49,6 +49,7 @@ def _patterns() -> dict[str, re.Pattern]:
     tag_verb = r"(?:" + verb + r"|[a-z]{2,}ed\b)"
     adverb = r"(?:[a-z]+ly[ \n]+|again[ \n]+|then[ \n]+|at[ \n]+last[ \n]+|quickly[ \n]+)?"
     nouns = trie_regex(sorted(word_table("gender_nouns.txt")))
+    titles = trie_regex(sorted(_titles()))
     lead = r"[\s,;:!?\-\u2014_)]*"
     return {
         # right after a quotation: "said Emma", "said poor Harriet"
@@ -58,7 +59,7 @@ def _patterns() -> dict[str, re.Pattern]:
             + tag_verb
             + r"[ \n]+"
             + adverb
-            + r"(?:poor[ \n]+|little[ \n]+|old[ \n]+|the[ \n]+[a-z]+[ \n]+)?"
+            + r"(?:poor[ \n]+|little[ \n]+|old[ \n]+|the[ \n]+(?:[a-z]+[ \n]+)?)?"
         ),
         # right after a quotation: "Emma replied", "Mr. Woodhouse gratefully observed"
         "name_verb": re.compile(r"[ \n]+(?:[a-z]+ly[ \n]+|had[ \n]+|then[ \n]+){0,2}" + tag_verb),
@@ -85,17 +86,66 @@ def _patterns() -> dict[str, re.Pattern]:
         "head_intro": re.compile(
             r"(?:\b" + verb + r"(?:[ \n]+[a-z]+){0,4}[ \n]*[,:\-\u2014]*|[:\u2014]|--|\bwith,?)\s*$"
         ),
+        # a sentence of its own before the quotation's paragraph: "Sir Thomas went on."
+        "head_stop": re.compile(
+            r"\b(?:went[ \n]+on|continued|resumed|began|spoke|proceeded|pursued)"
+            r"(?:[ \n]+(?:again|aloud|at[ \n]+last|[a-z]+ly)){0,2}[.:]\s*$"
+        ),
+        # "said the count", "the Colonel replied": a title alone, standing for its bearer
+        "verb_title": re.compile(
+            lead + adverb + tag_verb + r"[ \n]+" + adverb + r"the[ \n]+(" + titles + r")\b", re.I
+        ),
+        "title_verb": re.compile(
+            lead + r"the[ \n]+(" + titles + r")[ \n]+" + adverb + tag_verb, re.I
+        ),
         "clause_pronoun": re.compile(r"\b(he|she|He|She|I)\b"),
         "object_before": re.compile(
             r"\b(?:to|at|with|towards|upon|on|for|of|from|by|after)[ \n]+$"
         ),
-        "sentence_pronoun": re.compile(r"(?:^|[.!?]\s+)(He|She)\b"),
+        "sentence_pronoun": re.compile(r"(?:^|[.!?]\s+)(He|She)\b", re.M),
         "to_name": re.compile(r"[ \n]+(?:to|at|towards|addressing)[ \n]+$"),
         "vocative_before": re.compile(
             r"(?:^|[,;!?\u2014\-]\s*|\b(?:[Mm]y[ \n]+)?(?:dear(?:est)?|good|poor|O|[Oo]h)[ \n]+)$"
         ),
         "vocative_after": re.compile(r"\s*(?:[,!?.;\u2014\-]|$)"),
     }
+
+
+#: A name owning something ("Mrs. Walker's party", "Walker s party" with the apostrophe lost).
+_POSSESSIVE = re.compile(r"(?:['\u2019]s?| s)\b")
+#: A name after a preposition ("turned to Harriet"): an object, not the subject.
+_PREPOSITION = re.compile(
+    r"\b(?:to|at|with|towards|upon|on|for|of|from|by|after|about|into|behind|beside)[ \n]+$"
+)
+
+
+@cache
+def _titles() -> frozenset[str]:
+    """Titles a character may be called by alone: "the count", "the colonel" (lower case)."""
+    return (
+        frozenset(t.lower() for t in word_table("honorifics.txt") if t.isalpha() and len(t) > 3)
+        - set(word_table("gender_nouns.txt"))
+        - {"miss", "mister", "messrs"}
+    )
+
+
+def titled(characters: Sequence[Character]) -> dict[str, frozenset[str]]:
+    """Title (lower case) -> the characters one of whose names begins with it.
+
+    Examples
+    --------
+    >>> chars = [Character("Count Olaf", "Count Olaf"), Character("Ann", "Ann", aliases=("Doctor Ann",))]
+    >>> sorted(titled(chars).items())
+    [('count', frozenset({'Count Olaf'})), ('doctor', frozenset({'Ann'}))]
+    """
+    out: dict[str, set[str]] = {}
+    known = _titles()
+    for c in characters:
+        for form in (c.id, c.label, *c.aliases):
+            word = form.split(" ", 1)[0].lower()
+            if word in known and " " in form:
+                out.setdefault(word, set()).add(c.id)
+    return {t: frozenset(ids) for t, ids in out.items()}
 
 
 def _sorted_mentions(mentions: Sequence[Mention], keep: set[str]) -> list[Mention]:
@@ -124,6 +174,7 @@ class _Context:
         self.narration = [m for m in self.narration if m.text not in _FIRST_PERSON]
         self.n_starts = [m.start for m in self.narration]
         self.sentence_starts = [s.start for s in doc.sentences]
+        self.titled: dict[str, frozenset[str]] = {}
         self.regions: dict[tuple[int, int, int], tuple[list[tuple[int, int]], tuple[int, int]]] = {}
 
     def para(self, pos: int) -> int:
@@ -138,8 +189,33 @@ class _Context:
             return self.narration[i]
         return None
 
-    def recent(self, pos: int, sex: str | None, exclude: set[str]) -> Mention | None:
-        """The latest narration mention before ``pos`` fitting ``sex``, moved to its sentence's subject."""
+    def oblique(self, m: Mention) -> bool:
+        """Whether mention ``m`` owns something or follows a preposition: no subject."""
+        return bool(
+            _POSSESSIVE.match(self.text, m.end)
+            or _PREPOSITION.search(self.text, max(0, m.start - 12), m.start)
+        )
+
+    def bearer(self, pos: int, title: str) -> str:
+        """The character called "the <title>" at ``pos``: the latest one named who bears it."""
+        ids = self.titled.get(title.lower(), frozenset())
+        i = bisect_left(self.n_starts, pos) - 1
+        while i >= 0 and pos - self.narration[i].start <= ANAPHOR_WINDOW:
+            if self.narration[i].character in ids:
+                return self.narration[i].character
+            i -= 1
+        return next(iter(ids)) if len(ids) == 1 else ""
+
+    def recent(
+        self, pos: int, sex: str | None, exclude: set[str], depth: int = 0
+    ) -> Mention | None:
+        """The latest narration mention before ``pos`` fitting ``sex``, moved to its sentence's subject.
+
+        A pronoun of ``sex`` before that mention in its sentence is the
+        sentence's subject (the centre of attention: the entity a text keeps
+        referring to by pronoun, Grosz, Joshi and Weinstein 1995): the search
+        goes on from that pronoun instead, at most ``3`` pronouns deep.
+        """
         i = bisect_left(self.n_starts, pos) - 1
         while i >= 0 and pos - self.narration[i].start <= ANAPHOR_WINDOW:
             m = self.narration[i]
@@ -147,15 +223,32 @@ class _Context:
                 j = i
                 while j > 0 and self.narration[j - 1].sentence == m.sentence and m.sentence >= 0:
                     j -= 1
-                for k in range(j, i + 1):
+                for k in range(j, i):
                     c = self.narration[k]
-                    if c.character not in exclude and (
-                        sex is None or self.sexes.get(c.character) == sex
+                    if (
+                        c.character not in exclude
+                        and (sex is None or self.sexes.get(c.character) == sex)
+                        and not self.oblique(c)
+                        and ";" not in self.text[c.end : m.start]  # a clause of its own
                     ):
                         return c
+                if sex and depth < 3:
+                    # "Then she called Harriet.": the name is an object, "she" the subject
+                    # and the one still spoken of: the pronoun stands for what "she" does
+                    k = bisect_right(self.sentence_starts, m.start) - 1
+                    a = self.sentence_starts[k] if k >= 0 else 0
+                    pr = _SUBJECT_PRONOUN[sex].search(self.text, a, m.start)
+                    if pr:
+                        found = self.recent(pr.start(), sex, exclude, depth + 1)
+                        if found:
+                            return found
                 return m
             i -= 1
         return None
+
+
+#: The subject pronouns of each sex: one before a name in its sentence is that sentence's subject.
+_SUBJECT_PRONOUN = {"f": re.compile(r"\b[Ss]he\b"), "m": re.compile(r"\b[Hh]e\b")}
 
 
 def _regions(

@@ -28,8 +28,12 @@ def _explicit(
             name = ctx.mention_at(m.end(), 0)
             if name and name.end <= b:
                 return name.character, "explicit", _cue(text, a, name.end)
-        first = ctx.mention_at(a, 3)
-        if first and first.end <= b and text[a : first.start].strip(" ,;:-\n\u2014") == "":
+        first = ctx.mention_at(a, 7)
+        if (
+            first
+            and first.end <= b
+            and text[a : first.start].strip(" ,;:-\n\u2014") in ("", "the", "The")
+        ):
             m = pats["name_verb"].match(text, first.end, b)
             if m:
                 return first.character, "explicit", _cue(text, first.start, m.end())
@@ -39,6 +43,9 @@ def _explicit(
         m = pats["verb_pronoun"].match(text, a, b) or pats["pronoun_verb"].match(text, a, b)
         if m:
             return _pronoun(ctx, q, m.group(1), before), "anaphoric", _cue(text, a, m.end())
+        m = pats["verb_title"].match(text, a, b) or pats["title_verb"].match(text, a, b)
+        if m and ctx.bearer(q.start, m.group(1)):
+            return ctx.bearer(q.start, m.group(1)), "anaphoric", _cue(text, a, m.end())
         m = pats["verb_noun"].match(text, a, b) or pats["noun_verb"].match(text, a, b)
         if m:
             sex = word_table("gender_nouns.txt").get(m.group(2), "-")
@@ -58,6 +65,9 @@ def _explicit(
     s = _head_sentence(ctx, a, b)
     sentence = text[s:b]
     intro = pats["head_intro"].search(sentence)
+    k = ctx.para(b)
+    if not intro and k != ctx.para(q.start) and floor <= ctx.p_starts[k]:
+        intro = pats["head_stop"].search(sentence)
     if not intro:
         return None
     # the subject of the introducing verb: the last name or pronoun before it in its clause
@@ -71,7 +81,14 @@ def _explicit(
     ]
     pronoun = max(pats["clause_pronoun"].finditer(text, clause, v), key=_start, default=None)
     if pronoun and (not names or names[-1].start < pronoun.start()):
-        who = _pronoun(ctx, q, pronoun.group(1).lower(), before, at=pronoun.start())
+        word = pronoun.group(1).lower()
+        # the clause's subject of the pronoun's sex is what it stands for
+        # ("Mrs. Elton hardly waited ... before she went on")
+        sex = _PRONOUN_SEX.get(word)
+        own = [m for m in names if ctx.sexes.get(m.character) == sex and not ctx.oblique(m)]
+        if own:
+            return own[0].character, "anaphoric", _cue(text, s, b)
+        who = _pronoun(ctx, q, word, before, at=pronoun.start())
         return who, "anaphoric", _cue(text, s, b)
     if names:
         return names[-1].character, "explicit", _cue(text, s, b)
