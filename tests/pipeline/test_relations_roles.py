@@ -169,3 +169,18 @@ def test_a_married_form_merged_into_a_miss_gives_no_tie():
 
     assert found("Lady Anne Vane") == {("Lady Anne Vane", "family", "Lady Catherine Hale")}
     assert found("Miss Vane") == set()
+
+
+def test_a_user_file_sets_the_generations_and_a_wrong_one_is_refused(tmp_path):
+    from graphkit.errors import RulesError
+
+    text = ("Mr. Edmund Vane is proud. Mr. Edmund Vane's sister, Miss Caroline Vane, is shy. "
+            "Miss Caroline Vane, the daughter of Mr. Edmund Vane, smiles.")  # fmt: skip
+    rules = tmp_path / "r.yml"
+    rules.write_text("generations: {sister: -1}\n", encoding="utf-8")  # as a daughter: agree
+    roles = {r.role for r in graphkit.analyze_text(text, rules=rules).relations}
+    assert roles == {"sister", "daughter"}
+    assert load_rules(rules).generations["mother"] == 1  # the built-in ones stay
+    rules.write_text("generations: {sister: older}\n", encoding="utf-8")
+    with pytest.raises(RulesError, match="generations"):
+        load_rules(rules)
