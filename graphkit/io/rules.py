@@ -115,6 +115,9 @@ class RuleSet:
     source: str = "<rules>"
     roles: Mapping[str, str] = field(default_factory=dict)
     contrast: tuple[str, ...] = ()
+    #: Family role -> generations the relative stands above the one whose role it is
+    #: (mother 1, sister 0, son -1): one pair's roles must agree on it (see ``generations:``).
+    generations: Mapping[str, int] = field(default_factory=dict)
 
     @cached_property
     def contrast_regex(self) -> re.Pattern[str] | None:
@@ -243,7 +246,7 @@ def _mapping_of(data: Mapping, key: str, value_type: type, source: str) -> dict:
     if not isinstance(value, dict) or not all(
         isinstance(k, str) and isinstance(v, value_type) for k, v in value.items()
     ):
-        kind = "mappings" if value_type is dict else "lists"
+        kind = {dict: "mappings", int: "whole numbers", str: "words"}.get(value_type, "lists")
         raise RulesError(f"{source}: {key!r} must map names to {kind}")
     return value
 
@@ -302,6 +305,9 @@ def parse_rules(text: str, source: str = "<rules>", base: RuleSet | None = None)
     roles.update(
         {str(k).lower(): str(v) for k, v in _mapping_of(data, "roles", str, source).items()}
     )
+    generations = dict(base.generations) if base else {}
+    raw_generations = _mapping_of(data, "generations", int, source)
+    generations.update({str(k).lower(): int(v) for k, v in raw_generations.items()})
     for key in ("negation", "hedges"):
         words = data.get(key) or []
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
@@ -315,6 +321,7 @@ def parse_rules(text: str, source: str = "<rules>", base: RuleSet | None = None)
         supersedes=supersedes,
         source=source,
         roles=roles,
+        generations=generations,
         contrast=tuple(data.get("contrast") or (base.contrast if base else ())),
     )
     object.__setattr__(rs, "_macros", macros)

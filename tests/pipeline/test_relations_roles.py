@@ -58,6 +58,7 @@ def test_his_does_not_mean_the_actor_credited_in_brackets():
     [
         "Pierre Bezukhov proposed to Natasha Rostova, but Natasha Rostova turned him down.",
         "Is Mr. Edward Ferrars engaged to Miss Lucy Steele?",
+        '"Is Mr. Edward Ferrars engaged to Miss Lucy Steele?" asked Mrs. Jennings.',
         "Mr. Edward Ferrars kissed Miss Lucy Steele, but she rejected him at once.",
         "Mr. Edward Ferrars was never engaged to Miss Lucy Steele.",
     ],
@@ -119,3 +120,67 @@ def test_a_novel_with_kin_words_and_lower_case_aliases_runs():
             "Her husband, Mr. Shtoltz, bowed. The old prince said nothing to her husband.")  # fmt: skip
     a = graphkit.analyze_text(text, name="t")
     assert "Mr. Shtoltz" in a.graph
+
+
+def test_a_miss_merged_with_a_married_form_is_read_by_her_id():
+    """ "Miss Vane" with the alias "Lady Anne Vane" (her mother, merged in) is still a sister."""
+    from graphkit.model import Character
+    from graphkit.pipeline.relations.kin import KinIndex
+
+    cs = [Character("Mr. Edmund Vane", "Mr. Edmund Vane"),
+          Character("Miss Vane", "Miss Vane", aliases=("Lady Anne Vane",)),
+          Character("Mrs. Crane", "Mrs. Crane", aliases=("Miss Crane",)),
+          Character("Mr. Crane", "Mr. Crane")]  # fmt: skip
+    kin = KinIndex(cs)
+    assert kin("Mr. Edmund Vane", "sister") == ["Miss Vane"]
+    assert kin("Miss Vane", "husband") == []
+    assert kin("Mrs. Crane", "husband") == ["Mr. Crane"]  # a "Mrs." id stays married
+
+
+def test_one_pair_keeps_the_generation_most_sentences_give():
+    text = ("Mr. Edmund Vane is proud. Mr. Edmund Vane's sister, Miss Caroline Vane, is shy. "
+            "Miss Caroline Vane's brother, Mr. Edmund Vane, is rich. "
+            "Miss Caroline Vane, the daughter of Mr. Edmund Vane, smiles.")  # fmt: skip
+    found = {(s, t, role) for s, ty, t, role in _found(text) if ty == "family"}
+    assert found == {
+        ("Mr. Edmund Vane", "Miss Caroline Vane", "sister"),
+        ("Miss Caroline Vane", "Mr. Edmund Vane", "brother"),
+    }
+
+
+def test_a_tie_between_generations_gives_no_role():
+    text = ("Mr. Edmund Vane is proud. Mr. Edmund Vane's sister, Miss Caroline Vane, is shy. "
+            "Miss Caroline Vane, the daughter of Mr. Edmund Vane, smiles.")  # fmt: skip
+    assert not any(ty == "family" for _, ty, _, _ in _found(text))
+
+
+def test_a_married_form_merged_into_a_miss_gives_no_tie():
+    from graphkit.model import Mention
+    from graphkit.pipeline.document import build_document
+    from graphkit.pipeline.relations.extract import extract_relations
+
+    text = "Lady Catherine Hale and Lady Anne Vane were sisters."
+    doc = build_document(text)
+    lady = Mention(0, 19, "Lady Catherine Hale", "Lady Catherine Hale", "character", 0)
+
+    def found(anne: str) -> set:
+        ms = [lady, Mention(24, 38, "Lady Anne Vane", anne, "character", 0)]
+        return {(r.source, r.type, r.target) for r, _ in extract_relations(doc, ms)}
+
+    assert found("Lady Anne Vane") == {("Lady Anne Vane", "family", "Lady Catherine Hale")}
+    assert found("Miss Vane") == set()
+
+
+def test_a_user_file_sets_the_generations_and_a_wrong_one_is_refused(tmp_path):
+    from graphkit.errors import RulesError
+
+    text = ("Mr. Edmund Vane is proud. Mr. Edmund Vane's sister, Miss Caroline Vane, is shy. "
+            "Miss Caroline Vane, the daughter of Mr. Edmund Vane, smiles.")  # fmt: skip
+    rules = tmp_path / "r.yml"
+    rules.write_text("generations: {sister: -1}\n", encoding="utf-8")  # as a daughter: agree
+    roles = {r.role for r in graphkit.analyze_text(text, rules=rules).relations}
+    assert roles == {"sister", "daughter"}
+    assert load_rules(rules).generations["mother"] == 1  # the built-in ones stay
+    rules.write_text("generations: {sister: older}\n", encoding="utf-8")
+    with pytest.raises(RulesError, match="generations"):
+        load_rules(rules)

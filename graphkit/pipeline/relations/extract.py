@@ -9,6 +9,12 @@ in it or just before it in the same clause.  A pronoun ("his friend Amy") or
 "the pair" is resolved only when exactly one name fits, in the sentence or
 the one before: a wrong guess is worse than none.
 
+A question states nothing, even when a speech tag follows its question mark.
+A mention titled "Mrs." or "Lady" of a character whose id is a "Miss" gives
+nothing (it was merged with someone else, a mother of the same surname), and
+one pair's family ties must agree on the generation gap between them (the
+``generations:`` of the rules; the gap most sentences give is kept).
+
 Kinds follow from relations: without a cast file, extraction runs twice;
 the first pass learns who plays, directs or writes (a person) and who is
 played or appears in a work (a character), the second uses those kinds.
@@ -107,6 +113,9 @@ def _sentence_relations(
                 if m.groupdict().get(side)
             ):
                 continue
+            groups = m.groupdict()
+            if s.misnamed(groups.get("source")) or s.misnamed(groups.get("target")):
+                continue  # "Lady Anne Darcy" merged into "Miss Darcy": not her
             ends = _sources_and_targets(s, rule, m)
             if ends is None:
                 continue
@@ -204,6 +213,38 @@ def _supersede(relations: list[Relation], rules: RuleSet) -> list[Relation]:
     return [r for r in relations if (frozenset((r.source, r.target)), r.type) not in dropped]
 
 
+def _one_generation(relations: list[Relation], rules: RuleSet) -> list[Relation]:
+    """Family ties of one pair that disagree on the generation gap: the majority's kept.
+
+    "Miss X, the daughter of Mr. X" beside a dozen "his sister" sentences: one
+    name stood for a father and his son.  Each tie with a role of known
+    generation (``generations:`` in the rules) votes for the gap between the
+    pair; the gap most ties give is kept, and on a tie no tie with a role is.
+    """
+    gens = rules.generations
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for r in relations:
+        if r.type == "family" and r.role in gens:
+            a, b = sorted((r.source, r.target))
+            votes[a, b][gens[r.role] if r.source == a else -gens[r.role]] += 1
+    keep: dict[tuple[str, str], int | None] = {}
+    for pair, v in votes.items():
+        if len(v) > 1:
+            (gap, n), (_, n2) = v.most_common(2)
+            keep[pair] = gap if n > n2 else None
+    if not keep:
+        return relations
+    out = []
+    for r in relations:
+        pair = tuple(sorted((r.source, r.target)))
+        if r.type == "family" and r.role in gens and pair in keep:
+            gap = gens[r.role] if r.source == pair[0] else -gens[r.role]
+            if gap != keep[pair]:
+                continue
+        out.append(r)
+    return out
+
+
 def find_relations(
     doc: Document,
     mentions: Sequence[Mention],
@@ -248,7 +289,7 @@ def find_relations(
         if _LETTER.get(kinds.get(r.source, ""), "n") in SLOT_KINDS[rule.source]
         and _LETTER.get(kinds.get(r.target, ""), "n") in SLOT_KINDS[rule.target]
     ]
-    kept = _supersede(kept, rules)
+    kept = _one_generation(_supersede(kept, rules), rules)
     kept.sort(key=lambda r: (r.sentence, r.source, r.type, r.target))
     return kept, kinds
 

@@ -7,7 +7,10 @@ word: a husband is a "Mr." or "Sir" of that surname, a wife a "Mrs." or a
 not married, a mother a "Mrs.".  A married woman's brother, sister, father or
 mother do not bear her surname, so she is given only a husband and children.
 A singular word needs exactly one fitting character; a plural takes them all.
-Nothing is guessed when the names do not tell.
+A character called both "Miss X" and "Mrs. X" (or "Lady X") is married or not as
+the name she is mostly called by (her id) says: the other form may belong to
+someone else merged with her (a mother of the same surname), and with an
+untitled id neither is trusted.  Nothing is guessed when the names do not tell.
 """
 
 from __future__ import annotations
@@ -91,6 +94,13 @@ class KinIndex:
                 elif m := _UNTITLED.match(form):
                     p.surnames.add(m.group(1))
                     p.first_named = True
+            if "Miss" in p.titles and p.titles & _MARRIED:
+                # "Miss X" and "Mrs./Lady X" in one character: the name it is mostly called
+                # by (its id) tells whether she is married; without a title there, nothing.
+                head = _TITLED.match(c.id)
+                p.titles -= {"Miss"} | _MARRIED
+                if head and head.group(1) in _FEMALE:
+                    p.titles.add(head.group(1))
             people[c.id] = p
         known = {s for p in people.values() for s in p.surnames}
         for name, forms in loose.items():

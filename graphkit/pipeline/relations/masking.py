@@ -17,6 +17,9 @@ _PLACEHOLDER = re.compile(r"⟦([pcnw])(\d+)⟧")
 _COORDINATED = re.compile(r"(?:'s)?(?: \([^()]*\))?(?:,? and |, | or |/)⟦")
 _APPOSITIVE = re.compile(r"\b(his|her|their) (?:[a-z-]+,? ){1,3}?(⟦[pcn]\d+⟧)", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:()—\"]|--")
+# A question mark after the match that does not end the sentence: a speech tag follows
+# ('"Is she engaged to him?" asked Mrs. Gower.'), so the match was asked, not stated.
+_ASKED = re.compile(r"\?[\"'”’)]* +[a-z⟦]")
 
 
 _LETTER = _KIND_LETTER  # a kind -> its placeholder letter
@@ -42,10 +45,11 @@ def _mask(
 def _negated(masked: str, start: int, end: int, rules: RuleSet) -> bool:
     """Whether a negation or hedge stands in ``masked[start:end]`` or just before it in its clause.
 
-    A question states nothing, and neither does a match that a contrast after it in the
+    A question states nothing (one ending the sentence, or one a speech tag follows:
+    '"Is she engaged?" asked Mrs. Gower.'), and neither does a match that a contrast after it in the
     same sentence takes back ("A proposed to B, but B turned him down").
     """
-    if masked.rstrip(" \"'”’)").endswith("?"):
+    if masked.rstrip(" \"'”’)").endswith("?") or _ASKED.search(masked, end):
         return True
     if rules.contrast_regex is not None and rules.contrast_regex.match(masked, end):
         return True
@@ -67,6 +71,7 @@ def _negated(masked: str, start: int, end: int, rules: RuleSet) -> bool:
 
 
 _FEMALE = ("Miss ", "Mrs. ", "Mrs ", "Lady ", "Madame ", "Mme ", "Mademoiselle ", "Ms. ")
+_MARRIED_TITLES = ("Mrs. ", "Mrs ", "Lady ")
 _PAIR_REACH = 120  # characters between "A and B" and "they" in one sentence
 
 _FEMALE_ROLES = {"mother", "sister", "daughter", "aunt", "niece", "wife", "goddaughter"}
@@ -125,6 +130,17 @@ class _Sentence:
         m = self.mentions[int(_PLACEHOLDER.fullmatch(token).group(2))]
         titles = _MALE if role in _FEMALE_ROLES else _FEMALE if role in _MALE_ROLES else ()
         return bool(titles) and (m.text.startswith(titles) or m.character.startswith(titles))
+
+    def misnamed(self, token: str | None) -> bool:
+        """Whether the name at ``token`` is a married woman's ("Mrs. X", "Lady X") of a "Miss".
+
+        Such a mention was merged with someone else (a mother of the same surname):
+        what a rule says of it is not said of the character.
+        """
+        if not token:
+            return False
+        m = self.mentions[int(_PLACEHOLDER.fullmatch(token).group(2))]
+        return m.character.startswith("Miss ") and m.text.startswith(_MARRIED_TITLES)
 
     def fitting(
         self,
