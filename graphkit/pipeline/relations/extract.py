@@ -25,10 +25,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
 
 from graphkit.io.rules import SLOT_KINDS, Rule, RuleSet, load_rules
 from graphkit.model import Character, Document, Mention, Relation
+from graphkit.model import with_kinds as apply_kinds  # the kinds relations give, re-exported
 from graphkit.pipeline.relations.candidates import _Candidates
 from graphkit.pipeline.relations.masking import (
     _LETTER,
@@ -292,18 +292,3 @@ def find_relations(
     kept = _one_generation(_supersede(kept, rules), rules)
     kept.sort(key=lambda r: (r.sentence, r.source, r.type, r.target))
     return kept, kinds
-
-
-def apply_kinds(
-    characters: Sequence[Character], mentions: Sequence[Mention], kinds: Mapping[str, str]
-) -> tuple[list[Character], list[Mention]]:
-    """Characters and mentions with the kinds of ``kinds`` (others unchanged)."""
-    # Rebuilding a frozen dataclass is slow: only those whose kind changes are rebuilt.
-    chars = [
-        c if kinds.get(c.id, c.kind) == c.kind else replace(c, kind=kinds[c.id]) for c in characters
-    ]
-    ms = [
-        m if kinds.get(m.character, m.kind) == m.kind else replace(m, kind=kinds[m.character])
-        for m in mentions
-    ]
-    return chars, ms
