@@ -158,6 +158,33 @@ def _same_first(mine: set[str], theirs: set[str]) -> bool:
     return bool({nick.get(n, n) for n in mine} & {nick.get(n, n) for n in theirs})
 
 
+def _no_rivals(
+    cands: set[str],
+    members: dict[str, list[str]],
+    words: list[str],
+    title_of: dict[str, str | None],
+) -> set[str]:
+    """``cands`` without the clusters that are only ``words`` (a title and a surname) with a
+    first name another candidate bears: "Mr. Thomas Traddles" is "Tommy Traddles".
+
+    Examples
+    --------
+    >>> members = {"Mr. Thomas T": ["Mr. Thomas T"], "Tommy T": ["Tommy T", "T"]}
+    >>> sorted(_no_rivals(set(members), members, ["Mr.", "T"], {"Mr. Thomas T": "Mr."}))
+    ['Tommy T']
+    """
+    mr, surname = f"{words[0]} ", f" {words[1]}"
+    only = {
+        r: _first_names(members[r], words[1], title_of)
+        for r in cands
+        if all(f.startswith(mr) and f.endswith(surname) for f in members[r])
+    }
+    if not only:
+        return cands
+    others = [_first_names(members[o], words[1], title_of) for o in cands - only.keys()]
+    return {r for r in cands if r not in only or not any(_same_first(only[r], o) for o in others)}
+
+
 def join_titled(
     counts: Counter,
     parent: dict[str, str],
@@ -282,21 +309,8 @@ def join_titled(
         cands = {root(r) for r in by_surname.get(words[1], ())} - {root(key)}
         # "Mr. Thomas Traddles" alone (this title and surname with a first name, rule 4) is
         # no rival of "Tommy Traddles": the same first name.
-        mr = f"{words[0]} "
-        only = {
-            r: _first_names(members[r], words[1], title_of)
-            for r in cands
-            if all(f.startswith(mr) and f.endswith(f" {words[1]}") for f in members[r])
-        }
-        cands = {
-            r
-            for r in cands
-            if r not in only
-            or not any(
-                _same_first(only[r], _first_names(members[o], words[1], title_of))
-                for o in cands - only.keys()
-            )
-        }
+        if len(cands) > 1:  # most titled forms have one candidate or none: nothing to read
+            cands = _no_rivals(cands, members, words, title_of)
         size = {r: sum(counts[f] for f in members[r]) for r in cands}
         own = sum(counts[f] for f in members[root(key)])
         # A full name used twice does not compete with a titled form used a hundred times.
