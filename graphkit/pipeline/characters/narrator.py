@@ -24,6 +24,8 @@ after the aliases are merged and only on texts without a cast file:
   gets one mention of the narrator (at the first such word), unless the
   sentence already names them; quotations are not narration.  Co-occurrence
   then links the narrator with everyone in those sentences.
+* **The narrator's kin.**  "my aunt", "my mother" in narration join the
+  character the dialogue names so (:mod:`graphkit.pipeline.characters.kin`).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from dataclasses import replace
 import numpy as np
 
 from graphkit.model import Character, Document, Mention
+from graphkit.pipeline.characters.kin import resolve_kin
 from graphkit.pipeline.document import sentence_index
 
 __all__ = ["add_narrator", "NARRATOR"]
@@ -161,7 +164,7 @@ def add_narrator(
             taken.add(s)
             added.append(Mention(m.start(), m.end(), m.group(), narrator, "character", s))
     if not added and not others:
-        return list(characters), list(mentions)
+        return resolve_kin(doc, characters, mentions, quotes, narrator, _vocative)
     out = sorted([*mentions, *added], key=lambda m: m.start)
     chars = [c for c in characters if c.id != narrator and c.id not in others]
     old = next((c for c in characters if c.id == narrator), None)
@@ -189,4 +192,4 @@ def add_narrator(
         )
     )
     chars.sort(key=lambda c: (-c.mentions, c.id))
-    return chars, out
+    return resolve_kin(doc, chars, out, quotes, narrator, _vocative)  # "my aunt"

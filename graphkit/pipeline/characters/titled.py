@@ -19,6 +19,10 @@ cluster (the titles inside it, else the pronouns after its single-word forms):
   is no one's surname: "Miss Elizabeth" -> "Elizabeth", "Mrs. Rachel" ->
   "Rachel Lynde", and never a cluster named less often than the titled form
   ("Lady Catherine" is not "Kitty");
+* in rule 2 (title + surname), a titled form whose cluster gives the surname a
+  first name ("Mr. Thomas Traddles") joins only a full name of the same first
+  name, a nickname read as its full form (``data/nicknames.csv``): "Tommy
+  Traddles" is Thomas, "Diana Barry" is not "Miss Josephine Barry";
 * **title + full name without the full name** ("Mr. Thomas Marvel", where the
   text never writes "Thomas Marvel") joins "Mr. Marvel" when no other first
   name comes with that title and surname.
@@ -41,6 +45,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from graphkit.io.lexicon import word_table
 from graphkit.pipeline.characters.forest import root_of
 from graphkit.pipeline.characters.pronouns import _sex
 
@@ -136,6 +141,48 @@ def _first_names(forms: list[str], surname: str, title_of: dict[str, str | None]
         if len(words) == 2 and words[1] == surname:
             out.add(words[0])
     return out
+
+
+def _same_first(mine: set[str], theirs: set[str]) -> bool:
+    """Whether two sets of first names share one, a nickname read as its full form.
+
+    "Tommy Traddles" and "Mr. Thomas Traddles" share a surname and a first name
+    (``data/nicknames.csv``: Tommy is Thomas); "Diana" and "Josephine" do not.
+
+    Examples
+    --------
+    >>> _same_first({"Thomas"}, {"Tommy"}), _same_first({"Josephine"}, {"Diana"})
+    (True, False)
+    """
+    nick = word_table("nicknames.csv")
+    return bool({nick.get(n, n) for n in mine} & {nick.get(n, n) for n in theirs})
+
+
+def _no_rivals(
+    cands: set[str],
+    members: dict[str, list[str]],
+    words: list[str],
+    title_of: dict[str, str | None],
+) -> set[str]:
+    """``cands`` without the clusters that are only ``words`` (a title and a surname) with a
+    first name another candidate bears: "Mr. Thomas Traddles" is "Tommy Traddles".
+
+    Examples
+    --------
+    >>> members = {"Mr. Thomas T": ["Mr. Thomas T"], "Tommy T": ["Tommy T", "T"]}
+    >>> sorted(_no_rivals(set(members), members, ["Mr.", "T"], {"Mr. Thomas T": "Mr."}))
+    ['Tommy T']
+    """
+    mr, surname = f"{words[0]} ", f" {words[1]}"
+    only = {
+        r: _first_names(members[r], words[1], title_of)
+        for r in cands
+        if all(f.startswith(mr) and f.endswith(surname) for f in members[r])
+    }
+    if not only:
+        return cands
+    others = [_first_names(members[o], words[1], title_of) for o in cands - only.keys()]
+    return {r for r in cands if r not in only or not any(_same_first(only[r], o) for o in others)}
 
 
 def join_titled(
@@ -260,6 +307,10 @@ def join_titled(
         if sex == "-":
             continue
         cands = {root(r) for r in by_surname.get(words[1], ())} - {root(key)}
+        # "Mr. Thomas Traddles" alone (this title and surname with a first name, rule 4) is
+        # no rival of "Tommy Traddles": the same first name.
+        if len(cands) > 1:  # most titled forms have one candidate or none: nothing to read
+            cands = _no_rivals(cands, members, words, title_of)
         size = {r: sum(counts[f] for f in members[r]) for r in cands}
         own = sum(counts[f] for f in members[root(key)])
         # A full name used twice does not compete with a titled form used a hundred times.
@@ -279,7 +330,7 @@ def join_titled(
             continue
         theirs = _first_names(members[target], words[1], title_of)
         mine = _first_names(members[root(key)], words[1], title_of)
-        if mine and theirs and not mine & theirs:
+        if mine and theirs and not _same_first(mine, theirs):
             continue  # "Miss Barry", once "Miss Josephine Barry", is not Diana Barry
         # "Miss Crawford", the one woman of her name, however often the text titles her.
         daughter = miss and len(same) == 1
@@ -307,6 +358,6 @@ def join_titled(
             continue
         short = f"{words[0]} {words[2]}"
         theirs = _first_names(members[root(short)], words[2], title_of) if short in counts else {""}
-        if triples[words[0], words[2]] == 1 and (not theirs or words[1] in theirs):
+        if triples[words[0], words[2]] == 1 and (not theirs or _same_first({words[1]}, theirs)):
             join(key, short, "short")
     return parent
