@@ -1,9 +1,9 @@
-"""The narrator's kin, "my aunt", joins the character the dialogue names so (characters.kin)."""
+"""The narrator's kin, "my aunt", joins the character the dialogue names so (characters.narrator_kin)."""
 
 import pytest
 
 import graphkit
-from graphkit.pipeline.characters.kin import _bearer
+from graphkit.pipeline.characters.narrator_kin import _bearer
 
 
 def _story(

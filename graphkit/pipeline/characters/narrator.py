@@ -25,7 +25,7 @@ after the aliases are merged and only on texts without a cast file:
   sentence already names them; quotations are not narration.  Co-occurrence
   then links the narrator with everyone in those sentences.
 * **The narrator's kin.**  "my aunt", "my mother" in narration join the
-  character the dialogue names so (:mod:`graphkit.pipeline.characters.kin`).
+  character the dialogue names so (:mod:`graphkit.pipeline.characters.narrator_kin`).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from dataclasses import replace
 import numpy as np
 
 from graphkit.model import Character, Document, Mention
-from graphkit.pipeline.characters.kin import resolve_kin
+from graphkit.pipeline.characters.narrator_kin import resolve_kin
 from graphkit.pipeline.document import sentence_index
 
 __all__ = ["add_narrator", "NARRATOR"]
