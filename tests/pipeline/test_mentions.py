@@ -217,3 +217,11 @@ def test_a_name_people_smile_and_look_at_is_a_person_not_a_place():
         discover_mentions(build_document("Tom Lowe lived at Hatton. " * 4)).rejected["Hatton"]
         == "place"
     )
+
+
+def test_a_contraction_opening_a_sentence_is_no_name():
+    # "Wasn't", "Didn't": the regex stops at the apostrophe; "Wasn" seen often enough was a node.
+    text = '"Wasn\'t it fine?" asked Ann Lee. "Didn\'t you see?" Tom Hale said. ' * 4
+    found = discover_mentions(build_document(text)).forms
+    assert "Ann Lee" in found and "Tom Hale" in found
+    assert "Wasn" not in found and "Didn" not in found

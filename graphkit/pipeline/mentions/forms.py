@@ -131,6 +131,9 @@ def _runs(doc: Document) -> list[_Run]:
         prev = text[start - 1 : start]
         if prev and (prev.isalnum() or prev == "'"):
             continue
+        after = start + len(group)
+        if text.startswith("'t", after) and not text[after + 2 : after + 3].isalpha():
+            continue  # a contraction opening a sentence: "Wasn't", "Didn't", "Couldn't"
         found[group, title, title is None and _initial_at(text, start)].append(start)
     one_line = {" ".join(match.split()) for match, _, _ in found if "\n" not in match}
     runs = []
