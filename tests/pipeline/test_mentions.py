@@ -225,3 +225,15 @@ def test_a_contraction_opening_a_sentence_is_no_name():
     found = discover_mentions(build_document(text)).forms
     assert "Ann Lee" in found and "Tom Hale" in found
     assert "Wasn" not in found and "Didn" not in found
+
+
+def test_a_listed_interjection_the_text_has_speak_is_a_name():
+    # "Pooh" is an interjection of data/not_names.txt, but "said Pooh" again and again makes it
+    # a name; '"Oh!" said he' never makes "Oh" one.
+    text = (
+        '"Hallo!" said Pooh. "Oh!" said he. Piglet Brown ran. "Yes," said Pooh to Piglet Brown. '
+        * 4
+    )
+    found = discover_mentions(build_document(text)).forms
+    assert "Pooh" in found
+    assert "Oh" not in found and "Hallo" not in found

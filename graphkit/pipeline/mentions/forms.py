@@ -42,6 +42,7 @@ class _Form:
     determined: int = 0
     owner: int = 0
     commanding: int = 0  # followed by an object pronoun: "Tell me", "Give us"
+    named_speaking: int = 0  # right after a speech verb: "said Pooh"
     sampled: int = 0
 
 
