@@ -31,3 +31,28 @@ def test_title_surname_with_another_first_name_stays_apart():
     counts = Counter({"Barry": 100, "George Barry": 20, "Mr. Barry": 30, "Mr. Thomas Barry": 10})
     roots = _join(counts, {"Barry": "George Barry"}, {"Barry": (30, 0)})
     assert roots["Mr. Barry"] != roots["George Barry"]
+
+
+def _salon(other: str = "") -> str:
+    scene = (
+        "Mademoiselle Reisz came to the piano with Edna Moore. "
+        '"Play," said Edna Moore. "No," said Mademoiselle. "Yes," said Mademoiselle, and she played. '
+        f"Edna Moore listened.{other}\n\n"
+    )
+    return scene * 6
+
+
+def test_a_title_alone_joins_the_one_character_named_with_it():
+    import graphkit
+
+    a = graphkit.analyze_text(_salon(), cast=False)
+    ids = set(a.characters.index)
+    assert "Mademoiselle Reisz" in ids and "Mademoiselle" not in ids
+    assert "Mademoiselle" in a.characters.loc["Mademoiselle Reisz", "aliases"]
+
+
+def test_a_title_alone_stays_apart_when_two_characters_bear_it():
+    import graphkit
+
+    a = graphkit.analyze_text(_salon(" Mademoiselle Duval sang."), cast=False)
+    assert {"Mademoiselle", "Mademoiselle Reisz", "Mademoiselle Duval"} <= set(a.characters.index)

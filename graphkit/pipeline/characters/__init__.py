@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable, Sequence
 from graphkit.io.cast import Cast
 from graphkit.io.lexicon import common_words, word_table
 from graphkit.model import Character, Document, Mention
+from graphkit.pipeline.characters.bare_titles import join_bare_titles
 from graphkit.pipeline.characters.deities import drop_invoked
 from graphkit.pipeline.characters.forest import root_of
 from graphkit.pipeline.characters.parts import _ADDRESS as RANKLESS
@@ -106,9 +107,13 @@ def _label(forms: Counter, honorifics: dict[str, str]) -> str:
     'Monsieur Marius'
     >>> _label(Counter({"Lady Catherine": 106, "Catherine": 11}), {"Lady": "f"})
     'Lady Catherine'
+    >>> _label(Counter({"Mademoiselle": 40, "Mademoiselle Reisz": 9}), {"Mademoiselle": "f"})
+    'Mademoiselle Reisz'
     """
     ranked = sorted(forms, key=lambda f: (-forms[f], len(f), f))
-    untitled = [f for f in ranked if _split(f, honorifics)[0] is None]
+    # A title alone ("Mademoiselle") names no one by itself: any other form shows better.
+    ranked = [f for f in ranked if f not in honorifics] or ranked
+    untitled = [f for f in ranked if _split(f, honorifics)[0] is None] or ranked
     if _mostly_titled(forms, honorifics):
         return ranked[0]  # "Lady Catherine", not a rare bare "Catherine"
     top = untitled[0]
@@ -330,6 +335,7 @@ def merge_characters(
         parent = join_titled(counts, parent, votes, honorifics, blocked, kinds, reasons, young)
         parent = join_parts(counts, parent, honorifics, blocked, kinds, mentions, reasons)
         parent = rehome_surnames(counts, parent, honorifics, kinds, votes, reasons)
+        parent = join_bare_titles(counts, parent, honorifics, reasons)
         cast_kind, cast_work, cast_aliases = {}, {}, {}
 
     why: dict[str, list[str]] = defaultdict(list)
