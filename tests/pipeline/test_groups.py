@@ -68,3 +68,11 @@ def test_auto_colour_is_community_when_the_only_other_kind_is_group():
     assert mode == "community"
     _, legend, mode = node_colours(g, nodes, {n: 1.0 for n in nodes}, colour="kind")
     assert ("#9467bd", "group (family, people)") in legend
+
+
+def test_the_interactive_view_names_and_colours_groups():
+    from graphkit.views.html import view_data
+
+    data = view_data(graphkit.analyze_text(FAMILY * 3, cast=False))
+    assert data["kinds"]["group"] == {"colour": "#9467bd", "label": "group (family, people)"}
+    assert {n["kind"] for n in data["nodes"] if n["id"] == "Bennets"} == {"group"}
