@@ -168,6 +168,14 @@ def test_a_lone_known_speaker_talks_with_the_narration_s_latest_other_character(
     assert got == ["Ann", "Bob", "Ann", "Bob"]
 
 
+def test_a_lone_known_speaker_talks_with_a_subject_not_one_spoken_of():
+    # Carl is only talked about (after "of") or owns something: Bob, the subject, answers
+    for narration in ("Bob came in and spoke of Carl.", "Bob came in with Carl's letter."):
+        text = narration + '\n\n"Hello," said Ann.\n\n"Hi."\n\n"Well?"\n\n"Yes."'
+        got = [q.speaker for q in attributed(text, {"Ann": "Ann", "Bob": "Bob", "Carl": "Carl"})]
+        assert got == ["Ann", "Bob", "Ann", "Bob"], narration
+
+
 def test_said_i_is_the_narrator_and_he_never_is():
     # "I", "my" in narration are the narrator's mentions (characters/narrator.py), no names
     from graphkit.model import Mention

@@ -206,6 +206,22 @@ class _Context:
             i -= 1
         return next(iter(ids)) if len(ids) == 1 else ""
 
+    def present(self, pos: int, exclude: set[str]) -> Mention | None:
+        """The latest narration mention before ``pos`` that is no object nor owner.
+
+        Someone named after a preposition ("talked of Harriet") or owning
+        something ("Harriet's manner") is spoken about, not necessarily
+        there: the latest other name of a subject is the better listener.
+        Falls back on :meth:`recent` when every name in reach is oblique.
+        """
+        i = bisect_left(self.n_starts, pos) - 1
+        while i >= 0 and pos - self.narration[i].start <= ANAPHOR_WINDOW:
+            m = self.narration[i]
+            if m.character not in exclude and not self.oblique(m):
+                return m
+            i -= 1
+        return self.recent(pos, None, exclude)
+
     def recent(
         self, pos: int, sex: str | None, exclude: set[str], depth: int = 0
     ) -> Mention | None:
