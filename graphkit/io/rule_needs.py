@@ -29,8 +29,9 @@ _ATOMIC = getattr(_sre, "ATOMIC_GROUP", None)
 _OPEN = ord("⟦")
 _EXACT_LIMIT = 256
 #: Characters of a placeholder's inside ("p12"): a word made only of them could match
-#: there, so it says nothing about the sentence's own words.
-_INSIDE_PLACEHOLDER = frozenset("pcnwPCNW0123456789")
+#: there, so it says nothing about the sentence's own words.  The letters are those of
+#: :data:`graphkit.io.rules._KIND_LETTER` and "n" (rules imports this module, so not from there).
+_INSIDE_PLACEHOLDER = frozenset("pcnwgPCNWG0123456789")
 # A "word" is a run of printable ASCII and spaces (" in love with "), to find in the
 # sentence lower-cased with its spaces folded as the masked sentence's are; placeholder
 # brackets, and any other character, split words.

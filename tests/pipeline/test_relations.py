@@ -247,3 +247,15 @@ def test_titles_set_after_a_qualified_medium_noun_are_works():
     assert titles("She put down her book, Elizabeth went out.") == []
     assert titles("Then came a sequel, Mr. Darcy said.") == []
     assert titles("It had a sequel, Bonapartist\nroyalism.") == []
+
+
+def test_every_kind_letter_is_a_placeholder_letter():
+    # A kind added to rules._KIND_LETTER ("g" for groups) must be read back as a placeholder
+    # by masking and never taken for a rule's own word by rule_needs.
+    from graphkit.io.rule_needs import _INSIDE_PLACEHOLDER
+    from graphkit.io.rules import _KIND_LETTER
+    from graphkit.pipeline.relations.masking import _PLACEHOLDER
+
+    for letter in {*_KIND_LETTER.values(), "n"}:
+        assert _PLACEHOLDER.fullmatch(f"⟦{letter}12⟧")
+        assert {letter, letter.upper()} <= _INSIDE_PLACEHOLDER

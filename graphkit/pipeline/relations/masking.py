@@ -12,7 +12,8 @@ from collections.abc import Callable, Mapping, Sequence
 from graphkit.io.rules import _KIND_LETTER, SLOT_KINDS, Rule, RuleSet
 from graphkit.model import Mention
 
-_PLACEHOLDER = re.compile(r"⟦([pcnw])(\d+)⟧")
+# Every kind's letter, and "n" (kind not known yet): a group's "⟦g3⟧" is a name too.
+_PLACEHOLDER = re.compile(rf"⟦([{''.join(sorted({*_KIND_LETTER.values(), 'n'}))}])(\d+)⟧")
 # A name in apposition to a possessive pronoun's noun phrase: "his younger son, ⟦c1⟧".
 _COORDINATED = re.compile(r"(?:'s)?(?: \([^()]*\))?(?:,? and |, | or |/)⟦")
 _APPOSITIVE = re.compile(r"\b(his|her|their) (?:[a-z-]+,? ){1,3}?(⟦[pcn]\d+⟧)", re.I)
