@@ -71,7 +71,7 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
     runs = _runs(doc)
 
     # Titles of works: cues, italics and capitalised closed-class words.
-    titles = _work_titles(doc, lower)
+    titles = _work_titles(doc)
     titles += [t for t in _homograph_titles(text, runs, lower) if t not in titles]
     work_spans = lookup_mentions(doc, {t: (t, "work") for t in titles}) if titles else []
     if work_spans:

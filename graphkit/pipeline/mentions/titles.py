@@ -70,10 +70,10 @@ def _cue_matches(doc: Document, cue: str) -> list[re.Match[str]]:
     return out
 
 
-def _work_titles(doc: Document, lower: Counter) -> list[str]:
+def _work_titles(doc: Document) -> list[str]:
     """Titles of works named by cues in the text, and titles the input set in italics.
 
-    Only the cue words that the text uses are searched for.  A title after a
+    Only the cue words that the text uses (:attr:`Document.lower_words`) are searched for.  A title after a
     comma ("Coppola's 2003 movie, Lost in Translation") needs a year or a
     possessive before the cue, so "the play, Monsieur Marius" stays a vocative.
     A title found by a cue that the text elsewhere has speak ("said Darya
@@ -84,13 +84,14 @@ def _work_titles(doc: Document, lower: Counter) -> list[str]:
     >>> from graphkit.pipeline.document import build_document
     >>> text = ("During the game Anna Petrovna was silent. 'No,' said Anna Petrovna. "
     ...         "'Yes,' said Anna Petrovna. They watched the film Lost Roads.")
-    >>> _work_titles(build_document(text), Counter(text.lower().split()))
+    >>> _work_titles(build_document(text))
     ['Lost Roads']
     """
     text = doc.text
     lex = _lexicon()
     found: list[str] = [t for t in doc.titles if 0 < len(t.split()) <= 8 and t[:1].isupper()]
     cued: list[str] = []
+    lower = doc.lower_words
     for cue in sorted(word_list("work_cues.txt")):
         if not lower[cue]:
             continue

@@ -83,16 +83,16 @@ def _matches(pattern: re.Pattern[str], text: str, lines: list[tuple[int, int]]) 
     return [m.group("t") for a, b in lines for m in pattern.finditer(text, a, b)]
 
 
-def _found(doc: Document, word: str, also: str = "", whole: bool = True) -> list[int]:
+def _found(doc: Document, word: str, whole: bool = True) -> list[int]:
     """Where ``word`` occurs in the text (:meth:`Document.occurrences`: one search per document).
 
     A word the text never uses, alone or with a plural "s", is not searched
     for (the document's lower-case word counts say so): every pattern here
-    needs it as a whole word (or as ``also``, a longer word holding it).  A
-    ``whole=False`` word is a stem ("equel" for "sequel" and "prequel"): always searched.
+    needs it as a whole word.  A ``whole=False`` word is a stem ("equel" for
+    "sequel" and "prequel"): always searched.
     """
     words = doc.lower_words
-    if whole and not (words[word] or words[word + "s"] or words[also] or words[also + "s"]):
+    if whole and not (words[word] or words[word + "s"]):
         return []
     return doc.occurrences(word)
 
@@ -114,10 +114,8 @@ def extra_titles(doc: Document) -> list[str]:
     # bracketed year, a medium noun.  Two regex passes over a novel cost ten times more.
     years = _lines(text, [m.start() for m in _YEAR.finditer(text)])
     found += _matches(_COMMA_YEAR, text, years)
-    at = {word: _found(doc, word) for word in _MEDIA if word not in ("novel", "novella")}
-    at["novel"] = _found(doc, "novel", also="novella")
-    # Every "novella" holds a "novel": one search fewer over the whole text.
-    at["novella"] = [i for i in at["novel"] if text.startswith("novella", i)]
+    # "novella" after "novel" is read off its positions (Document.occurrences).
+    at = {word: _found(doc, word) for word in _MEDIA}
     media = _lines(text, [i for word in _MEDIA for i in at[word]])
     found += _matches(_MEDIUM_SINGLE, text, media)
     # An apposed title needs a comma right after the medium noun, or a sequel word: only
