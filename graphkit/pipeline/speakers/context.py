@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from graphkit.io.lexicon import trie_regex, word_list, word_table
@@ -196,14 +196,19 @@ class _Context:
             or _PREPOSITION.search(self.text, max(0, m.start - 12), m.start)
         )
 
+    def _reach(self, pos: int) -> Iterator[tuple[int, Mention]]:
+        """The narration mentions before ``pos`` within :data:`ANAPHOR_WINDOW`, latest first."""
+        i = bisect_left(self.n_starts, pos) - 1
+        while i >= 0 and pos - self.narration[i].start <= ANAPHOR_WINDOW:
+            yield i, self.narration[i]
+            i -= 1
+
     def bearer(self, pos: int, title: str) -> str:
         """The character called "the <title>" at ``pos``: the latest one named who bears it."""
         ids = self.titled.get(title.lower(), frozenset())
-        i = bisect_left(self.n_starts, pos) - 1
-        while i >= 0 and pos - self.narration[i].start <= ANAPHOR_WINDOW:
-            if self.narration[i].character in ids:
-                return self.narration[i].character
-            i -= 1
+        for _, m in self._reach(pos):
+            if m.character in ids:
+                return m.character
         return next(iter(ids)) if len(ids) == 1 else ""
 
     def present(self, pos: int, exclude: set[str]) -> Mention | None:
@@ -214,12 +219,9 @@ class _Context:
         there: the latest other name of a subject is the better listener.
         Falls back on :meth:`recent` when every name in reach is oblique.
         """
-        i = bisect_left(self.n_starts, pos) - 1
-        while i >= 0 and pos - self.narration[i].start <= ANAPHOR_WINDOW:
-            m = self.narration[i]
+        for _, m in self._reach(pos):
             if m.character not in exclude and not self.oblique(m):
                 return m
-            i -= 1
         return self.recent(pos, None, exclude)
 
     def recent(
@@ -232,9 +234,7 @@ class _Context:
         referring to by pronoun, Grosz, Joshi and Weinstein 1995): the search
         goes on from that pronoun instead, at most ``3`` pronouns deep.
         """
-        i = bisect_left(self.n_starts, pos) - 1
-        while i >= 0 and pos - self.narration[i].start <= ANAPHOR_WINDOW:
-            m = self.narration[i]
+        for i, m in self._reach(pos):
             if m.character not in exclude and (sex is None or self.sexes.get(m.character) == sex):
                 j = i
                 while j > 0 and self.narration[j - 1].sentence == m.sentence and m.sentence >= 0:
@@ -259,7 +259,6 @@ class _Context:
                         if found:
                             return found
                 return m
-            i -= 1
         return None
 
 

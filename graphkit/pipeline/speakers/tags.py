@@ -44,8 +44,9 @@ def _explicit(
         if m:
             return _pronoun(ctx, q, m.group(1), before), "anaphoric", _cue(text, a, m.end())
         m = pats["verb_title"].match(text, a, b) or pats["title_verb"].match(text, a, b)
-        if m and ctx.bearer(q.start, m.group(1)):
-            return ctx.bearer(q.start, m.group(1)), "anaphoric", _cue(text, a, m.end())
+        who = m and ctx.bearer(q.start, m.group(1))
+        if who:
+            return who, "anaphoric", _cue(text, a, m.end())
         m = pats["verb_noun"].match(text, a, b) or pats["noun_verb"].match(text, a, b)
         if m:
             sex = word_table("gender_nouns.txt").get(m.group(2), "-")
