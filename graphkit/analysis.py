@@ -197,7 +197,8 @@ class Analysis(Result):
         """The analysis of segments ``1 .. n`` only: the story as it stands after segment ``n``."""
         from graphkit.graph.timeline import restrict
 
-        return Analysis.of(restrict(self, n))
+        out = Analysis.of(restrict(self, n))  # quotations exchanged are cut, not redone
+        return Analysis.of(sign(out)) if self.graph.graph.get("signed") else out
 
     def plot_timeline(self, top: int = 30) -> Figure:
         """Characters x segments: who appears when (sorted by first appearance)."""
@@ -267,16 +268,9 @@ class Analysis(Result):
         return mention_records(self)
 
     def _repr_html_(self) -> str:
-        top = self.metrics.head(10)[
-            ["label", "kind", "mentions", "degree", "pagerank", "community"]
-        ]
-        s = self.summary.iloc[0]
-        return (
-            f"<b>graphkit analysis of {self.name}</b>: {int(s['nodes'])} characters, "
-            f"{int(s['edges'])} links, {int(s['components'])} component(s), window={self.window}"
-            + (f", cast={self.cast_source}" if self.cast_source else ", no cast file")
-            + top.to_html(index=False)
-        )
+        from graphkit.views.report import repr_html
+
+        return repr_html(self)
 
     def __repr__(self) -> str:
         return (
@@ -298,6 +292,7 @@ def analyze(
     ner: Ner = "rules",
     spacy_model: str = "en_core_web_sm",
     signed: bool = False,
+    quotes: bool = False,
 ) -> Analysis:
     """Analyse a text file (prose, a play, a screenplay or a co-appearance table), or several as one graph.
 
@@ -339,6 +334,9 @@ def analyze(
         The installed spaCy pipeline (package name or folder) ``ner="spacy"`` loads.
     signed : bool
         Give each edge the tone of its sentences (:func:`graphkit.graph.sentiment.sign`).
+    quotes : bool
+        Give co-occurrence edges ``quotes``, the quotations the two exchange, and nodes
+        ``quotes`` and ``words_spoken`` (:func:`graphkit.pipeline.conversation.with_quotes`).
 
     Examples
     --------
@@ -362,7 +360,7 @@ def analyze(
         rules = load_rules(rules)
         parts = [
             analyze(p, cast=cast, encoding=encoding, input_format=input_format,
-                    interaction=interaction, until=until, rules=rules, **options)
+                    interaction=interaction, until=until, rules=rules, quotes=quotes, **options)
             for p in path
         ]  # fmt: skip
         result = Analysis.of(merge_analyses(parts))
@@ -370,6 +368,10 @@ def analyze(
         result = Analysis.of(
             run_file(path, cast, encoding, input_format, interaction, rules=rules, **options)
         )
+        if quotes:
+            from graphkit.pipeline.conversation import with_quotes
+
+            result = Analysis.of(with_quotes(result))
         result = result.until(until) if until else result
     return sign(result) if signed else result
 

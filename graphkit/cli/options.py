@@ -31,7 +31,8 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 #: Command parameters that become keyword arguments of :func:`graphkit.analyze`.
 _ANALYZE_KEYS = ("cast_path", "no_cast", "window", "min_mentions", "encoding", "input_format",
-                 "interaction", "until", "ner", "spacy_model", "rules", "signed")  # fmt: skip
+                 "interaction", "until", "ner", "spacy_model", "rules", "signed",
+                 "quotes")  # fmt: skip
 
 
 def _to_analyze(values: dict[str, Any]) -> dict[str, Any]:
@@ -155,6 +156,11 @@ def cast_options(
 def text_options(f: Callable) -> Callable:
     """Every option of a command that analyses a text; ``f`` receives them as ``options``."""
     f = _collect(f)
+    f = click.option(
+        "--quotes",
+        is_flag=True,
+        help="Attribute the quotations of prose and give each edge 'quotes', the ones the two exchange.",
+    )(f)
     f = click.option(
         "--signed",
         is_flag=True,

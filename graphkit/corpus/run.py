@@ -31,7 +31,7 @@ __all__ = ["analyze_corpus", "CorpusResult", "ANALYZE_OPTIONS", "DEFAULT_MAX_BYT
 
 #: The options of :func:`graphkit.analyze` a corpus run passes on (plain values only).
 ANALYZE_OPTIONS = ("cast", "window", "encoding", "min_mentions", "input_format", "interaction",
-                   "until", "rules", "ner", "spacy_model", "signed")  # fmt: skip
+                   "until", "rules", "ner", "spacy_model", "signed", "quotes")  # fmt: skip
 #: Texts larger than this are error rows (``max_bytes=None`` for no limit).
 DEFAULT_MAX_BYTES = 64_000_000
 
@@ -76,8 +76,9 @@ def _options(analyze_options: dict[str, Any]) -> dict[str, Any]:
     if unknown:
         raise OptionError(f"unknown option(s) for analyze_corpus: {', '.join(unknown)}")
     options = {k: v for k, v in analyze_options.items() if v is not None or k == "cast"}
-    if options.pop("signed", False):
-        options["signed"] = True  # only a signed run records it (older fingerprints stay valid)
+    for flag in ("signed", "quotes"):  # only a run that sets one records it (old runs stay current)
+        if options.pop(flag, False):
+            options[flag] = True
     for key in ("cast", "rules"):
         value = options.get(key)
         if value is not None and value is not False and value is not True:

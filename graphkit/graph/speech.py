@@ -17,6 +17,11 @@ conversation's other speakers nearby, which :mod:`graphkit.pipeline.speakers`
 adds to every attributed quotation's addressees
 (:attr:`graphkit.model.Quotation.inferred`).
 
+A co-occurrence graph can carry the same count (:func:`exchanged_quotes`,
+``analyze(..., quotes=True)``): each edge's ``quotes`` is the sum of both
+directions of the conversation graph's ``quotes`` between its two ends, so
+the two views of one text agree.
+
 This module also keeps the quotations already attributed for a result
 (:func:`remember_quotations`, :func:`known_quotations`), so the graph, the
 quotes table and ``until`` share one attribution.
@@ -39,6 +44,7 @@ __all__ = [
     "set_speech",
     "quotation_sentences",
     "conversation_edges",
+    "exchanged_quotes",
     "remember_quotations",
     "known_quotations",
 ]
@@ -188,3 +194,25 @@ def conversation_edges(
             e["quotations"].append(k)  # type: ignore[union-attr]
     links = [Interaction(a, b, len(ev), tuple(ev)) for (a, b), ev in sorted(evidence.items())]
     return links, extra
+
+
+def exchanged_quotes(g: nx.Graph, extra: dict[tuple[str, str], dict[str, object]]) -> nx.Graph:
+    """Set ``quotes`` on every edge of the undirected ``g``: the quotations its two ends say to each other.
+
+    ``extra`` is the second value of :func:`conversation_edges`; an edge counts
+    both directions, so it holds what the conversation graph's two edges
+    between the same pair hold together.  Edges whose pair never talks get 0;
+    pairs that talk but are never named together get no edge (they are in the
+    conversation graph).  The graph attribute ``quoted`` records that it was done.
+
+    Examples
+    --------
+    >>> g = nx.Graph([("Ann", "Bob"), ("Bob", "Cy")])
+    >>> h = exchanged_quotes(g, {("Ann", "Bob"): {"quotes": 2}, ("Bob", "Ann"): {"quotes": 1}})
+    >>> sorted(h.edges(data="quotes")), h.graph["quoted"]
+    ([('Ann', 'Bob', 3), ('Bob', 'Cy', 0)], True)
+    """
+    for u, v, data in g.edges(data=True):
+        data["quotes"] = sum(int(extra.get(p, {}).get("quotes", 0)) for p in ((u, v), (v, u)))  # type: ignore[call-overload]
+    g.graph["quoted"] = True
+    return g

@@ -21,6 +21,7 @@ import networkx as nx
 from graphkit.graph.build import add_interactions, build_graph
 from graphkit.graph.speech import (
     conversation_edges,
+    exchanged_quotes,
     known_quotations,
     quotation_sentences,
     quotation_speech,
@@ -262,8 +263,10 @@ def restrict(analysis: R, n: int) -> R:
         replace(c, mentions=counts[c.id]) for c in analysis.character_list if counts[c.id] > 0
     ]
     speech = analysis.graph.graph.get("speech")
-    if speech == "quotations":
-        interactions, extra, quotes = _cut_conversation(analysis, seg, n, characters)
+    quoted = speech == "quotations" or bool(analysis.graph.graph.get("quoted"))
+    if quoted:  # the whole text's attribution, cut: a quotation keeps its speaker
+        links, extra, quotes = _cut_conversation(analysis, seg, n, characters)
+        interactions = links if speech == "quotations" else interactions
     total = len(narrative_segments(doc))
     graph = assemble_graph(
         doc,
@@ -278,10 +281,13 @@ def restrict(analysis: R, n: int) -> R:
     mentions_t, characters_t = tuple(mentions), tuple(characters)
     if speech == "turns":
         set_speech(graph, turn_speech(doc, mentions))
-    elif speech == "quotations":
+    elif quoted:
         set_speech(graph, quotation_speech(quotes))
-        for (a, b), values in extra.items():
-            graph.edges[a, b].update(values)
+        if speech == "quotations":
+            for (a, b), values in extra.items():
+                graph.edges[a, b].update(values)
+        else:  # co-occurrence edges count the quotations exchanged
+            exchanged_quotes(graph, extra)
         remember_quotations(doc, mentions_t, characters_t, quotes)
     return replace(
         analysis,

@@ -5,22 +5,34 @@ the characters of the co-occurrence run and replaces its edges with directed
 speaker -> addressee links, one per quotation and addressee (see
 :mod:`graphkit.graph.speech` for the attributes).  The default run never
 finds quotations: :func:`characters_table` and :func:`explain_pair` find them
-when asked (``graphkit characters``, ``graphkit explain``).
+when asked (``graphkit characters``, ``graphkit explain``), and
+:func:`with_quotes` (``--quotes``) gives the co-occurrence graph's edges the
+count of quotations the two exchange.  Attributing every quotation costs
+about four regex passes over a novel (``benchmarks/bench_quotes.py``), which
+is why it is not part of the default run.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from graphkit.graph.speech import conversation_edges, quotation_speech, set_speech
+from graphkit.graph.speech import (
+    conversation_edges,
+    exchanged_quotes,
+    quotation_speech,
+    set_speech,
+)
 from graphkit.model import Result
 from graphkit.pipeline.dialogue import quotations_of
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["CHARACTER_COLUMNS", "conversation_result", "characters_table", "explain_pair"]
+__all__ = ["CHARACTER_COLUMNS", "conversation_result", "with_quotes", "characters_table",
+           "explain_pair"]  # fmt: skip
+
+R = TypeVar("R", bound=Result)
 
 #: The columns of ``Analysis.characters`` (and ``graphkit characters``).
 CHARACTER_COLUMNS = ("id", "label", "kind", "mentions", "first_seen", "aliases", "work",
@@ -52,6 +64,32 @@ def conversation_result(result: Result) -> Result:
         graph.edges[a, b].update(values)
     return replace(result, interactions=tuple(links), relations=(), graph=graph,
                    window="conversation")  # fmt: skip
+
+
+def with_quotes(result: R) -> R:
+    """The same prose result whose co-occurrence edges count the quotations the two exchange.
+
+    Every edge gets ``quotes`` (:func:`graphkit.graph.speech.exchanged_quotes`:
+    what the conversation graph's two directions between the pair hold
+    together) and every node ``quotes`` and ``words_spoken``.  A conversation
+    graph already has them, and plays, screenplays and tables have speeches, not
+    quotations: those results come back as they are.
+
+    Examples
+    --------
+    >>> from graphkit.pipeline.run import run_text
+    >>> r = run_text('"Come here, Bob," said Ann. Bob saw Ann.\\n\\n"No," said Bob. Carl met Bob.')
+    >>> g = with_quotes(r).graph
+    >>> sorted(g.edges(data="quotes")), g.nodes["Bob"]["quotes"], "quotes" in r.graph.nodes["Bob"]
+    ([('Ann', 'Bob', 2), ('Bob', 'Carl', 0)], 1, False)
+    """
+    g = result.graph
+    if g.is_directed() or "input_format" in g.graph:
+        return result
+    quotes = quotations_of(result)
+    _, extra = conversation_edges(result.document, quotes, g.nodes)
+    graph = set_speech(g.copy(), quotation_speech(quotes))
+    return replace(result, graph=exchanged_quotes(graph, extra))
 
 
 def _speech_counts(result: Result) -> dict[str, tuple[int, int]]:

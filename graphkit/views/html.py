@@ -219,6 +219,8 @@ def view_data(analysis: Any, top: int = 40) -> dict:
         if analysis.graph.is_directed():  # who speaks to whom: 1 = s -> t, -1 = t -> s, 2 = both
             forth, back = analysis.graph.has_edge(u, v), analysis.graph.has_edge(v, u)
             edges[-1]["dir"] = 2 if forth and back else (1 if forth else -1)
+        if "quotes" in d and not analysis.graph.is_directed():  # --quotes: quotations exchanged
+            edges[-1]["q"] = int(d["quotes"] or 0)
         if "polarity" in d:  # a signed graph: the tone of the shared sentences
             edges[-1]["tone"] = [float(d["polarity"]), int(d.get("positive", 0)),
                                  int(d.get("negative", 0)), tone_colour(float(d["polarity"]))]  # fmt: skip

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["report", "mention_records"]
+__all__ = ["report", "repr_html", "mention_records"]
 
 
 def report(analysis: Any, top: int = 10) -> str:
@@ -47,6 +47,21 @@ def report(analysis: Any, top: int = 10) -> str:
             "left out; --min-mentions 1 keeps them)"
         )
     return "\n".join(lines)
+
+
+def repr_html(analysis: Any) -> str:
+    """What Jupyter shows for an analysis: one line of counts, then the top ten characters."""
+    top = analysis.metrics.head(10)[
+        ["label", "kind", "mentions", "degree", "pagerank", "community"]
+    ]
+    s = analysis.summary.iloc[0]
+    cast = f", cast={analysis.cast_source}" if analysis.cast_source else ", no cast file"
+    return (
+        f"<b>graphkit analysis of {analysis.name}</b>: {int(s['nodes'])} characters, "
+        f"{int(s['edges'])} links, {int(s['components'])} component(s), window={analysis.window}"
+        + cast
+        + top.to_html(index=False)
+    )
 
 
 def mention_records(analysis: Any) -> list[dict[str, Any]]:

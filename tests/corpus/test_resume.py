@@ -65,3 +65,19 @@ def test_interrupted_run_leaves_whole_folders_and_the_next_finishes(corpus_dir: 
     result = _run(corpus_dir, tmp_path / "out")
     assert result.done == 3
     assert sorted(p.name for p in texts.iterdir()) == ["letters", "tale", "voyage"]
+
+
+def test_the_quotes_option_reaches_every_text_and_redoes_them(tmp_path: Path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "talk.txt").write_text('"Come here, Bob," said Ann. Bob saw Ann.\n\n"No," said Bob.\n',
+                                  encoding="utf-8")  # fmt: skip
+    out = tmp_path / "out"
+    assert _run(src, out).done == 1
+    assert "quotes" not in (out / "texts" / "talk" / "edges.csv").read_text().splitlines()[0]
+    quoted = _run(src, out, quotes=True)
+    assert quoted.done == 1  # an option changed
+    header, row = (out / "texts" / "talk" / "edges.csv").read_text().splitlines()[:2]
+    assert "quotes" in header.split(",") and row.startswith("Ann,Bob,")
+    manifest = json.loads((out / "texts" / "talk" / "manifest.json").read_text())
+    assert manifest["options"]["quotes"] is True

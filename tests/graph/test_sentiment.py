@@ -117,3 +117,17 @@ def test_a_signed_run_gives_each_quotation_a_polarity():
     q = sign(plain).quotes
     assert list(q.columns[:7]) == ["start", "end", "text", "speaker", "addressees", "type", "cue"]
     assert q["polarity"].iloc[0] > 0.05 > -0.05 > q["polarity"].iloc[1]
+
+
+def test_until_on_a_signed_analysis_keeps_the_sign(tmp_path):
+    pytest.importorskip("vaderSentiment")
+    p = tmp_path / "t.txt"
+    p.write_text("CHAPTER I\n\nAnn loved Bob dearly. Ann hated Carl.\n\nCHAPTER II\n\n"
+                 "Bob met Carl happily.\n", encoding="utf-8")  # fmt: skip
+    signed = graphkit.analyze(p, signed=True)
+    cut = signed.until(1)
+    assert sorted(cut.graph.edges) == [("Ann", "Bob"), ("Ann", "Carl")]
+    assert (
+        cut.graph.edges["Ann", "Bob"]["polarity"] > 0 > cut.graph.edges["Ann", "Carl"]["polarity"]
+    )
+    assert dict(cut.graph.edges) == dict(graphkit.analyze(p, signed=True, until=1).graph.edges)

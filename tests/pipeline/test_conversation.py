@@ -152,3 +152,53 @@ def test_conversation_exports_are_deterministic():
     a = graphkit.analyze(TALK, interaction="conversation").files(pictures=False)
     b = graphkit.analyze(TALK, interaction="conversation").files(pictures=False)
     assert a == b and "quotes.csv" in a
+
+
+def test_quotes_option_gives_co_occurrence_edges_the_quotations_exchanged(talk):
+    plain = graphkit.analyze(TALK)
+    quoted = graphkit.analyze(TALK, quotes=True)
+    assert all("quotes" not in d for _, _, d in plain.graph.edges(data=True))
+    assert sorted(quoted.graph.edges) == sorted(plain.graph.edges)  # same edges, same weights
+    assert [d["weight"] for *_, d in quoted.graph.edges(data=True)] == [
+        d["weight"] for *_, d in plain.graph.edges(data=True)
+    ]
+    got = {tuple(sorted((u, v))): q for u, v, q in quoted.graph.edges(data="quotes")}
+    # both views agree: an edge holds the two directions of the conversation graph
+    conv = talk.graph
+    for (a, b), q in got.items():
+        both = sum(conv.edges[x, y]["quotes"] for x, y in ((a, b), (b, a)) if conv.has_edge(x, y))
+        assert q == both, (a, b)
+    assert got == {("Ann", "Bob"): 4, ("Ann", "Cy"): 1, ("Bob", "Cy"): 0}
+    assert quoted.graph.nodes["Ann"]["quotes"] == 3 and quoted.graph.graph["quoted"] is True
+    assert quoted.characters.loc["Bob", "quotes"] == 2
+
+
+def test_until_on_a_quoted_graph_cuts_the_whole_texts_attribution():
+    quoted = graphkit.analyze(TALK, quotes=True)
+    for first in (quoted.until(1), graphkit.analyze(TALK, quotes=True, until=1)):
+        got = {tuple(sorted((u, v))): q for u, v, q in first.graph.edges(data="quotes")}
+        assert got == {("Ann", "Bob"): 4, ("Bob", "Cy"): 0}  # "Goodbye, Cy" is chapter II
+        assert first.graph.nodes["Ann"]["quotes"] == 2 and len(first.quotes) == 4
+
+
+def test_quotes_option_leaves_plays_and_conversation_graphs_as_they_are():
+    play = graphkit.analyze(FIXTURES / "tiny_play.xml", quotes=True)
+    assert all("quotes" not in d for _, _, d in play.graph.edges(data=True))
+    assert "quoted" not in play.graph.graph
+    conv = graphkit.analyze(TALK, interaction="conversation", quotes=True)
+    assert conv.graph.edges["Ann", "Bob"]["quotes"] == 2 and "quoted" not in conv.graph.graph
+
+
+def test_cli_quotes_flag_writes_the_column_and_is_deterministic(tmp_path):
+    runner = CliRunner()
+    outs = []
+    for run in ("a", "b"):
+        out = tmp_path / f"{run}.csv"
+        done = runner.invoke(main, ["export", str(TALK), "--quotes", "-f", "edges", "-o", str(out)])
+        assert done.exit_code == 0, done.output
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+    rows = list(csv.DictReader(io.StringIO(outs[0].decode("utf-8"))))
+    assert {(r["source"], r["target"]): r["quotes"] for r in rows}[("Ann", "Bob")] == "4"
+    plain = runner.invoke(main, ["export", str(TALK), "-f", "edges", "-o", "-"]).output
+    assert "quotes" not in plain.splitlines()[0]

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import graphkit
+from graphkit.pipeline.conversation import with_quotes
 from graphkit.views.html import render_html, view_data
 from tests.conftest import HER, shared_file
 
@@ -468,3 +469,23 @@ def test_a_directed_graph_shows_its_arrows_in_the_browser(browser, tmp_path):
         assert "speaks to, arrow = direction" in opened.page.text_content("body")
     finally:
         opened.close()
+
+
+def test_the_quotations_two_exchange_show_in_the_edge_panel(browser, tmp_path):
+    text = '"Come here, Bob," said Ann. Bob saw Ann.\n\n"No," said Bob. Carl met Bob.'
+    quoted = graphkit.Analysis.of(with_quotes(graphkit.analyze_text(text)))
+    opened = Opened(browser, quoted.html(), tmp_path, "quoted.html")
+    try:
+        page = opened.page
+        assert page.evaluate("graphkitView.clickEdge('Ann', 'Bob')")
+        assert "quotations exchanged: 2 (all segments)" in page.text_content("#info")
+        assert page.evaluate("graphkitView.clickEdge('Bob', 'Carl')")
+        assert "quotations exchanged: 0" in page.text_content("#info")
+    finally:
+        opened.close()
+    plain = Opened(browser, graphkit.analyze_text(text).html(), tmp_path, "plain_q.html")
+    try:
+        assert plain.page.evaluate("graphkitView.clickEdge('Ann', 'Bob')")
+        assert "quotations exchanged" not in plain.page.text_content("#info")
+    finally:
+        plain.close()
