@@ -20,14 +20,15 @@ __all__ = ["classify_paragraph", "CHAPTER", "FRONT_MIN_CHAPTERS", "FRONT_MAX_SHA
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}(?:\.(?:jpe?g|png|gif|webp))?")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
-_LABEL = re.compile(r"[A-Z][A-Z ]{2,}:|(?:Image|Photo|Credit|Source|Advertisement)\b", re.I)
+# "RELATED:", "Image", "Photo credit": a capitalised label, or a picture's or an advert's word
+_LABEL = re.compile(r"[A-Z][A-Z ]{2,}:|(?i:Image|Photo|Credit|Source|Advertisement)\b")
 CHAPTER = re.compile(
     r"(?:CHAPTER|Chapter|BOOK|Book|PART|Part|VOLUME|Volume|STAVE|Stave|LETTER|Letter)"
     r"\s+(?:[IVXLCDM]+\b|\d+\b|[A-Z][A-Za-z]+)"
     r"|[IVXLCDM]+\.?$|\d{1,3}\.?$"
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_TERMINAL = ".!?:;\"')]"
+_TERMINAL = ".!?:;\"')]-\u2014\u2013"  # a heading never ends so ("The Bishop replied:--")
 
 
 def classify_paragraph(block: str) -> str:
@@ -77,7 +78,31 @@ def classify_paragraph(block: str) -> str:
     return "text"
 
 
+#: Where a paragraph ends: terminal punctuation or a closing quotation mark or bracket.
+_PARAGRAPH_END = ".!?:;\"')]”’"  # not a dash: wrapped lines end with hyphens
+#: A text without blank lines is one paragraph per line when this share of its lines end so.
+LINE_PARAGRAPHS = 0.6
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """The paragraphs of ``text``: blocks between blank lines, or its lines when it has none.
+
+    A text with no blank line at all is one paragraph per line (a common
+    scrape, and a sentence-per-line corpus) when its lines are long (over 80
+    characters on average) or end as paragraphs do (:data:`LINE_PARAGRAPHS` of
+    them with terminal punctuation or a closing quotation mark): hard-wrapped
+    prose breaks its lines inside sentences, and short dialogue lines
+    ("“Yes,” said Emma.") would otherwise run together into one paragraph.
+
+    Examples
+    --------
+    >>> t = "“Will you come?” said Ann.\\n“No,” said Bob.\\nAnn left."
+    >>> [t[a:b] for a, b in paragraph_spans(t)]
+    ['“Will you come?” said Ann.', '“No,” said Bob.', 'Ann left.']
+    >>> wrapped = "Ann walked down the long\\nroad to the town, where she\\nmet her brother Bob."
+    >>> len(paragraph_spans(wrapped))
+    1
+    """
     spans = []
     left = 0
     for m in _PARAGRAPH_BREAK.finditer(text):
@@ -85,11 +110,37 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         left = m.end()
     spans.append((left, len(text)))
     if len(spans) == 1 and text.count("\n") >= 2:
-        # No blank lines: a text with one paragraph per line (a common scrape).
-        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-        if sum(b - a for a, b in lines) / len(lines) > 80:
-            spans = lines
+        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+        ends = sum(text[a:b].rstrip()[-1] in _PARAGRAPH_END for a, b in lines)
+        if sum(b - a for a, b in lines) / len(lines) > 80 or ends >= LINE_PARAGRAPHS * len(lines):
+            spans = unglued_headings(text, lines)
     return trimmed(text, spans)
+
+
+def unglued_headings(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lines as paragraphs, a chapter heading run into the prose of its line split off.
+
+    A scrape or a sentence-per-line corpus may put "Chapter 2" and the
+    chapter's first sentence on one line: the heading becomes a paragraph of
+    its own and the sentence another, when what follows the heading is prose
+    (eight words or more, ending as a paragraph does).
+
+    Examples
+    --------
+    >>> t = "Chapter 2 Mr. Bennet was among the first of those who waited on Mr. Bingley ."
+    >>> [t[a:b] for a, b in unglued_headings(t, [(0, len(t))])]
+    ['Chapter 2', 'Mr. Bennet was among the first of those who waited on Mr. Bingley .']
+    """
+    out = []
+    for a, b in lines:
+        m = CHAPTER.match(text, a, b)
+        if m and text[m.end() : m.end() + 1].isspace():
+            rest = text[m.end() : b].strip()
+            if len(_WORD.findall(rest)) >= 8 and rest[-1] in _PARAGRAPH_END:
+                out += [(a, m.end()), (b - len(text[m.end() : b].lstrip()), b)]
+                continue
+        out.append((a, b))
+    return out
 
 
 def trimmed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -18,6 +18,11 @@ marks, their direction is used instead.
   does not open with a mark was never closed: it is cut at the paragraph end
   and ``flagged``, so an unbalanced mark never swallows a book; so is a
   speech longer than :data:`MAX_CHARS` or :data:`MAX_PARAGRAPHS`.
+* **Lines.**  In a text laid out one paragraph per line (no blank lines:
+  :func:`graphkit.pipeline.paragraphs.paragraph_spans`) a line may be a
+  sentence: a quotation still open at a line's end runs on over the line
+  breaks to the next mark when that mark closes, or may close and does not
+  open a line (one part per line).
 * **Speech tags.**  Quotations of one paragraph with narration between them
   (``"Yes," said Emma, "I know."``) are one quotation in several parts, as
   in the Project Dialogism Novel Corpus.
@@ -237,7 +242,17 @@ def find_quotations(doc: Document, mark: str | None = None) -> tuple[Quotation, 
                 parts.append((open_at, p_ends[open_para]))
                 open_at, open_para = pos + 1, k
                 continue
-            close(p_ends[open_para], True)  # never closed, or too long a speech
+            if (
+                (kind == CLOSE or (kind == EITHER and pos > p_starts[k]))
+                and len(parts) + k - open_para < MAX_PARAGRAPHS
+                and pos - first_start <= MAX_CHARS
+                and text.count("\n", p_ends[open_para], p_starts[k]) == k - open_para
+            ):  # line breaks, no blank line, inside a speech: a sentence-per-line layout
+                parts.append((open_at, p_ends[open_para]))
+                parts.extend((p_starts[j], p_ends[j]) for j in range(open_para + 1, k))
+                open_at, open_para = p_starts[k], k
+            else:
+                close(p_ends[open_para], True)  # never closed, or too long a speech
         if open_at < 0:
             if kind != CLOSE:
                 open_at, open_para, first_start = pos + 1, k, pos + 1

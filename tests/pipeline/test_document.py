@@ -158,3 +158,53 @@ def test_a_gutenberg_mark_inside_a_paragraph_keeps_the_story_around_it():
         "\n*** END OF THE PROJECT GUTENBERG EBOOK X ***\nLicence by Eve and Fay."
     )
     assert sorted(b.graph) == ["Alice", "Bob"]  # header and licence stay out
+
+
+def test_short_dialogue_lines_without_blank_lines_are_paragraphs_each():
+    import graphkit
+
+    lines = [
+        "CHAPTER I",
+        "Ann sat by the fire. Bob came in.",
+        "“Will you walk with me, Bob?” said Ann.",
+        "“No,” said Bob.",
+        "“Why not?”",
+        "“It is late.”",
+        "Ann sighed.",
+    ]
+    doc = build_document("\n".join(lines * 3))
+    assert len([p for p in doc.paragraphs if p.kind == "text"]) == 18
+    a = graphkit.analyze_text("\n".join(lines * 3))
+    quotes = a.quotes
+    assert len(quotes) == 12 and quotes["text"].str.len().max() < 40  # none runs into the next
+    assert quotes["speaker"].tolist()[:4] == ["Ann", "Bob", "Ann", "Bob"]
+
+
+def test_hard_wrapped_prose_without_blank_lines_stays_one_paragraph():
+    text = ("Ann walked down the long road to the town, where she\n"
+            "met her brother Bob, who had come back from the sea\n"
+            "with a parrot and a chest of letters for their mother.\n"
+            "They went home together along the river and over\n"
+            "the old bridge.")  # fmt: skip
+    assert len(build_document(text).paragraphs) == 1
+
+
+def test_a_short_paragraph_with_a_colon_is_prose_and_labels_stay_debris():
+    assert classify_paragraph("He said: come here now.") == "text"
+    assert classify_paragraph("Dear Sir: I write to you at last.") == "text"
+    assert classify_paragraph("RELATED: Ten Films About Love") == "debris"
+    assert classify_paragraph("Photo credit: the studio") == "debris"
+    doc = build_document("Ann wrote to Bob.\n\nDear Bob: come home soon.\n\nBob came.")
+    assert [doc.sentence_text(s.index) for s in doc.sentences][1] == "Dear Bob: come home soon."
+
+
+def test_a_heading_glued_to_the_first_sentence_of_its_line_opens_a_chapter():
+    text = "\n".join([
+        "Chapter 1 Ann lived in a small house by the river with her two brothers .",
+        "She was happy there .",
+        "Chapter 2 Bob came home from the sea one cold morning in the spring .",
+        "Ann was glad .",
+    ])  # fmt: skip
+    doc = build_document(text)
+    assert [s.title for s in doc.segments] == ["Chapter 1", "Chapter 2"]
+    assert doc.sentence_text(0).startswith("Ann lived") and len(doc.sentences) == 4

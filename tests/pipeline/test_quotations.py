@@ -106,3 +106,28 @@ def test_any_text_gives_ordered_disjoint_quotations_inside_the_text(text):
             assert q.start <= a < b <= q.end
             assert a >= last
             last = b
+
+
+def test_a_speech_runs_over_line_breaks_in_a_sentence_per_line_layout():
+    lines = [
+        "Holmes looked up from his chair.",
+        "“ You see , but you do not observe .",
+        "The distinction is clear . ”",
+        "I said nothing .",
+        "\" How many ?",
+        "I do not know .",
+        "Tell me . \"",
+        "\" Twelve , \" said I .",
+    ]
+    quotes = find_quotations(build_document("\n".join(lines)))
+    assert [(q.text, len(q.parts), q.flagged) for q in quotes] == [
+        ("You see , but you do not observe . The distinction is clear .", 2, False),
+        ("How many ? I do not know . Tell me .", 3, False),
+        ("Twelve ,", 1, False),
+    ]
+
+
+def test_with_blank_lines_an_unclosed_mark_still_stops_at_its_paragraph():
+    text = '"You see, but you do not observe.\n\nThe distinction is clear," he said. "Yes."'
+    quotes = find_quotations(build_document(text))
+    assert quotes[0].flagged and quotes[0].text == "You see, but you do not observe."
