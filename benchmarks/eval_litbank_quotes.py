@@ -133,7 +133,7 @@ def score(path: Path, gold: Gold) -> tuple[Tally, list[str]]:
         t.attributed += 1
         theirs = gold.entity_mentions.get(who, [])
 
-        def names(node: str | None) -> bool:
+        def names(node: str | None, theirs: list[Span] = theirs) -> bool:
             return bool(node) and any(_overlap(m, x) for m in by_node.get(node, ()) for x in theirs)
 
         if any(names(node) for node in by_node):
@@ -154,11 +154,17 @@ def main() -> int:
     parser.add_argument("--verbose", "-v", action="store_true", help="Show every error.")
     args = parser.parse_args()
     data = next(
-        (d for d in ([args.data] if args.data else CANDIDATES) if d and (d / "quotations").is_dir()),
+        (
+            d
+            for d in ([args.data] if args.data else CANDIDATES)
+            if d and (d / "quotations").is_dir()
+        ),
         None,
     )
     if data is None:
-        print("LitBank quotations not found (../shared/eval/litbank-dev/quotations): nothing to score")
+        print(
+            "LitBank quotations not found (../shared/eval/litbank-dev/quotations): nothing to score"
+        )
         return 0
     total = Tally()
     with tempfile.TemporaryDirectory() as tmp:

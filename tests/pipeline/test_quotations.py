@@ -114,10 +114,10 @@ def test_a_speech_runs_over_line_breaks_in_a_sentence_per_line_layout():
         "“ You see , but you do not observe .",
         "The distinction is clear . ”",
         "I said nothing .",
-        "\" How many ?",
+        '" How many ?',
         "I do not know .",
-        "Tell me . \"",
-        "\" Twelve , \" said I .",
+        'Tell me . "',
+        '" Twelve , " said I .',
     ]
     quotes = find_quotations(build_document("\n".join(lines)))
     assert [(q.text, len(q.parts), q.flagged) for q in quotes] == [
