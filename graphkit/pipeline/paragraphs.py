@@ -67,14 +67,16 @@ def classify_paragraph(block: str) -> str:
     words = _WORD.findall(line)
     if not words or line[0] in "\"'(“‘":
         return "text"
+    function = word_list("function_words.txt")
     if len(words) <= 12 and line[-1] not in _TERMINAL:
-        return "heading"
+        # a sentence that lost its colon ("The heroic child replied") has lower-case words
+        lower = sum(w.islower() and w not in function for w in words)
+        return "heading" if lower < 3 else "text"
     if 3 <= len(words) <= 10 and line[-1] in "?!":
-        function = word_list("function_words.txt")
         content = [w for w in words if w.lower() not in function or w[0].isupper()]
         capitalised = sum(w[0].isupper() for w in content)
-        if content and capitalised / len(content) >= 0.8:
-            return "heading"
+        if len(content) >= 2 and capitalised / len(content) >= 0.8:
+            return "heading"  # "What Is Her About?", not "What was he to do?"
     return "text"
 
 

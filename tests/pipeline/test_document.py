@@ -208,3 +208,13 @@ def test_a_heading_glued_to_the_first_sentence_of_its_line_opens_a_chapter():
     doc = build_document(text)
     assert [s.title for s in doc.segments] == ["Chapter 1", "Chapter 2"]
     assert doc.sentence_text(0).startswith("Ann lived") and len(doc.sentences) == 4
+
+
+def test_a_speech_intro_that_lost_its_colon_is_prose_and_titles_stay_headings():
+    assert classify_paragraph("The heroic child replied") == "text"
+    assert classify_paragraph("The vocal mother said to the prioress in a low voice") == "text"
+    assert classify_paragraph("What was he to do?") == "text"
+    assert classify_paragraph("The Bishop answered:--") == "text"
+    assert classify_paragraph("Father Champmathieu on Trial") == "heading"
+    assert classify_paragraph("How Does Her End?") == "heading"
+    assert classify_paragraph("Her, final scene") == "heading"
