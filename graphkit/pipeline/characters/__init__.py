@@ -5,6 +5,9 @@ surface forms are merged by rules that hold for names in general:
 
 * a single name joins the one full name it is the surname of ("Jonze" ->
   "Spike Jonze") or the first name of ("Elizabeth" -> "Elizabeth Bennet");
+  but not a family's name, titled for both sexes far more than written in full
+  and of no sex the pronouns tell ("Mr." and "Miss Murdstone", "Murdstone and
+  Grinby"; :func:`~graphkit.pipeline.characters.surnames.family_name`);
 * a nickname joins its full form ("Theo" -> "Theodore"; table in
   ``data/nicknames.csv``, or a unique longer name it begins), but a nickname
   of the table joins a full form the text also gives with a surname
@@ -53,7 +56,7 @@ from graphkit.pipeline.characters.roles import (
     _people_before_works,
     role_pairs,  # noqa: F401  (re-exported)
 )
-from graphkit.pipeline.characters.surnames import rehome_surnames
+from graphkit.pipeline.characters.surnames import family_name, rehome_surnames
 from graphkit.pipeline.characters.titled import join_titled
 
 __all__ = ["merge_characters", "role_pairs", "character_sexes"]
@@ -181,7 +184,7 @@ def _alias_parents(
                 target = None
             else:
                 by_nickname.add(key)
-        if target is None:
+        if target is None and not family_name(key, counts, votes, by_surname, titled_by_surname):
             # "Fairfax" (he) is not "Jane Fairfax" when "Jane" is read as she.
             sex = _sex(*votes.get(key, (0, 0)))
             target = _pick(
