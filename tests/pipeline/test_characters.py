@@ -276,3 +276,19 @@ def test_a_surname_whose_pronouns_tell_still_joins_its_full_name():
     assert "Darcy" not in family  # pronouns silent: the family's name
     parent = _alias_parents(counts, kinds, set(), {"Darcy": (9, 1)})
     assert parent["Darcy"] == "Fitzwilliam Darcy" and parent["Mr. Darcy"] == "Darcy"
+
+
+def test_a_family_name_is_no_one_s_first_name_and_a_first_name_no_one_s_surname():
+    from collections import Counter
+
+    from graphkit.pipeline.characters import _alias_parents
+
+    # "Trotwood": the aunt's surname, titled for both sexes, also opens "Trotwood Copperfield".
+    counts = Counter(
+        {"Trotwood": 76, "Betsey Trotwood": 16, "Trotwood Copperfield": 5, "Miss Trotwood": 49,
+         "Master Trotwood": 1, "Jane": 18, "Jane Murdstone": 9, "Sarah Jane": 2}
+    )  # fmt: skip
+    parent = _alias_parents(counts, dict.fromkeys(counts, "character"), set(), {"Trotwood": (8, 8)})
+    assert "Trotwood" not in parent
+    # "Jane" opens "Jane Murdstone" (9) far more than it ends the lugger "Sarah Jane" (2).
+    assert parent["Jane"] == "Jane Murdstone"
