@@ -244,3 +244,51 @@ def test_nickname_tie_share():
     assert not nickname_tied(s, "Kitty", ["Catherine"])  # 1 of 60 uses tied, under one in twenty
     s["Catherine"] = [99, 130]  # 4 of 60
     assert nickname_tied(s, "Kitty", ["Catherine"])
+
+
+def test_a_family_name_titled_for_both_sexes_does_not_join_the_one_rare_full_name():
+    # "Mr. Grimwig" and "Miss Grimwig" far outnumber "Jane Grimwig"; the bare "Grimwig" is
+    # the family's ("Grimwig and Sons", "the Grimwig blood"), no pronoun follows it: it is
+    # not Jane's.  Jane and her titled form are one woman.
+    text = (
+        "Mr. Grimwig came home at night. Miss Grimwig met him at the door. "
+        "Miss Grimwig took the keys. "
+        * 4
+        + "Jane Grimwig sat down by the fire. 'My dear Jane,' said Clara, 'sit here.' "
+        "Miss Grimwig was cold. Clara said nothing. Jane Grimwig rose. 'Yes, Jane,' said Clara. "
+        "I worked at Grimwig and Sons for a year. The Grimwig blood was cold. "
+    )
+    chars = {c.id: c.aliases for c in graphkit.analyze_text(text, min_mentions=1).character_list}
+    jane = next(name for name, aliases in chars.items() if "Jane Grimwig" in {name, *aliases})
+    assert {"Jane", "Miss Grimwig"} <= {jane, *chars[jane]}
+    assert "Grimwig" not in {jane, *chars[jane]}
+    assert "Mr. Grimwig" in chars and chars["Mr. Grimwig"] == ()
+
+
+def test_a_surname_whose_pronouns_tell_still_joins_its_full_name():
+    from collections import Counter
+
+    from graphkit.pipeline.characters import _alias_parents
+
+    counts = Counter({"Darcy": 40, "Fitzwilliam Darcy": 3, "Mr. Darcy": 300, "Miss Darcy": 30})
+    kinds = dict.fromkeys(counts, "character")
+    family = _alias_parents(counts, kinds, set(), {})
+    assert "Darcy" not in family  # pronouns silent: the family's name
+    parent = _alias_parents(counts, kinds, set(), {"Darcy": (9, 1)})
+    assert parent["Darcy"] == "Fitzwilliam Darcy" and parent["Mr. Darcy"] == "Darcy"
+
+
+def test_a_family_name_is_no_one_s_first_name_and_a_first_name_no_one_s_surname():
+    from collections import Counter
+
+    from graphkit.pipeline.characters import _alias_parents
+
+    # "Trotwood": the aunt's surname, titled for both sexes, also opens "Trotwood Copperfield".
+    counts = Counter(
+        {"Trotwood": 76, "Betsey Trotwood": 16, "Trotwood Copperfield": 5, "Miss Trotwood": 49,
+         "Master Trotwood": 1, "Jane": 18, "Jane Murdstone": 9, "Sarah Jane": 2}
+    )  # fmt: skip
+    parent = _alias_parents(counts, dict.fromkeys(counts, "character"), set(), {"Trotwood": (8, 8)})
+    assert "Trotwood" not in parent
+    # "Jane" opens "Jane Murdstone" (9) far more than it ends the lugger "Sarah Jane" (2).
+    assert parent["Jane"] == "Jane Murdstone"

@@ -117,3 +117,15 @@ def test_lady_and_a_full_name_is_her_own_name_whatever_the_pronouns():
     counts = Counter({"John": 50, "John Knightley": 30, "Mrs. John Knightley": 8})
     parent = join_titled(counts, {"John Knightley": "John"}, {"John": (5, 0)}, H, set(), {})
     assert _roots(parent)("Mrs. John Knightley") == "Mrs. John Knightley"
+
+
+def test_miss_joins_the_one_full_name_of_her_surname_of_untold_sex_however_often_titled():
+    # "Jane" is heard only in vocatives ("my dear Jane"): no pronoun tells her sex, but she is
+    # the one person the text names in full with that surname, and "Miss" says she is a woman.
+    counts = Counter(
+        {"Miss Murd": 177, "Mr. Murd": 103, "Jane Murd": 3, "Jane": 18, "Mrs. Murd": 2}
+    )
+    root = _roots(join_titled(counts, {"Jane": "Jane Murd"}, {}, H, set(), {}))
+    assert root("Miss Murd") == root("Jane") == "Jane Murd"
+    assert root("Mr. Murd") == "Mr. Murd"
+    assert root("Mrs. Murd") == "Mrs. Murd"  # the brother's wife: the cluster has a "Miss"

@@ -237,3 +237,18 @@ def test_a_listed_interjection_the_text_has_speak_is_a_name():
     found = discover_mentions(build_document(text)).forms
     assert "Pooh" in found
     assert "Oh" not in found and "Hallo" not in found
+
+
+def test_a_name_opening_single_quoted_speech_is_found():
+    # British texts open speech with a single quote: "'Martha,' said Mr. Peggotty" names Martha.
+    # An apostrophe inside a word still starts no name ("Em'ly" has no "ly", "O'Brien" no "Brien").
+    text = (
+        "'Martha,' said Mr. Peggotty, 'come in.' Then Em'ly smiled at Pat O'Brien. "
+        "'Em'ly,' said Martha, 'stay.' Martha went out with Mr. Peggotty. "
+    ) * 3
+    doc = build_document(text)
+    ms = discover_mentions(doc).mentions
+    opening = [m for m in ms if doc.text[m.start - 1 : m.start] == "'"]
+    assert {m.text for m in opening} == {"Martha", "Em'ly"}
+    assert sum(m.text == "Martha" for m in ms) == 9
+    assert not {m.text for m in ms} & {"ly", "Brien", "Em"}

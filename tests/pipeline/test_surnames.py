@@ -54,3 +54,19 @@ def test_lone_surname_joins_the_one_cluster_holding_every_form_of_it():
     assert "Jupe" not in rehome_surnames(counts, dict(parent), H, {}, {})
     she = {"Jupe": (0, 4), "Sissy": (0, 9)}
     assert rehome_surnames(counts, dict(parent), H, {}, she)["Jupe"] == "Sissy"
+
+
+def test_a_surname_whose_pronouns_only_lean_moves_to_the_main_bearer_of_that_sex():
+    # "Micawber" is mostly a vocative ("'Micawber,' said his wife"): pronouns after it lean to
+    # "he" (5 to 4) without agreeing two to one.  The lean is enough to leave the son.
+    counts = Counter(
+        {"Micawber": 32, "Wilkins Micawber": 5, "Wilkins": 7, "Mr. Micawber": 538,
+         "Mrs. Micawber": 249}
+    )  # fmt: skip
+    parent = {"Micawber": "Wilkins Micawber", "Wilkins": "Wilkins Micawber"}
+    votes = {"Micawber": (5, 4), "Wilkins": (2, 0)}
+    assert rehome_surnames(counts, dict(parent), H, {}, votes)["Micawber"] == "Mr. Micawber"
+    # Pronouns that are too few (1 of 32 uses) or split evenly still decide nothing.
+    for few in ((1, 0), (4, 4)):
+        votes["Micawber"] = few
+        assert rehome_surnames(counts, dict(parent), H, {}, votes)["Micawber"] == "Wilkins Micawber"

@@ -5,6 +5,7 @@ surface forms are merged by rules that hold for names in general:
 
 * a single name joins the one full name it is the surname of ("Jonze" ->
   "Spike Jonze") or the first name of ("Elizabeth" -> "Elizabeth Bennet");
+  not a family's name ("Murdstone": :mod:`graphkit.pipeline.characters.surnames`);
 * a nickname joins its full form ("Theo" -> "Theodore"; table in
   ``data/nicknames.csv``, or a unique longer name it begins), but a nickname
   of the table joins a full form the text also gives with a surname
@@ -53,7 +54,7 @@ from graphkit.pipeline.characters.roles import (
     _people_before_works,
     role_pairs,  # noqa: F401  (re-exported)
 )
-from graphkit.pipeline.characters.surnames import rehome_surnames
+from graphkit.pipeline.characters.surnames import family_name, first_rather, rehome_surnames
 from graphkit.pipeline.characters.titled import join_titled
 
 __all__ = ["merge_characters", "role_pairs", "character_sexes"]
@@ -181,7 +182,9 @@ def _alias_parents(
                 target = None
             else:
                 by_nickname.add(key)
-        if target is None:
+        # Not a family's name ("Murdstone"), nor "Jane" of "Jane M." as the surname of "Sarah Jane".
+        family = family_name(key, counts, votes, by_surname, titled_by_surname)
+        if target is None and not family and not first_rather(key, counts, by_surname, by_first):
             # "Fairfax" (he) is not "Jane Fairfax" when "Jane" is read as she.
             sex = _sex(*votes.get(key, (0, 0)))
             target = _pick(
@@ -192,7 +195,7 @@ def _alias_parents(
                 ],
                 counts,
             )
-        if target is None:
+        if target is None and not family:
             target = _pick([f for f in by_first.get(key, ()) if free(key, f)], counts)
         if target is None and key in titled_by_surname:
             he, she = votes.get(key, (0, 0))

@@ -13,12 +13,25 @@ without it and at least as often as the bare surname, and is of the sex the
 surname's pronouns give (read from the titles in the cluster, else the
 pronouns after its single words); a surname whose pronouns do not tell its
 sex stays ("Otway": Henry or Cassandra?), and so does a word that is also a
-first name ("Maria").
+first name ("Maria").  Here pronouns that only lean one way
+(:func:`~graphkit.pipeline.characters.pronouns._lean`) tell the sex: a bare
+surname is often a vocative ("'Micawber,' said his wife"), after which the
+pronoun is the speaker's, so its votes rarely agree two to one.
 
 A surname still alone joins the one cluster holding every form of it (of its
 sex, when its pronouns tell): "Jupe", left alone because "Sissy Jupe" and
 "Cecilia Jupe" split the first pass's vote, joins them once the diminutive
 rule has made them one; read as "she", it is not the father "Signor Jupe".
+
+Before any of this, the first alias pass asks :func:`family_name` whether a
+bare surname is a family's name rather than a person's: titled for men and
+for women ("Mr." and "Miss Murdstone") far more often than written after a
+first name, and followed by no pronoun that tells a sex ("Murdstone and
+Grinby", "the Murdstone blood").  Such a surname joins no full name, neither
+as its surname nor as its first name ("Trotwood", the aunt's surname, is not
+"Trotwood Copperfield").  A word that opens full names at least twice as often
+as it ends them is a first name, and joins none as its surname
+(:func:`first_rather`).
 
 Each join is recorded with its reason (:data:`REASON`, :data:`LONE`).
 """
@@ -27,14 +40,76 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from graphkit.io.lexicon import word_table
 from graphkit.pipeline.characters.forest import root_of
-from graphkit.pipeline.characters.pronouns import _sex
+from graphkit.pipeline.characters.pronouns import _lean, _sex, _title_sex
 
-__all__ = ["rehome_surnames", "REASON", "LONE"]
+__all__ = ["rehome_surnames", "family_name", "first_rather", "REASON", "LONE"]
 
 REASON = "surname, for its main bearer (a much more used cluster holding a form of it)"
 LONE = "surname, for the one cluster holding every form of it"
 _MAIN = 3
+
+_FAMILY = 3  # titled forms used this many times as often as the full names: a family's name
+
+
+def family_name(
+    surname: str,
+    counts: Counter,
+    votes: dict[str, tuple[int, int]],
+    by_surname: dict[str, list[str]],
+    titled_by_surname: dict[str, list[str]],
+) -> bool:
+    """Whether a bare ``surname`` names a family rather than the one full name written with it.
+
+    A surname the text titles for a man and for a woman ("Mr. Murdstone" 103
+    times, "Miss Murdstone" 177), far more often (:data:`_FAMILY` times) than
+    it writes it after a first name ("Jane Murdstone" 3 times), and whose
+    pronouns do not tell a sex, is the name of the family ("the Murdstone
+    blood", "Murdstone and Grinby"): it does not go to that full name.  With
+    pronouns that tell ("Darcy ... he"), the surname joins its full name as before.
+
+    Examples
+    --------
+    >>> counts = Counter({"M": 24, "Jane M": 3, "Mr. M": 103, "Miss M": 177})
+    >>> titled = {"M": ["Mr. M", "Miss M"]}
+    >>> family_name("M", counts, {}, {"M": ["Jane M"]}, titled)
+    True
+    >>> family_name("M", counts, {"M": (6, 0)}, {"M": ["Jane M"]}, titled)
+    False
+    """
+    titled = titled_by_surname.get(surname)
+    if not titled or not by_surname.get(surname):
+        return False
+    honorifics = word_table("honorifics.txt")
+    if not {"m", "f"} <= {_title_sex(t, honorifics) for t in titled}:
+        return False
+    he, she = votes.get(surname, (0, 0))
+    if _sex(he, she) or _lean(he, she, counts[surname]):
+        return False
+    full = sum(counts[f] for f in by_surname[surname])
+    return sum(counts[t] for t in titled) >= _FAMILY * full
+
+
+def first_rather(
+    word: str, counts: Counter, by_surname: dict[str, list[str]], by_first: dict[str, list[str]]
+) -> bool:
+    """Whether ``word`` is a first name more than a surname: the full names it opens are used
+    at least twice as often as those it ends ("Jane Murdstone" 9 times, the lugger "Sarah
+    Jane" twice), so it does not join a full name as its surname.
+
+    Examples
+    --------
+    >>> counts = Counter({"Jane M": 9, "Sarah Jane": 2})
+    >>> first_rather("Jane", counts, {"Jane": ["Sarah Jane"]}, {"Jane": ["Jane M"]})
+    True
+    >>> first_rather("Jane", counts, {"Jane": ["Sarah Jane"]}, {})
+    False
+    """
+    firsts = by_first.get(word)
+    if not firsts or not by_surname.get(word):
+        return False
+    return sum(counts[f] for f in firsts) >= 2 * sum(counts[f] for f in by_surname[word])
 
 
 def _cluster_sex(
@@ -120,6 +195,7 @@ def rehome_surnames(
             continue
         if surname not in parent or surname in children:
             continue  # alone (the rule only moves a join), other forms hang on it, a first name
+        sex = sex or _lean(*votes.get(surname, (0, 0)), counts[surname])
         if sex is None:
             continue  # "Otway", read as no one: the bearer of either sex may be meant
         own = root_of(surname, parent)

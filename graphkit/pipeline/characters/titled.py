@@ -34,7 +34,10 @@ daughter, "the young Princess Kitty Shtcherbatskaya").
 
 In the surname rule, "the titled form itself" means more than twice as often
 (:data:`_HEAD`); "Miss" + surname joins the one woman of that surname however
-often it is used (the guard is for heads of families); and a rank used less
+often it is used (the guard is for heads of families), and so it joins the
+one cluster of that surname whose sex nothing tells ("Miss Murdstone" 177
+times, "Jane Murdstone" 3 and "Jane" 18, heard only in "my dear Jane": "Miss"
+names a woman, and the full name is the only one with her surname); and a rank used less
 than a tenth as often as the cluster ("Admiral Crawford") joins only a cluster
 the text also calls by that rank.
 
@@ -332,8 +335,9 @@ def join_titled(
         mine = _first_names(members[root(key)], words[1], title_of)
         if mine and theirs and not _same_first(mine, theirs):
             continue  # "Miss Barry", once "Miss Josephine Barry", is not Diana Barry
-        # "Miss Crawford", the one woman of her name, however often the text titles her.
-        daughter = miss and len(same) == 1
+        # "Miss Crawford", the one woman of her name, however often the text titles her; and
+        # "Miss Murdstone", when "Jane Murdstone" is the one full name of hers (sex untold).
+        daughter = miss and (len(same) == 1 or not same)
         # "Mrs. Lynde" is "Rachel Lynde" (no "Miss" in that cluster: checked above).
         wife = title_of[key].rstrip(".") in _WIFE_TITLES and size[target] * _RIVAL >= own
         # "Admiral Crawford" (4 uses) is not Henry Crawford (190), whom the text never calls

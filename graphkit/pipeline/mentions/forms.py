@@ -2,7 +2,10 @@
 
 Every distinct run (same words, same gaps, same sentence position) is found
 in one regex pass with the offsets where it occurs; the word lists that
-discovery consults are loaded once (:func:`lexicon`).
+discovery consults are loaded once (:func:`lexicon`).  A run right after a
+letter, or after an apostrophe inside a word ("Em'ly", "O'Brien"), is part of
+a word and no name; after a single quote that opens speech ("'Martha,' said
+Mr. Peggotty"), it is one.
 """
 
 from __future__ import annotations
@@ -130,7 +133,7 @@ def _runs(doc: Document) -> list[_Run]:
         if not ok:
             continue
         prev = text[start - 1 : start]
-        if prev and (prev.isalnum() or prev == "'"):
+        if prev and (prev.isalnum() or (prev == "'" and text[start - 2 : start - 1].isalnum())):
             continue
         after = start + len(group)
         if text.startswith("'t", after) and not text[after + 2 : after + 3].isalpha():
