@@ -1,6 +1,6 @@
 """Time the pipeline on a full novel, stage by stage (a benchmark, never a test).
 
-Usage: python benchmarks/bench_novel.py [PATH] [--repeat N]   (default settings: discovery, sentence windows, --min-mentions auto)
+Usage: python benchmarks/bench_novel.py [PATH] [--repeat N] [--quotes]   (default settings: discovery, sentence windows, --min-mentions auto)
 
 Default PATH: ../shared/texts/les_miserables_hugo_pg135.txt (Les Misérables,
 3.3 MB, ~570k words).  Prints seconds per stage (best of N runs), words per
@@ -8,6 +8,9 @@ second, peak memory (tracemalloc, one extra run) and the ratio the project
 budgets: ``graphkit.analyze(path)`` + ``.metrics`` (file reading included, best
 of N) over one ``re.compile(r"\\b[A-Z][a-z]+\\b").findall`` pass over the text
 read from disk (best of 3), in the same process.  Target: within 16x.
+``--quotes`` also times ``graphkit.analyze(path, quotes=True)`` + ``.metrics``
+(every quotation found and attributed, edges counting the ones exchanged)
+and prints its ratio to the same floor.
 """
 
 from __future__ import annotations
@@ -62,12 +65,12 @@ def regex_floor(path: Path) -> float:
     return time.perf_counter() - t
 
 
-def whole(path: Path) -> float:
+def whole(path: Path, quotes: bool = False) -> float:
     """``graphkit.analyze(path)`` and ``.metrics``, file reading included: the budgeted time."""
     import graphkit
 
     t = time.perf_counter()
-    analysis = graphkit.analyze(path)
+    analysis = graphkit.analyze(path, quotes=quotes)
     _ = analysis.metrics
     return time.perf_counter() - t
 
@@ -78,6 +81,9 @@ def main() -> int:
     )
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--quotes", action="store_true", help="Also time analyze(path, quotes=True)."
+    )
     args = parser.parse_args()
     if not args.path.is_file():
         print(f"no such file: {args.path}", file=sys.stderr)
@@ -113,6 +119,13 @@ def main() -> int:
     )
     print(f"regex floor (findall, best of 3): {floor:.4f} s")
     print(f"ratio analyze+metrics / floor: {total / floor:.1f}x  (target <= 16x)")
+    if args.quotes:
+        whole(args.path, quotes=True)  # warm the speakers' patterns
+        quoted = sorted(whole(args.path, quotes=True) for _ in range(args.repeat))
+        print(
+            f"analyze(path, quotes=True) + .metrics: best {quoted[0]:.3f} s, "
+            f"median {quoted[len(quoted) // 2]:.3f} s, ratio {quoted[0] / floor:.1f}x"
+        )
     print(f"peak memory (tracemalloc): {peak / 2**20:.0f} MiB")
     return 0
 
