@@ -139,22 +139,11 @@ class Analysis(Result):
 
     def evidence(self, a: str, b: str) -> pd.DataFrame:
         """The sentences that link ``a`` and ``b``: index, text, and relation types they state."""
-        import pandas as pd
+        from graphkit.graph.evidence import pair_evidence
 
-        from graphkit.graph.evidence import evidence_rows
-
-        a, b = self.resolve(a), self.resolve(b)
-        types: dict[int, set[str]] = {}
-        if self.graph.has_edge(a, b):
-            for row in evidence_rows(self.graph, lambda i: "", only=(a, b)):
-                found = types.setdefault(int(row["sentence"]), set())
-                if row["type"] != "co-occurrence":
-                    found.add(str(row["type"]))
-        rows = [
-            (s, ";".join(sorted(t)) or "co-occurrence", self.document.sentence_text(s))
-            for s, t in sorted(types.items())
-        ]
-        return pd.DataFrame(rows, columns=["sentence", "types", "text"])
+        return pair_evidence(
+            self.graph, self.resolve(a), self.resolve(b), self.document.sentence_text
+        )
 
     def explain(self, a: str, b: str) -> str:
         """Every sentence that links ``a`` and ``b``, with the relation types it states, then their quotations."""
@@ -363,17 +352,20 @@ def analyze(
                     interaction=interaction, until=until, rules=rules, quotes=quotes, **options)
             for p in path
         ]  # fmt: skip
-        result = Analysis.of(merge_analyses(parts))
-    else:
-        result = Analysis.of(
-            run_file(path, cast, encoding, input_format, interaction, rules=rules, **options)
-        )
-        if quotes:
-            from graphkit.pipeline.conversation import with_quotes
+        return _finish(merge_analyses(parts), None, signed, False)
+    result = run_file(path, cast, encoding, input_format, interaction, rules=rules, **options)
+    return _finish(result, until, signed, quotes)
 
-            result = Analysis.of(with_quotes(result))
-        result = result.until(until) if until else result
-    return sign(result) if signed else result
+
+def _finish(result: Result, until: int | None, signed: bool, quotes: bool) -> Analysis:
+    """The optional steps after the pipeline: quotations exchanged, a cut in time, signs."""
+    result = Analysis.of(result)
+    if quotes:
+        from graphkit.pipeline.conversation import with_quotes
+
+        result = Analysis.of(with_quotes(result))
+    result = result.until(until) if until else result
+    return Analysis.of(sign(result)) if signed else result
 
 
 def analyze_text(
@@ -385,8 +377,12 @@ def analyze_text(
     rules: RuleSet | str | os.PathLike | None = None,
     ner: Ner = "rules",
     spacy_model: str = "en_core_web_sm",
+    interaction: str = "co-presence",
+    until: int | None = None,
+    signed: bool = False,
+    quotes: bool = False,
 ) -> Analysis:
-    """Analyse a string (see :func:`analyze`); ``cast`` is a path or a :class:`Cast` or ``None``.
+    """Analyse a string as prose (see :func:`analyze` for the options); ``cast``: a path, a :class:`Cast` or ``None``.
 
     Examples
     --------
@@ -394,7 +390,10 @@ def analyze_text(
     >>> a = graphkit.analyze_text("Theodore loves Samantha. Amy is a friend of Theodore.")
     >>> a.metrics[["id", "degree"]].values.tolist()
     [['Theodore', 2], ['Amy', 1], ['Samantha', 1]]
+    >>> talk = graphkit.analyze_text('"Come here, Bob," said Ann.', interaction="conversation")
+    >>> list(talk.graph.edges(data="quotes"))
+    [('Ann', 'Bob', 1)]
     """
-    result = run_text(text, cast, window=window, name=name, min_mentions=min_mentions,
+    result = run_text(text, cast, interaction, window=window, name=name, min_mentions=min_mentions,
                       rules=rules, ner=ner, spacy_model=spacy_model)  # fmt: skip
-    return Analysis.of(result)
+    return _finish(result, until, signed, quotes)

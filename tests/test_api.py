@@ -58,3 +58,17 @@ def test_cast_csv(tmp_path):
     )
     a = graphkit.analyze_text("Lizzy laughed at Darcy. Elizabeth and Mr. Darcy danced.", cast=cast)
     assert a.graph.edges["Elizabeth Bennet", "Mr. Darcy"]["weight"] == 2
+
+
+def test_analyze_text_takes_the_options_of_analyze_on_prose():
+    text = (FIXTURES / "conversation.txt").read_text(encoding="utf-8")
+    path = FIXTURES / "conversation.txt"
+    for kw in ({"interaction": "conversation"}, {"quotes": True}, {"quotes": True, "until": 1}):
+        from_text = graphkit.analyze_text(text, min_mentions="auto", **kw)
+        from_file = graphkit.analyze(path, **kw)
+        assert sorted(from_text.graph.edges(data="quotes")) == sorted(
+            from_file.graph.edges(data="quotes")
+        ), kw
+    assert graphkit.analyze_text(text, interaction="conversation").graph.is_directed()
+    with pytest.raises(graphkit.GraphkitError, match="unknown interaction"):
+        graphkit.analyze_text(text, interaction="chat")

@@ -28,3 +28,6 @@ def test_explore_her_notebook_runs(tmp_path):
     html = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
     assert "Theodore" in html and "Lost in Translation" in html
     assert "<iframe srcdoc=" in html  # analysis.show(): the interactive view
+    plain = "".join(o.get("data", {}).get("text/plain", "") for o in outputs)
+    assert "('Mara', 'Jonas', 2)" in plain  # the dialogue section: conversation graph
+    assert "('Jonas', 'Mara', 4)" in plain  # ... and quotations exchanged on co-occurrence edges

@@ -16,7 +16,7 @@ import networkx as nx
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["EVIDENCE_COLUMNS", "evidence_rows", "evidence_frame", "explain"]
+__all__ = ["EVIDENCE_COLUMNS", "evidence_rows", "evidence_frame", "pair_evidence", "explain"]
 
 #: Columns of ``evidence.csv``.
 EVIDENCE_COLUMNS = ["source", "target", "type", "sentence", "text"]
@@ -66,6 +66,29 @@ def evidence_frame(g: nx.Graph, sentence_text: Callable[[int], str]) -> pd.DataF
     import pandas as pd
 
     return pd.DataFrame(evidence_rows(g, sentence_text), columns=EVIDENCE_COLUMNS)
+
+
+def pair_evidence(g: nx.Graph, a: str, b: str, sentence_text: Callable[[int], str]) -> pd.DataFrame:
+    """The sentences that link ``a`` and ``b`` (ids): ``sentence``, ``types`` it states, ``text``.
+
+    Examples
+    --------
+    >>> g = nx.Graph()
+    >>> g.add_edge("Ann", "Bob", evidence=[0, 2], relations=[{"type": "friend", "source": "Ann",
+    ...            "target": "Bob"}], relation_evidence={"friend": [2]})
+    >>> pair_evidence(g, "Ann", "Bob", lambda i: f"s{i}").values.tolist()
+    [[0, 'co-occurrence', 's0'], [2, 'friend', 's2']]
+    """
+    import pandas as pd
+
+    types: dict[int, set[str]] = {}
+    if g.has_edge(a, b):
+        for row in evidence_rows(g, lambda i: "", only=(a, b)):
+            found = types.setdefault(int(row["sentence"]), set())
+            if row["type"] != "co-occurrence":
+                found.add(str(row["type"]))
+    rows = [(s, ";".join(sorted(t)) or "co-occurrence", sentence_text(s)) for s, t in sorted(types.items())]  # fmt: skip
+    return pd.DataFrame(rows, columns=["sentence", "types", "text"])
 
 
 def explain(g: nx.Graph, a: str, b: str, sentence_text: Callable[[int], str]) -> str:

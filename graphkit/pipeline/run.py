@@ -304,26 +304,41 @@ def run_file(
     """
     from graphkit.io.readers import read_script
 
-    if interaction not in INTERACTIONS:
-        raise OptionError(f"unknown interaction {interaction!r}: use co-presence or conversation")
+    _check_interaction(interaction)
     # Options are checked before the text is read: a bad window or rules file fails first.
     opts = Options.make(cast=None, **options)
     script = read_script(path, input_format, encoding)
     if script is not None:
         return analyze_script(script, interaction, name=script.title or Path(path).stem)
     source = read_text(path, encoding=encoding)
-    result = run_pipeline(source, replace(opts, cast=resolve_cast(cast, path)))
-    if interaction == "conversation":  # speaker -> addressee, from the attributed quotations
-        from graphkit.pipeline.conversation import conversation_result
-
-        return conversation_result(result)
-    return result
+    return _prose(source, replace(opts, cast=resolve_cast(cast, path)), interaction)
 
 
-def run_text(text: str, cast: Cast | str | os.PathLike | None = None, **options: Any) -> Result:
-    """Run the prose pipeline on a string (``name`` defaults to ``"text"``)."""
+def run_text(
+    text: str,
+    cast: Cast | str | os.PathLike | None = None,
+    interaction: str = "co-presence",
+    **options: Any,
+) -> Result:
+    """Run the prose pipeline on a string (``name`` defaults to ``"text"``; see :func:`run_file`)."""
+    _check_interaction(interaction)
     options.setdefault("name", "text")
     opts = Options.make(**options)
     source = SourceText(text=without_surrogates(text), source=f"<{opts.name}>")
     resolved = None if cast is None or cast is False else resolve_cast(cast, None)
-    return run_pipeline(source, replace(opts, cast=resolved))
+    return _prose(source, replace(opts, cast=resolved), interaction)
+
+
+def _check_interaction(interaction: str) -> None:
+    if interaction not in INTERACTIONS:
+        raise OptionError(f"unknown interaction {interaction!r}: use co-presence or conversation")
+
+
+def _prose(source: SourceText, opts: Options, interaction: str) -> Result:
+    """The prose pipeline, then, for ``conversation``, its speaker -> addressee network."""
+    result = run_pipeline(source, opts)
+    if interaction == "conversation":  # from the attributed quotations
+        from graphkit.pipeline.conversation import conversation_result
+
+        return conversation_result(result)
+    return result
