@@ -117,3 +117,16 @@ def test_another_graphml_reader_reads_it(tmp_path):
     assert sorted(other.vs["label"]) == sorted(d["label"] for _, d in g.nodes(data=True))
     weights = sorted(other.es["weight"])
     assert weights == sorted(float(d["weight"]) for _, _, d in g.edges(data=True))
+
+
+def test_quoted_and_conversation_graphs_are_valid(gexf_schema, graphml_schema, tmp_path):
+    import graphkit
+    from tests.conftest import FIXTURES
+
+    for kw in ({"quotes": True}, {"interaction": "conversation"}):
+        files = graphkit.analyze(FIXTURES / "conversation.txt", **kw).files(pictures=False)
+        gexf_schema.validate(_viz_as_gexf(files["graph.gexf"]))
+        graphml_schema.validate(files["graph.graphml"].decode("utf-8"))
+        (tmp_path / "g.graphml").write_bytes(files["graph.graphml"])
+        back = read_graph(tmp_path / "g.graphml")
+        assert back.edges["Ann", "Bob"]["quotes"] == (4 if "quotes" in kw else 2), kw
