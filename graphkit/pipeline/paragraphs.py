@@ -104,6 +104,10 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     >>> wrapped = "Ann walked down the long\\nroad to the town, where she\\nmet her brother Bob."
     >>> len(paragraph_spans(wrapped))
     1
+
+    Hard-wrapped prose whose paragraphs open with an indented line (a twentieth
+    to four fifths of its lines) is cut at those lines instead
+    (:func:`indented_paragraphs`).
     """
     spans = []
     left = 0
@@ -113,10 +117,39 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     spans.append((left, len(text)))
     if len(spans) == 1 and text.count("\n") >= 2:
         lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
-        ends = sum(text[a:b].rstrip()[-1] in _PARAGRAPH_END for a, b in lines)
-        if sum(b - a for a, b in lines) / len(lines) > 80 or ends >= LINE_PARAGRAPHS * len(lines):
-            spans = unglued_headings(text, lines)
+        long = sum(b - a for a, b in lines) / len(lines) > 80
+        indented = sum(text[a] in " \t" for a, _ in lines)
+        if not long and 0.05 * len(lines) <= indented <= 0.8 * len(lines):
+            spans = indented_paragraphs(text, lines)
+        else:
+            ends = sum(text[a:b].rstrip()[-1] in _PARAGRAPH_END for a, b in lines)
+            if long or ends >= LINE_PARAGRAPHS * len(lines):
+                spans = unglued_headings(text, lines)
     return trimmed(text, spans)
+
+
+def indented_paragraphs(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Hard-wrapped paragraphs told apart by indenting their first line, not by blank lines.
+
+    A paragraph runs from an indented line to the next one; a chapter heading
+    line stands alone (a chapter's first paragraph is often not indented).
+
+    Examples
+    --------
+    >>> t = "CHAPTER I\\nAnn walked to the\\ntown.\\n  Bob followed her\\nthere.\\n  They met."
+    >>> lines = [(m.start(), m.end()) for m in re.finditer(r"[^\\n]+", t)]
+    >>> [" ".join(t[a:b].split()) for a, b in trimmed(t, indented_paragraphs(t, lines))]
+    ['CHAPTER I', 'Ann walked to the town.', 'Bob followed her there.', 'They met.']
+    """
+    cuts = set()
+    for a, b in lines:
+        if text[a] in " \t":
+            cuts.add(a)
+        line = text[a:b].strip()
+        if CHAPTER.match(line) and len(line.split()) <= 6:
+            cuts.update((a, b))
+    bounds = [0, *sorted(cuts), len(text)]
+    return list(zip(bounds, bounds[1:], strict=False))
 
 
 def unglued_headings(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:

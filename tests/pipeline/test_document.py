@@ -218,3 +218,28 @@ def test_a_speech_intro_that_lost_its_colon_is_prose_and_titles_stay_headings():
     assert classify_paragraph("Father Champmathieu on Trial") == "heading"
     assert classify_paragraph("How Does Her End?") == "heading"
     assert classify_paragraph("Her, final scene") == "heading"
+
+
+def test_indented_paragraphs_without_blank_lines_are_told_apart():
+    import graphkit
+
+    text = (
+        "CHAPTER I\n"
+        "Ann walked down the long road to the town, where she\n"
+        "met her brother Bob at the inn by the river.\n"
+        '    "Where have you been?" said Ann. "We waited for\n'
+        'you all the winter."\n'
+        '    "At sea," said Bob.\n'
+        "    Ann smiled at him and took his arm, and they went\n"
+        "home together.\n"
+    ) * 2
+    doc = build_document(text)
+    texts = [
+        " ".join(doc.text[p.start : p.end].split()) for p in doc.paragraphs if p.kind == "text"
+    ]
+    assert len(texts) == 8 and texts[2] == '"At sea," said Bob.'
+    assert [s.title for s in doc.segments] == ["CHAPTER I", "CHAPTER I"]
+    quotes = graphkit.analyze_text(text).quotes
+    said = [" ".join(t.split()) for t in quotes["text"]]
+    assert said[:2] == ["Where have you been? We waited for you all the winter.", "At sea,"]
+    assert quotes["speaker"].tolist()[:2] == ["Ann", "Bob"]
