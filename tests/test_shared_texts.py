@@ -25,3 +25,30 @@ def test_every_shared_text_runs_the_whole_job(path):
     assert a.graph.number_of_nodes() >= 5
     assert len(a.metrics) == a.graph.number_of_nodes()
     assert files["graph.graphml"].startswith(b"<?xml")
+
+
+def test_a_novel_laid_out_three_ways_gives_the_same_graph_and_quotations(tmp_path):
+    """Blank lines, one paragraph per line, indented first lines: the same story read."""
+    import re
+
+    import graphkit
+    from tests.conftest import shared_file
+
+    src = shared_file("texts", "pride_and_prejudice_austen_pg1342.txt").read_text(encoding="utf-8")
+    paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", src) if p.strip()]
+    wrapped = [re.sub(r"(.{1,70})(?:\s+|$)", r"\1\n", p).rstrip("\n") for p in paras]
+    layouts = {
+        "blank": src,
+        "lines": "\n".join(paras),
+        "indented": "\n".join("    " + w for w in wrapped),
+    }
+    seen = {}
+    for name, text in layouts.items():
+        path = tmp_path / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        a = graphkit.analyze(path, cast=False)
+        seen[name] = ({tuple(sorted(e)) for e in a.graph.edges}, len(a.quotes), set(a.graph))
+    edges, quotes, nodes = seen["blank"]
+    for name, (e, q, n) in seen.items():
+        assert n == nodes and q == quotes, name
+        assert len(e & edges) >= 0.99 * len(edges) and len(e - edges) <= 0.01 * len(edges), name
