@@ -23,15 +23,19 @@ import networkx as nx
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+from graphkit.views.edges import (
+    draw_arrows,
+    draw_relation_edges,
+    edge_colour,
+    edge_width,
+    relation_style,
+)
 from graphkit.views.figure import show_inline
 from graphkit.views.layout import SEED, backbone, fit_to_box, layout, separate_boxes, top_subgraph
 from graphkit.views.style import (
     COLOUR_MODES,
-    OTHER_COLOUR,
     distinct_labels,
     node_colours,
-    rgb,
-    tone_colour,
 )
 
 __all__ = [
@@ -124,8 +128,9 @@ def draw_network(
         if h.number_of_edges() < links
         else f"{links} links"
     )
+    directed = g.is_directed()
     ax.set_title(
-        f"{name}: who appears with whom\n{shown}, {shown_links} · colour = {mode}"
+        f"{name}: {_what(g)}\n{shown}, {shown_links} · colour = {mode}"
         + (" · edges: tone" if signed else ""),
         fontsize=13,
     )
@@ -185,13 +190,15 @@ def draw_network(
     plain.sort(key=lambda e: (float(e[2].get("weight", 1) or 0), str(e[0]), str(e[1])))
     widths = {}
     for u, v, d in plain:
-        widths[frozenset((u, v))] = 0.6 + 5.5 * math.sqrt(float(d.get("weight", 1) or 1) / max_w)
-    if plain:
+        widths[frozenset((u, v))] = edge_width(d, max_w)
+    if plain and directed:
+        draw_arrows(ax, plain, pos, size, max_w, signed)
+    elif plain:
         ax.add_collection(
             LineCollection(
                 [(pos[u], pos[v]) for u, v, _ in plain],
                 linewidths=[widths[frozenset((u, v))] for u, v, _ in plain],
-                colors=[_edge_colour(d, max_w, signed) for _, _, d in plain],
+                colors=[edge_colour(d, max_w, signed) for _, _, d in plain],
                 capstyle="round",
                 zorder=1,
             )
@@ -214,11 +221,11 @@ def draw_network(
     handles = [dot(c, text) for c, text in colour_legend]
     if plain:
         handles.append(Line2D([], [], color="#777777", linewidth=4, alpha=0.6,
-                              label=f"co-occurrences (width; max {int(max_w)})"))  # fmt: skip
+                              label=_link_name(g, max_w)))  # fmt: skip
     if plain and signed:
         for pol, text in ((-0.5, "tone of shared sentences: negative"),
                           (0.5, "tone of shared sentences: positive")):  # fmt: skip
-            handles.append(Line2D([], [], color=_edge_colour({"polarity": pol}, 1, True),
+            handles.append(Line2D([], [], color=edge_colour({"polarity": pol}, 1, True),
                                   linewidth=4, label=text))  # fmt: skip
     handles.extend(relation_handles)
     if bold:
@@ -235,13 +242,22 @@ def draw_network(
     return fig
 
 
-def _edge_colour(d: Mapping, max_w: float, signed: bool) -> tuple[float, float, float, float]:
-    """Grey by weight, or on a signed graph red (negative) to green (positive) by ``polarity``."""
-    alpha = 0.2 + 0.45 * float(d.get("weight", 1) or 1) / max_w
-    if not signed:
-        return (0.45, 0.45, 0.45, alpha)
-    r, g, b = (c / 255 for c in rgb(tone_colour(float(d.get("polarity", 0.0) or 0.0))))
-    return (r, g, b, min(1.0, alpha + 0.3))
+def _what(g: nx.Graph) -> str:
+    """What the picture shows, for its title."""
+    if not g.is_directed():
+        return "who appears with whom"
+    return (
+        "who speaks to whom" if g.graph.get("speech") == "quotations" else "who speaks after whom"
+    )
+
+
+def _link_name(g: nx.Graph, max_w: float) -> str:
+    """What an edge's width counts, for the legend."""
+    if not g.is_directed():
+        return f"co-occurrences (width; max {int(max_w)})"
+    if g.graph.get("speech") == "quotations":
+        return f"quotations (width; max {int(max_w)}),\nspeaker → addressee"
+    return f"turns (width; max {int(max_w)}),\nspeaker → next speaker"
 
 
 def _size_key(fig: Figure, values: Sequence[float], sizes: Sequence[float]) -> None:
@@ -297,79 +313,3 @@ def _labels_clear_of_discs(
                 rects.append(box)
                 break
     return placed
-
-
-def relation_style(rtype: str) -> dict[str, object]:
-    """Colour, line style, label and direction of a relation type (from the rules file)."""
-    from graphkit.io.rules import load_rules
-
-    spec = load_rules().types.get(rtype, {})
-    return {
-        "colour": spec.get("colour", OTHER_COLOUR),
-        "style": spec.get("style", "solid"),
-        "label": spec.get("label", rtype),
-        "directed": not spec.get("symmetric", False),
-    }
-
-
-def draw_relation_edges(
-    ax: Axes,
-    g: nx.Graph,
-    pos: Mapping[str, tuple[float, float]],
-    node_sizes: Mapping[str, float] | None = None,
-    widths: Mapping[frozenset, float] | None = None,
-    per_point: float | None = None,
-) -> list:
-    """Draw typed relations beside the co-occurrence links; return legend handles, one per type.
-
-    Each relation is a straight line (an arrow from source to target, no head
-    for symmetric types) in its type's colour and line style, offset from the
-    link's centre line by half the link's width (``widths``, in points) and a
-    gap, alternately on either side, so neither hides the other.
-    ``per_point`` is the data length of one point (isotropic axes); without
-    it, it is read from ``ax``.
-    """
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import FancyArrowPatch
-
-    node_sizes = node_sizes or {}
-    widths = widths or {}
-    if per_point is None:
-        x0, x1 = ax.get_xlim()
-        per_point = (x1 - x0) / (ax.get_position().width * ax.figure.get_figwidth() * 72)
-    seen: dict[str, dict[str, object]] = {}
-    for u, v, d in sorted(g.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
-        rels = sorted(d.get("relations") or [], key=lambda r: (r["type"], r["source"]))
-        a, b = sorted((u, v), key=str)
-        if a not in pos or b not in pos:
-            continue
-        (xa, ya), (xb, yb) = pos[a], pos[b]
-        length = math.hypot(xb - xa, yb - ya) or 1.0
-        nx_, ny_ = -(yb - ya) / length, (xb - xa) / length  # unit normal of a -> b
-        half = widths.get(frozenset((u, v)), 0.0) / 2
-        for k, rel in enumerate(rels):
-            if rel["source"] not in pos or rel["target"] not in pos:
-                continue
-            style = seen.setdefault(rel["type"], relation_style(rel["type"]))
-            side = 1.0 if k % 2 == 0 else -1.0
-            off = side * (half + 2.5 + 3.5 * (k // 2)) * per_point
-            (xs, ys), (xt, yt) = pos[rel["source"]], pos[rel["target"]]
-            ax.add_patch(
-                FancyArrowPatch(
-                    (xs + off * nx_, ys + off * ny_),
-                    (xt + off * nx_, yt + off * ny_),
-                    arrowstyle="-|>" if style["directed"] else "-",
-                    mutation_scale=13,
-                    color=style["colour"],
-                    linestyle=style["style"],
-                    linewidth=2.2,
-                    shrinkA=math.sqrt(node_sizes.get(rel["source"], 300)) / 2,
-                    shrinkB=math.sqrt(node_sizes.get(rel["target"], 300)) / 2 + 1,
-                    zorder=2,
-                    alpha=0.95,
-                )
-            )
-    return [
-        Line2D([], [], color=st["colour"], linestyle=st["style"], linewidth=2.2, label=st["label"])
-        for _, st in sorted(seen.items())
-    ]

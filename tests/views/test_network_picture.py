@@ -174,3 +174,24 @@ def test_cli_colour_choice(tmp_path, her_path):
         main, ["plot", str(her_path), "--colour", "rainbow", "-o", str(tmp_path / "x.png")]
     )
     assert r.exit_code == 2 and "rainbow" in r.output
+
+
+def test_a_conversation_graph_is_drawn_with_arrows_both_ways():
+    from matplotlib.patches import FancyArrowPatch
+
+    import graphkit
+    from tests.conftest import FIXTURES
+
+    a = graphkit.analyze(FIXTURES / "conversation.txt", interaction="conversation")
+    fig = a.plot()
+    ax = fig.axes[0]
+    assert "who speaks to whom" in ax.get_title()
+    arrows = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
+    assert len(arrows) == a.graph.number_of_edges() == 3  # Ann -> Bob, Bob -> Ann, Ann -> Cy
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert any("speaker → addressee" in t for t in legend)
+    plain = graphkit.analyze(FIXTURES / "conversation.txt").plot()
+    assert "who appears with whom" in plain.axes[0].get_title()
+    assert not [p for p in plain.axes[0].patches if isinstance(p, FancyArrowPatch)]
+    play = graphkit.analyze(FIXTURES / "tiny_play.xml", interaction="conversation").plot()
+    assert "who speaks after whom" in play.axes[0].get_title()
