@@ -298,3 +298,11 @@ def test_a_pronoun_s_antecedent_moves_to_the_subject_of_its_own_clause_only():
     assert [q.speaker for q in attributed(text, names, sentences=True)] == ["Mr. Dan"]
     text = 'Mr. Bob was off with Mr. Dan.\n\n"Well," said he.'
     assert [q.speaker for q in attributed(text, names, sentences=True)] == ["Mr. Bob"]
+
+
+def test_a_capitalised_dear_before_a_name_makes_it_a_vocative():
+    # a vocative opening its sentence is capitalised: "Dear Bob," calls Bob, who answers
+    text = 'Ann came in with Bob and Cy.\n\n"Well. Dear Bob, sit down," said Ann.\n\n"Thank you."'
+    names = {"Ann": "Ann", "Bob": "Bob", "Cy": "Cy"}
+    got = [(q.speaker, q.addressees[:1], q.type) for q in attributed(text, names)]
+    assert got == [("Ann", ("Bob",), "explicit"), ("Bob", ("Ann",), "implicit")]

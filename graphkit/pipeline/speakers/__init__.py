@@ -64,7 +64,8 @@ Speakers, in order:
 6. **none** — nothing above applies.
 
 Addressees: names used as vocatives in the quotation ("My dear Mr.
-Bennet, ..."), "to Y" in the tag ("said X to Y"), then (*inferred*) the
+Bennet, ...", and capitalised where it opens a sentence: "Dear Mrs.
+Weston, how ..."; PDNC-dev implicit 4,624 -> 4,628 right), "to Y" in the tag ("said X to Y"), then (*inferred*) the
 conversation's other speakers within :data:`turns.LISTENER_REACH`
 quotations, nearest first: PDNC counts everyone present as addressed, about
 two addressees a quotation.
