@@ -306,3 +306,14 @@ def test_a_capitalised_dear_before_a_name_makes_it_a_vocative():
     names = {"Ann": "Ann", "Bob": "Bob", "Cy": "Cy"}
     got = [(q.speaker, q.addressees[:1], q.type) for q in attributed(text, names)]
     assert got == [("Ann", ("Bob",), "explicit"), ("Bob", ("Ann",), "implicit")]
+
+
+def test_turns_after_a_paragraph_of_narration_follow_their_own_run_first():
+    # a paragraph of narration breaks the strict alternation (the one who spoke last speaks
+    # again about as often as the other): the later run's own tag sets its turns
+    text = (
+        '"Hello, Bob," said Ann.\n\n"Hi."\n\nThe rain fell on the roof.\n\n'
+        '"Is it late?"\n\n"Not yet."\n\n"Then I stay," said Bob.'
+    )
+    got = [q.speaker for q in attributed(text, {"Ann": "Ann", "Bob": "Bob"})]
+    assert got == ["Ann", "Bob", "Bob", "Ann", "Bob"]

@@ -52,6 +52,13 @@ Speakers, in order:
    quotation takes the speaker of the quotation two before (or two after)
    unless that one speaks its neighbour too (an open neighbour is no
    objection, so one tagged turn fills every second turn of an exchange).
+   Turns are taken within each *run* first, then across the conversation:
+   a paragraph of narration between two quotations ends a run, since the
+   strict alternation seldom holds across one (PDNC-dev gold: after such
+   a paragraph the one who spoke last speaks again 37 % of the time,
+   against 1 % between two bare quotations), so the later run's own tag,
+   not the earlier run's parity, sets its turns (PDNC-dev implicit
+   4,628 -> 4,746 right of 6,808).
    Then, in a conversation with at least two known speakers, an open
    quotation answers the nearest attributed quotation before it (else after
    it): it takes the other known speaker who speaks nearest to it, never
@@ -87,7 +94,13 @@ from graphkit.pipeline.speakers.addressees import _tag_addressee, _vocatives
 from graphkit.pipeline.speakers.anaphora import _paragraph_speaker
 from graphkit.pipeline.speakers.context import _Context, _patterns, _sorted_mentions, titled
 from graphkit.pipeline.speakers.tags import _explicit
-from graphkit.pipeline.speakers.turns import _conversations, _listeners, _turns, _two_party
+from graphkit.pipeline.speakers.turns import (
+    _conversations,
+    _listeners,
+    _runs,
+    _turns,
+    _two_party,
+)
 
 __all__ = ["attribute"]
 
@@ -147,7 +160,7 @@ def attribute(
         who = _paragraph_speaker(ctx, q, pats, floor, before)
         if who:
             speaker[i], kind[i] = who, "implicit"
-    _turns(speaker, kind, conv, vocatives)
+    _turns(speaker, kind, conv, vocatives, _runs(ctx, quotes, conv))
 
     def partner(first: int, stop: int, known: str) -> str | None:
         named = [v for k in range(first, stop) for v in vocatives[k] if v != known]

@@ -28,16 +28,45 @@ def _conversations(ctx: _Context, quotes: Sequence[Quotation]) -> list[int]:
     return out
 
 
+def _runs(ctx: _Context, quotes: Sequence[Quotation], conv: list[int]) -> list[int]:
+    """A run number for each quotation: a paragraph of narration between two ends a run.
+
+    Runs never span two conversations (``conv``, from :func:`_conversations`).
+    """
+    out, run = [], 0
+    for i, q in enumerate(quotes):
+        if i and (conv[i] != conv[i - 1] or ctx.para(q.start) - ctx.para(quotes[i - 1].end) > 1):
+            run += 1
+        out.append(run)
+    return out
+
+
 def _turns(
-    speaker: list[str | None], kind: list[str], conv: list[int], vocatives: list[list[str]]
+    speaker: list[str | None],
+    kind: list[str],
+    conv: list[int],
+    vocatives: list[list[str]],
+    runs: list[int] | None = None,
 ) -> None:
-    """Rules 4 and 5: fill the open quotations of each conversation from vocatives and turns."""
+    """Rules 4 and 5: fill the open quotations of each conversation from vocatives and turns.
+
+    With ``runs``, turns are taken within each run first, then across the
+    conversation for the quotations still open.
+    """
+    for group in ([runs] if runs is not None else []) + [conv]:
+        _fill(speaker, kind, group, vocatives)
+
+
+def _fill(
+    speaker: list[str | None], kind: list[str], group: list[int], vocatives: list[list[str]]
+) -> None:
+    """Fill open quotations from vocatives and turns, never across two ``group`` numbers."""
     n = len(speaker)
 
     def same(*idx: int) -> bool:
-        # conversation numbers never decrease: the first and last index tell
+        # group numbers never decrease: the first and last index tell
         a, b = idx[0], idx[-1]
-        return a >= 0 and b < n and conv[a] == conv[b]
+        return a >= 0 and b < n and group[a] == group[b]
 
     def addressed(j: int) -> str | None:
         named = [v for v in vocatives[j] if v != speaker[j]]
