@@ -317,3 +317,20 @@ def test_turns_after_a_paragraph_of_narration_follow_their_own_run_first():
     )
     got = [q.speaker for q in attributed(text, {"Ann": "Ann", "Bob": "Bob"})]
     assert got == ["Ann", "Bob", "Bob", "Ann", "Bob"]
+
+
+def test_narration_longer_than_a_tag_after_a_quotation_ends_its_run_too():
+    text = (
+        '"Hello, Bob," said Ann.\n\n"Hi." Bob looked at the rain that fell on the roof all'
+        ' through the long grey afternoon.\n\n"Is it late?"\n\n"Not yet."\n\n"Then I stay," said Bob.'
+    )
+    got = [q.speaker for q in attributed(text, {"Ann": "Ann", "Bob": "Bob"})]
+    assert got == ["Ann", "Bob", "Bob", "Ann", "Bob"]
+    # a tag is no narration of its own: the turns go on across it
+    text = '"Hello, Bob," said Ann.\n\n"Hi," said Bob.\n\n"Is it late?"\n\n"Not yet."'
+    assert [q.speaker for q in attributed(text, {"Ann": "Ann", "Bob": "Bob"})] == [
+        "Ann",
+        "Bob",
+        "Ann",
+        "Bob",
+    ]

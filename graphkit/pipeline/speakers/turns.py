@@ -28,15 +28,28 @@ def _conversations(ctx: _Context, quotes: Sequence[Quotation]) -> list[int]:
     return out
 
 
-def _runs(ctx: _Context, quotes: Sequence[Quotation], conv: list[int]) -> list[int]:
-    """A run number for each quotation: a paragraph of narration between two ends a run.
+#: Narration (characters) between two quotations longer than a speech tag: it ends a run.
+RUN_BREAK = 60
 
-    Runs never span two conversations (``conv``, from :func:`_conversations`).
+
+def _runs(ctx: _Context, quotes: Sequence[Quotation], conv: list[int]) -> list[int]:
+    """A run number for each quotation: narration of its own between two ends a run.
+
+    A paragraph of narration between two quotations ends a run, and so does
+    narration longer than a speech tag (:data:`RUN_BREAK` characters, "said
+    Emma, smiling" is shorter) between them.  Runs never span two
+    conversations (``conv``, from :func:`_conversations`).
     """
     out, run = [], 0
     for i, q in enumerate(quotes):
-        if i and (conv[i] != conv[i - 1] or ctx.para(q.start) - ctx.para(quotes[i - 1].end) > 1):
-            run += 1
+        if i:
+            prev = quotes[i - 1]
+            if (
+                conv[i] != conv[i - 1]
+                or ctx.para(q.start) - ctx.para(prev.end) > 1
+                or len(ctx.text[prev.end + 1 : q.start - 1].strip()) > RUN_BREAK
+            ):
+                run += 1
         out.append(run)
     return out
 
