@@ -334,3 +334,16 @@ def test_narration_longer_than_a_tag_after_a_quotation_ends_its_run_too():
         "Ann",
         "Bob",
     ]
+
+
+def test_a_lone_turn_is_said_by_the_latest_subject_of_the_narration():
+    names = {"Ann": "Ann", "Bob": "Bob"}
+    text = "Ann walked into the room with Bob.\n\n" + '"Come here."'
+    assert [(q.speaker, q.type) for q in attributed(text, names)] == [("Ann", "implicit")]
+    # never the one it calls by name (nor, test_turns_alternate_from_a_single_known_speaker,
+    # the one who speaks the turn before or after it in its run)
+    text = 'Ann walked into the room.\n\n"Come here, Ann."'
+    assert [(q.speaker, q.type) for q in attributed(text, names)] == [(None, "none")]
+    # and a word quoted inside a sentence is no turn of speech
+    text = 'Ann walked into the room.\n\nThe "model" room was empty.'
+    assert [(q.speaker, q.type) for q in attributed(text, names)] == [(None, "none")]

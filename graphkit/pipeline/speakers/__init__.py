@@ -71,7 +71,17 @@ Speakers, in order:
    before it as no object nor owner ("Bob came in and spoke of Carl."): one
    named after a preposition or with a possessive is spoken about, not
    necessarily there (PDNC-dev speaker accuracy 0.754 -> 0.755).
-6. **none** — nothing above applies.
+6. **implicit, narration** — a quotation still open, with no speech tag,
+   that opens its paragraph (a turn of speech, not a word quoted inside a
+   sentence: a "model" house) is said by the latest character the
+   narration names before it within :data:`context.ANAPHOR_WINDOW` as no
+   object nor owner (the one the narration is about), never one it calls
+   by name nor the speaker of the turn before or after it in its run
+   (PDNC-dev right 12,964 -> 13,013: 45 of the 106 PDNC quotations it
+   attributes are right, all of them had no speaker; it gives a speaker
+   to 30 quotations PDNC does not have, against 94 without the paragraph
+   condition, which would gain 11 more).
+7. **none** — nothing above applies.
 
 Addressees: names used as vocatives in the quotation ("My dear Mr.
 Bennet, ...", and capitalised where it opens a sentence: "Dear Mrs.
@@ -163,7 +173,8 @@ def attribute(
         who = _paragraph_speaker(ctx, q, pats, floor, before)
         if who:
             speaker[i], kind[i] = who, "implicit"
-    _turns(speaker, kind, conv, vocatives, _runs(ctx, quotes, conv))
+    runs = _runs(ctx, quotes, conv)
+    _turns(speaker, kind, conv, vocatives, runs)
 
     def partner(first: int, stop: int, known: str) -> str | None:
         named = [v for k in range(first, stop) for v in vocatives[k] if v != known]
@@ -173,6 +184,18 @@ def attribute(
         return found.character if found else None
 
     _two_party(speaker, kind, conv, partner, vocatives)
+    for i, q in enumerate(quotes):
+        # rule 6: a turn of its own, opening its paragraph, is the narration's latest subject's
+        if (
+            speaker[i] is None
+            and kind[i] == "none"
+            and not cue[i]
+            and q.start - 1 <= ctx.p_starts[ctx.para(q.start)]
+        ):
+            turns = {speaker[j] for j in (i - 1, i + 1) if 0 <= j < n and runs[j] == runs[i]}
+            found = ctx.present(q.start, set(vocatives[i]) | turns - {None})
+            if found:
+                speaker[i], kind[i] = found.character, "implicit"
     out = []
     for i, q in enumerate(quotes):
         addressees = [v for v in vocatives[i] if v != speaker[i]]
