@@ -298,3 +298,52 @@ def test_a_pronoun_s_antecedent_moves_to_the_subject_of_its_own_clause_only():
     assert [q.speaker for q in attributed(text, names, sentences=True)] == ["Mr. Dan"]
     text = 'Mr. Bob was off with Mr. Dan.\n\n"Well," said he.'
     assert [q.speaker for q in attributed(text, names, sentences=True)] == ["Mr. Bob"]
+
+
+def test_a_capitalised_dear_before_a_name_makes_it_a_vocative():
+    # a vocative opening its sentence is capitalised: "Dear Bob," calls Bob, who answers
+    text = 'Ann came in with Bob and Cy.\n\n"Well. Dear Bob, sit down," said Ann.\n\n"Thank you."'
+    names = {"Ann": "Ann", "Bob": "Bob", "Cy": "Cy"}
+    got = [(q.speaker, q.addressees[:1], q.type) for q in attributed(text, names)]
+    assert got == [("Ann", ("Bob",), "explicit"), ("Bob", ("Ann",), "implicit")]
+
+
+def test_turns_after_a_paragraph_of_narration_follow_their_own_run_first():
+    # a paragraph of narration breaks the strict alternation (the one who spoke last speaks
+    # again about as often as the other): the later run's own tag sets its turns
+    text = (
+        '"Hello, Bob," said Ann.\n\n"Hi."\n\nThe rain fell on the roof.\n\n'
+        '"Is it late?"\n\n"Not yet."\n\n"Then I stay," said Bob.'
+    )
+    got = [q.speaker for q in attributed(text, {"Ann": "Ann", "Bob": "Bob"})]
+    assert got == ["Ann", "Bob", "Bob", "Ann", "Bob"]
+
+
+def test_narration_longer_than_a_tag_after_a_quotation_ends_its_run_too():
+    text = (
+        '"Hello, Bob," said Ann.\n\n"Hi." Bob looked at the rain that fell on the roof all'
+        ' through the long grey afternoon.\n\n"Is it late?"\n\n"Not yet."\n\n"Then I stay," said Bob.'
+    )
+    got = [q.speaker for q in attributed(text, {"Ann": "Ann", "Bob": "Bob"})]
+    assert got == ["Ann", "Bob", "Bob", "Ann", "Bob"]
+    # a tag is no narration of its own: the turns go on across it
+    text = '"Hello, Bob," said Ann.\n\n"Hi," said Bob.\n\n"Is it late?"\n\n"Not yet."'
+    assert [q.speaker for q in attributed(text, {"Ann": "Ann", "Bob": "Bob"})] == [
+        "Ann",
+        "Bob",
+        "Ann",
+        "Bob",
+    ]
+
+
+def test_a_lone_turn_is_said_by_the_latest_subject_of_the_narration():
+    names = {"Ann": "Ann", "Bob": "Bob"}
+    text = "Ann walked into the room with Bob.\n\n" + '"Come here."'
+    assert [(q.speaker, q.type) for q in attributed(text, names)] == [("Ann", "implicit")]
+    # never the one it calls by name (nor, test_turns_alternate_from_a_single_known_speaker,
+    # the one who speaks the turn before or after it in its run)
+    text = 'Ann walked into the room.\n\n"Come here, Ann."'
+    assert [(q.speaker, q.type) for q in attributed(text, names)] == [(None, "none")]
+    # and a word quoted inside a sentence is no turn of speech
+    text = 'Ann walked into the room.\n\nThe "model" room was empty.'
+    assert [(q.speaker, q.type) for q in attributed(text, names)] == [(None, "none")]

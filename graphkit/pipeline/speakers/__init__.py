@@ -52,6 +52,16 @@ Speakers, in order:
    quotation takes the speaker of the quotation two before (or two after)
    unless that one speaks its neighbour too (an open neighbour is no
    objection, so one tagged turn fills every second turn of an exchange).
+   Turns are taken within each *run* first, then across the conversation:
+   a paragraph of narration between two quotations ends a run, since the
+   strict alternation seldom holds across one (PDNC-dev gold: after such
+   a paragraph the one who spoke last speaks again 37 % of the time,
+   against 1 % between two bare quotations), so the later run's own tag,
+   not the earlier run's parity, sets its turns (PDNC-dev implicit
+   4,628 -> 4,746 right of 6,808).  Narration longer than a speech tag
+   after a quotation ends a run too, paragraph or not ("Hi." Bob looked
+   at the rain ...: 4,746 -> 4,763; PDNC-dev gold: after three sentences
+   of it the last speaker goes on 38 % of the time).
    Then, in a conversation with at least two known speakers, an open
    quotation answers the nearest attributed quotation before it (else after
    it): it takes the other known speaker who speaks nearest to it, never
@@ -61,10 +71,21 @@ Speakers, in order:
    before it as no object nor owner ("Bob came in and spoke of Carl."): one
    named after a preposition or with a possessive is spoken about, not
    necessarily there (PDNC-dev speaker accuracy 0.754 -> 0.755).
-6. **none** — nothing above applies.
+6. **implicit, narration** — a quotation still open, with no speech tag,
+   that opens its paragraph (a turn of speech, not a word quoted inside a
+   sentence: a "model" house) is said by the latest character the
+   narration names before it within :data:`context.ANAPHOR_WINDOW` as no
+   object nor owner (the one the narration is about), never one it calls
+   by name nor the speaker of the turn before or after it in its run
+   (PDNC-dev right 12,964 -> 13,013: 45 of the 106 PDNC quotations it
+   attributes are right, all of them had no speaker; it gives a speaker
+   to 30 quotations PDNC does not have, against 94 without the paragraph
+   condition, which would gain 11 more).
+7. **none** — nothing above applies.
 
 Addressees: names used as vocatives in the quotation ("My dear Mr.
-Bennet, ..."), "to Y" in the tag ("said X to Y"), then (*inferred*) the
+Bennet, ...", and capitalised where it opens a sentence: "Dear Mrs.
+Weston, how ..."; PDNC-dev implicit 4,624 -> 4,628 right), "to Y" in the tag ("said X to Y"), then (*inferred*) the
 conversation's other speakers within :data:`turns.LISTENER_REACH`
 quotations, nearest first: PDNC counts everyone present as addressed, about
 two addressees a quotation.
@@ -86,7 +107,13 @@ from graphkit.pipeline.speakers.addressees import _tag_addressee, _vocatives
 from graphkit.pipeline.speakers.anaphora import _paragraph_speaker
 from graphkit.pipeline.speakers.context import _Context, _patterns, _sorted_mentions, titled
 from graphkit.pipeline.speakers.tags import _explicit
-from graphkit.pipeline.speakers.turns import _conversations, _listeners, _turns, _two_party
+from graphkit.pipeline.speakers.turns import (
+    _conversations,
+    _listeners,
+    _runs,
+    _turns,
+    _two_party,
+)
 
 __all__ = ["attribute"]
 
@@ -146,7 +173,8 @@ def attribute(
         who = _paragraph_speaker(ctx, q, pats, floor, before)
         if who:
             speaker[i], kind[i] = who, "implicit"
-    _turns(speaker, kind, conv, vocatives)
+    runs = _runs(ctx, quotes, conv)
+    _turns(speaker, kind, conv, vocatives, runs)
 
     def partner(first: int, stop: int, known: str) -> str | None:
         named = [v for k in range(first, stop) for v in vocatives[k] if v != known]
@@ -156,6 +184,18 @@ def attribute(
         return found.character if found else None
 
     _two_party(speaker, kind, conv, partner, vocatives)
+    for i, q in enumerate(quotes):
+        # rule 6: a turn of its own, opening its paragraph, is the narration's latest subject's
+        if (
+            speaker[i] is None
+            and kind[i] == "none"
+            and not cue[i]
+            and q.start - 1 <= ctx.p_starts[ctx.para(q.start)]
+        ):
+            turns = {speaker[j] for j in (i - 1, i + 1) if 0 <= j < n and runs[j] == runs[i]}
+            found = ctx.present(q.start, set(vocatives[i]) | turns - {None})
+            if found:
+                speaker[i], kind[i] = found.character, "implicit"
     out = []
     for i, q in enumerate(quotes):
         addressees = [v for v in vocatives[i] if v != speaker[i]]

@@ -105,7 +105,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "sentence_pronoun": re.compile(r"(?:^|[.!?]\s+)(He|She)\b", re.M),
         "to_name": re.compile(r"[ \n]+(?:to|at|towards|addressing)[ \n]+$"),
         "vocative_before": re.compile(
-            r"(?:^|[,;!?\u2014\-]\s*|\b(?:[Mm]y[ \n]+)?(?:dear(?:est)?|good|poor|O|[Oo]h)[ \n]+)$"
+            r"(?:^|[,;!?\u2014\-]\s*|\b(?:[Mm]y[ \n]+)?(?:[Dd]ear(?:est)?|good|poor|O|[Oo]h)[ \n]+)$"
         ),
         "vocative_after": re.compile(r"\s*(?:[,!?.;\u2014\-]|$)"),
     }

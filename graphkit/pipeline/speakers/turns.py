@@ -28,16 +28,58 @@ def _conversations(ctx: _Context, quotes: Sequence[Quotation]) -> list[int]:
     return out
 
 
+#: Narration (characters) between two quotations longer than a speech tag: it ends a run.
+RUN_BREAK = 60
+
+
+def _runs(ctx: _Context, quotes: Sequence[Quotation], conv: list[int]) -> list[int]:
+    """A run number for each quotation: narration of its own between two ends a run.
+
+    A paragraph of narration between two quotations ends a run, and so does
+    narration longer than a speech tag (:data:`RUN_BREAK` characters, "said
+    Emma, smiling" is shorter) between them.  Runs never span two
+    conversations (``conv``, from :func:`_conversations`).
+    """
+    out, run = [], 0
+    for i, q in enumerate(quotes):
+        if i:
+            prev = quotes[i - 1]
+            if (
+                conv[i] != conv[i - 1]
+                or ctx.para(q.start) - ctx.para(prev.end) > 1
+                or len(ctx.text[prev.end + 1 : q.start - 1].strip()) > RUN_BREAK
+            ):
+                run += 1
+        out.append(run)
+    return out
+
+
 def _turns(
-    speaker: list[str | None], kind: list[str], conv: list[int], vocatives: list[list[str]]
+    speaker: list[str | None],
+    kind: list[str],
+    conv: list[int],
+    vocatives: list[list[str]],
+    runs: list[int] | None = None,
 ) -> None:
-    """Rules 4 and 5: fill the open quotations of each conversation from vocatives and turns."""
+    """Rules 4 and 5: fill the open quotations of each conversation from vocatives and turns.
+
+    With ``runs``, turns are taken within each run first, then across the
+    conversation for the quotations still open.
+    """
+    for group in ([runs] if runs is not None else []) + [conv]:
+        _fill(speaker, kind, group, vocatives)
+
+
+def _fill(
+    speaker: list[str | None], kind: list[str], group: list[int], vocatives: list[list[str]]
+) -> None:
+    """Fill open quotations from vocatives and turns, never across two ``group`` numbers."""
     n = len(speaker)
 
     def same(*idx: int) -> bool:
-        # conversation numbers never decrease: the first and last index tell
+        # group numbers never decrease: the first and last index tell
         a, b = idx[0], idx[-1]
-        return a >= 0 and b < n and conv[a] == conv[b]
+        return a >= 0 and b < n and group[a] == group[b]
 
     def addressed(j: int) -> str | None:
         named = [v for v in vocatives[j] if v != speaker[j]]
