@@ -7,7 +7,12 @@ work, ``⟦n3⟧`` a name of unknown kind), and the rules of
 negation or hedge ("never", "not quite", "could", "the beginning of") stands
 in it or just before it in the same clause.  A pronoun ("his friend Amy") or
 "the pair" is resolved only when exactly one name fits, in the sentence or
-the one before: a wrong guess is worse than none.
+the one before: a wrong guess is worse than none.  Among several names that
+fit, an actor credited in brackets ("Erik (Mads Holm)") and a name standing
+where a place does ("between Bergen and Oslo", "travels to Uppsala", "came home
+to Elmbury": a locative preposition, or "to"/"from"/"for" after a verb of
+motion) are left out: a possessive pronoun means a person, and a place name the
+name finder took for a character is the commonest false rival.
 
 A question states nothing, even when a speech tag follows its question mark.
 A mention titled "Mrs." or "Lady" of a character whose id is a "Miss" gives

@@ -4,7 +4,8 @@ A rule with ``kin: surname`` names only the possessor; the relative is the
 character who shares the possessor's surname and whose titles fit the kin
 word: a husband is a "Mr." or "Sir" of that surname, a wife a "Mrs." or a
 "Lady", a daughter or a sister a "Miss" (or an untitled name of a woman) who is
-not married, a mother a "Mrs.".  A married woman's brother, sister, father or
+not married, a mother a "Mrs.".  A son or brother bears a first name beside
+the surname ("Mr. Arthur Lindley"), a father does not (the bare "Mr. Lindley").  A married woman's brother, sister, father or
 mother do not bear her surname, so she is given only a husband and children.
 A singular word needs exactly one fitting character; a plural takes them all.
 A character called both "Miss X" and "Mrs. X" (or "Lady X") is married or not as
@@ -170,7 +171,12 @@ class KinIndex:
                 and (self.people[n].first_named or (role == "brother" and not couple))
             ]
         elif role == "father":
-            fit = [n for n in others if couple and self.people[n].titles & _HUSBAND]
+            # ... and so the father is not one who bears a first name ("Mr. Arthur X").
+            fit = [
+                n
+                for n in others
+                if couple and self.people[n].titles & _HUSBAND and not self.people[n].first_named
+            ]
         elif role == "mother":
             fit = [n for n in married]
         else:

@@ -2,6 +2,9 @@
 
 A rule's match gives placeholders; :class:`_Sentence` maps them back to
 characters, lists ("starring A, B and C") included.
+A pronoun is resolved only when one name fits; where several do, a bracketed
+actor credit and a name governed by a locative preposition (or by "to", "from",
+"for" after a verb of motion) give way to the others: such a name is a place.
 """
 
 from __future__ import annotations
@@ -18,6 +21,19 @@ _PLACEHOLDER = re.compile(rf"⟦([{''.join(sorted({*_KIND_LETTER.values(), 'n'})
 _COORDINATED = re.compile(r"(?:'s)?(?: \([^()]*\))?(?:,? and |, | or |/)⟦")
 _APPOSITIVE = re.compile(r"\b(his|her|their) (?:[a-z-]+,? ){1,3}?(⟦[pcn]\d+⟧)", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:()—\"]|--")
+# A name governed by a locative preposition ("in", "at", "near", "between A and"), or by
+# "to", "from", "for" after a verb of motion ("travels to", "walked over from", "came home
+# to", "leave for"), names a place: not whom a later "his" or "her" means.  Read on the
+# masked text right before the name (a possessive after it, "at Anna's", is a person).
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|outside|between)"
+    r"|\b(?:come|comes|came|coming|go|goes|went|going|travels?|travell?ed|travell?ing|returns?"
+    r"|returned|returning|moves?|moved|moving|walks?|walked|drives?|drove|rides?|rode"
+    r"|sails?|sailed|flies|flew|leaves?|left|leaving|sets? off|set out|arrives?|arrived)"
+    r"(?: (?:back|over|down|up|out|home|on))? (?:to|from|into|towards?|for)"
+    r"|\bbetween ⟦[a-z]\d+⟧ and) $",
+    re.IGNORECASE,
+)
 # A question mark after the match that does not end the sentence: a speech tag follows
 # ('"Is she engaged to him?" asked Mrs. Gower.'), so the match was asked, not stated.
 _ASKED = re.compile(r"\?[\"'”’)]* +[a-z⟦]")
@@ -171,7 +187,24 @@ class _Sentence:
                 if self.masked[max(pos - 1, 0) : pos] == "("
             }
             out = [n for n in out if n not in credited] or out
+        if len(out) > 1:
+            out = [n for n in out if n not in self._places(before)] or out
         return out
+
+    def _places(self, before: int | None) -> set[str]:
+        """Names (before offset ``before``) whose every mention here stands where a place does."""
+        placed: set[str] = set()
+        other: set[str] = set()
+        for pos, _, i in self.slots:
+            if before is not None and pos >= before:
+                break
+            name = self.mentions[i].character
+            end = self.masked.find("⟧", pos) + 1
+            at_place = not self.masked.startswith("'s", end) and _PLACE_BEFORE.search(
+                self.masked, max(0, pos - 40), pos
+            )
+            (placed if at_place else other).add(name)
+        return placed - other
 
     def _appositive(self, word: str) -> set[str]:
         """Names right after "``word`` NOUN," in this sentence ("his son, Richard")."""
