@@ -41,6 +41,7 @@ class _Candidates:
         self._sexes: dict[str, str | None] = {}
         self._sentences_of: dict[str, set[int]] | None = None
         self._kin = None
+        self._topic: str | None = None  # the first work named ("" when none is)
         self._related: set[str] = set()
         self.needs = [r.needs for r in rules.rules]
         # A fired rule has a word of its best clause in the sentence already (that is what
@@ -124,6 +125,27 @@ class _Candidates:
             for i in range(max(si - _LOOK_BACK, 0), si + 1)
             for m in self.mentions_of(i)
         )
+
+    def topic_work(self, si: int) -> str | None:
+        """The text's own work, if "it" or "the film" in sentence ``si`` may mean it.
+
+        An article opens with the work it is about: the first mention of a work.
+        A paragraph that named another work before ``si`` may go on about that
+        one, so there the topic is not taken.  Works are those mention finding
+        marked, the same in both passes.
+        """
+        if self._topic is None:
+            works = [m for m in self._mentions if m.kind == "work"]
+            self._topic = min(works, key=lambda m: m.start).character if works else ""
+        if not self._topic:
+            return None
+        sentences = self.doc.sentences
+        para, j = sentences[si].paragraph, si - 1
+        while j >= 0 and sentences[j].paragraph == para:
+            if any(m.kind == "work" and m.character != self._topic for m in self.mentions_of(j)):
+                return None
+            j -= 1
+        return self._topic
 
     def mentions_of(self, si: int) -> list[Mention]:
         """The mentions of sentence ``si`` in text order."""

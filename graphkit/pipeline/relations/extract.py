@@ -106,6 +106,8 @@ def _sentence_relations(
         earlier(si, _LOOK_BACK),
         cand.sex,
         cand.kin,
+        lambda: cand.topic_work(si),
+        medium,
     )
     out = []
     for rule in to_run:
