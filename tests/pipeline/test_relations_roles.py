@@ -228,3 +228,38 @@ def test_a_father_found_by_surname_bears_no_first_name():
         "Her father wrote to Miss Lindley. Mr. Arthur Lindley and Mrs. Lindley smiled."
     )
     assert found == {("Mrs. Lindley", "family", "Mr. Arthur Lindley", "son")}
+
+
+def test_a_man_and_a_miss_of_other_surnames_are_no_brother_and_sister():
+    # "His dear sister" of a sister-in-law: full siblings are born with one surname.
+    found = _found(
+        "Mr. George Wickham met Miss Elizabeth Bennet at Meryton. "
+        "Mr. Wickham provoked his dear sister, Miss Elizabeth Bennet, no more."
+    )
+    assert found == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A married sister bears her husband's name.
+        (
+            "Mr. Edward Vale and Mrs. Thorpe came. Mrs. Thorpe, Mr. Edward Vale's sister, "
+            "wrote from Bath. Mr. Edward Vale smiled.",
+            ("Mr. Edward Vale", "family", "Mrs. Thorpe", "sister"),
+        ),
+        (
+            "Mr. Edward Vale and Miss Amelia Vale came. Miss Amelia Vale, Mr. Edward Vale's "
+            "sister, wrote from Bath. Mr. Edward Vale smiled.",
+            ("Mr. Edward Vale", "family", "Miss Amelia Vale", "sister"),
+        ),
+        # A half-sister may have another father's name.
+        (
+            "Mr. Edward Vale and Miss Amelia Hurst came. Miss Amelia Hurst, Mr. Edward Vale's "
+            "half-sister, wrote from Bath. Mr. Edward Vale smiled.",
+            ("Mr. Edward Vale", "family", "Miss Amelia Hurst", "half-sister"),
+        ),
+    ],
+)
+def test_siblings_whose_names_allow_it_are_kept(text, expected):
+    assert _found(text) == {expected}

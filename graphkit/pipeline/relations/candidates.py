@@ -109,6 +109,10 @@ class _Candidates:
         """The characters a kin word names as ``name``'s relatives (see :mod:`.kin`)."""
         return self._kin_index()(name, word, pronoun)
 
+    def kin_index(self):
+        """The surname index of the characters (see :mod:`.kin`), built on first use."""
+        return self._kin_index()
+
     def _kin_index(self):
         if self._kin is None:
             from graphkit.pipeline.relations.kin import KinIndex

@@ -12,6 +12,12 @@ A character called both "Miss X" and "Mrs. X" (or "Lady X") is married or not as
 the name she is mostly called by (her id) says: the other form may belong to
 someone else merged with her (a mother of the same surname), and with an
 untitled id neither is trusted.  Nothing is guessed when the names do not tell.
+
+Full siblings are born with one surname, and only a woman's changes (at
+marriage): a man ("Mr.", "Sir") and an unmarried woman ("Miss") of different
+surnames are not brother and sister, whatever a kin word says ("his dear
+sister Elizabeth" of a sister-in-law).  :meth:`KinIndex.other_birth_names`
+tells such a pair; a married or untitled woman's birth name is not known.
 """
 
 from __future__ import annotations
@@ -115,6 +121,30 @@ class KinIndex:
         for n, p in self.people.items():
             for s in p.surnames:
                 self.by_surname[s].append(n)
+
+    def _birth_surnames(self, name: str) -> set[str]:
+        """The surnames ``name`` was born with, if the titles tell: a man's, a "Miss"'s."""
+        p = self.people.get(name)
+        if p is None or p.titles & _MARRIED or not p.titles & (_MALE | {"Miss"}):
+            return set()
+        if p.titles & _MALE and p.titles & _FEMALE:
+            return set()  # one name for a man and a woman: nothing to tell
+        return p.surnames
+
+    def other_birth_names(self, a: str, b: str) -> bool:
+        """Whether ``a`` and ``b`` were born with different surnames (so are no siblings).
+
+        Examples
+        --------
+        >>> cs = [Character("Mr. Wickham", "Mr. Wickham", aliases=("George Wickham",)),
+        ...       Character("Elizabeth", "Elizabeth", aliases=("Miss Elizabeth Bennet",)),
+        ...       Character("Mrs. Thorpe", "Mrs. Thorpe")]
+        >>> kin = KinIndex(cs)
+        >>> kin.other_birth_names("Mr. Wickham", "Elizabeth"), kin.other_birth_names("Mr. Wickham", "Mrs. Thorpe")
+        (True, False)
+        """
+        sa, sb = self._birth_surnames(a), self._birth_surnames(b)
+        return bool(sa) and bool(sb) and not sa & sb
 
     @property
     def related(self) -> set[str]:
