@@ -50,11 +50,14 @@ SLOT_KINDS = {
     "any": "pcnwg",
 }
 _KIND_LETTER = {"person": "p", "character": "c", "work": "w", "group": "g"}
-_TOKEN = re.compile(r"\{([A-Za-z_]+(?:'s|\|he|\|it)?)\}")
+_TOKEN = re.compile(r"\{([A-Za-z_]+(?:'s|\|he|\|it|\|script)?)\}")
 _POSSESSIVE_PRONOUNS = "his|her"
 _SUBJECT_PRONOUNS = "he|she"
-#: What stands for a work already named: "it", "the film", "the novel" (see ``{source|it}``).
-_WORK_ANAPHORS = r"it|the (?:film|movie|picture|novel|novella|book|play|series)"
+#: What stands for a work already named: "it", "the film", "the novel" (see ``{source|it}``);
+#: a film's credits speak of it as "the screenplay", "the script".
+_WORK_ANAPHORS = r"it|the (?:film|movie|picture|novel|novella|book|play|series|screenplay|script)"
+#: A film named by its credits only (see ``{target|script}``).
+_SCRIPT_ANAPHORS = r"the (?:screenplay|script)"
 _PAIR_ANAPHORS = r"the pair|the couple|the duo|the two(?: [a-z]+)?|they|both"
 
 
@@ -198,6 +201,10 @@ def _compile(raw: Mapping, macros: Mapping[str, str], where: str, number: int) -
             side = name[:-3]
             used.append(side)
             return f"(?:(?P<{side}>{_slot(kinds[side])})|\\b(?P<{side}_pro>{_WORK_ANAPHORS})\\b)"
+        if name in ("source|script", "target|script"):
+            side = name[:-7]  # only the anaphor: the named work has rules of its own
+            used.append(side)
+            return f"\\b(?P<{side}_pro>{_SCRIPT_ANAPHORS})\\b"
         if name == "pair":
             used.extend(("source", "target"))
             return (

@@ -65,8 +65,13 @@ class _Candidates:
         todo = set(by_sentence) | {i + 1 for i in by_sentence if i + 1 < len(sentences)}
         # A kin rule ("her husband") is looked for only where someone is named: a pronoun
         # alone would make every sentence after a name a candidate, a fifth of the stage.
+        # An ``each`` rule takes its names after the match: it needs one more than its slots.
         floor = min(
-            (max(n.slots, bool(r.kin)) for n, r in zip(self.needs, rules.rules) if not r.pair),
+            (
+                max(n.slots + bool(r.each), bool(r.kin))
+                for n, r in zip(self.needs, rules.rules)
+                if not r.pair
+            ),
             default=9,
         )
         if self.counted and floor > 0:

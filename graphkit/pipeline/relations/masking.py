@@ -102,7 +102,7 @@ _LOOK_BACK = 2  # sentences a pronoun may reach back to (same paragraph, each na
 # The medium a work's anaphor names ("it", "the play", "the series": any).
 _WORK_MEDIUM = {
     "film": "film", "movie": "film", "picture": "film", "novel": "book", "novella": "book",
-    "book": "book",
+    "book": "book", "screenplay": "film", "script": "film",
 }  # fmt: skip
 
 
