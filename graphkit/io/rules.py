@@ -5,8 +5,9 @@ names are replaced by placeholders such as ``⟦p0⟧`` (kind letter, index):
 ``p`` person, ``c`` character, ``w`` work and ``n`` a name whose kind is not
 known yet.  ``{source}``, ``{target}``, ``{source's}`` and ``{pair}`` in a
 pattern become groups matching placeholders of the rule's kinds (and, for
-``{source's}`` and ``{pair}``, pronouns and "the pair" that
-:mod:`graphkit.pipeline.relations.extract` resolves).  See ``data/relations.yml`` for the
+``{source's}``, ``{source|he}``, ``{source|it}`` and ``{pair}``, pronouns,
+"the film" and "the pair" that :mod:`graphkit.pipeline.relations.extract`
+resolves).  See ``data/relations.yml`` for the
 format; :func:`load_rules` reads it and a user file on top.  What each rule
 needs before its regex can match is in :mod:`graphkit.io.rule_needs`.
 """
@@ -49,9 +50,14 @@ SLOT_KINDS = {
     "any": "pcnwg",
 }
 _KIND_LETTER = {"person": "p", "character": "c", "work": "w", "group": "g"}
-_TOKEN = re.compile(r"\{([A-Za-z_]+(?:'s|\|he)?)\}")
+_TOKEN = re.compile(r"\{([A-Za-z_]+(?:'s|\|he|\|it|\|script)?)\}")
 _POSSESSIVE_PRONOUNS = "his|her"
 _SUBJECT_PRONOUNS = "he|she"
+#: What stands for a work already named: "it", "the film", "the novel" (see ``{source|it}``);
+#: a film's credits speak of it as "the screenplay", "the script".
+_WORK_ANAPHORS = r"it|the (?:film|movie|picture|novel|novella|book|play|series|screenplay|script)"
+#: A film named by its credits only (see ``{target|script}``).
+_SCRIPT_ANAPHORS = r"the (?:screenplay|script)"
 _PAIR_ANAPHORS = r"the pair|the couple|the duo|the two(?: [a-z]+)?|they|both"
 
 
@@ -191,6 +197,14 @@ def _compile(raw: Mapping, macros: Mapping[str, str], where: str, number: int) -
             side = name[:-3]
             used.append(side)
             return f"(?:(?P<{side}>{_slot(kinds[side])})|\\b(?P<{side}_pro>{_SUBJECT_PRONOUNS})\\b)"
+        if name in ("source|it", "target|it"):
+            side = name[:-3]
+            used.append(side)
+            return f"(?:(?P<{side}>{_slot(kinds[side])})|\\b(?P<{side}_pro>{_WORK_ANAPHORS})\\b)"
+        if name in ("source|script", "target|script"):
+            side = name[:-7]  # only the anaphor: the named work has rules of its own
+            used.append(side)
+            return f"\\b(?P<{side}_pro>{_SCRIPT_ANAPHORS})\\b"
         if name == "pair":
             used.extend(("source", "target"))
             return (

@@ -184,3 +184,82 @@ def test_a_user_file_sets_the_generations_and_a_wrong_one_is_refused(tmp_path):
     rules.write_text("generations: {sister: older}\n", encoding="utf-8")
     with pytest.raises(RulesError, match="generations"):
         load_rules(rules)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Greta Lind travels to Uppsala every spring. Her cousin, Eva Berg, teaches there. "
+            "Uppsala is old, and Greta Lind likes Uppsala.",
+            {("Greta Lind", "family", "Eva Berg", "cousin")},
+        ),
+        (
+            "Miss Thorne came to Hadley with her aunt, Mrs. Pell. Hadley is small. Miss Thorne likes Hadley.",
+            {("Miss Thorne", "family", "Mrs. Pell", "aunt")},
+        ),
+        (
+            "Oslo is cold, and Karl Holm likes it. Karl Holm lives in a flat between Bergen and Oslo. "
+            "His wife, Anna Holm, teaches there. Oslo and Bergen are ports.",
+            {("Anna Holm", "spouse", "Karl Holm", "")},
+        ),
+    ],
+)
+def test_a_name_where_a_place_stands_is_not_whom_her_means(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "wrote to" is no motion: Uppsala may be a person, and "her" stays ambiguous.
+        "Greta Lind wrote to Uppsala. Her cousin, Eva Berg, teaches there. Uppsala is old, and Greta Lind likes Uppsala.",
+        # "at Anna Berg's table": a possessive is a person's, not a place.
+        "Greta Lind sat at Anna Berg's table. Her cousin, Eva Berg, was there. Anna Berg and Greta Lind smiled.",
+    ],
+)
+def test_a_person_after_a_preposition_still_counts(text):
+    assert _found(text) == set()
+
+
+def test_a_father_found_by_surname_bears_no_first_name():
+    found = _found(
+        "Mrs. Lindley came with her son, Mr. Arthur Lindley. Miss Lindley stayed at home. "
+        "Her father wrote to Miss Lindley. Mr. Arthur Lindley and Mrs. Lindley smiled."
+    )
+    assert found == {("Mrs. Lindley", "family", "Mr. Arthur Lindley", "son")}
+
+
+def test_a_man_and_a_miss_of_other_surnames_are_no_brother_and_sister():
+    # "His dear sister" of a sister-in-law: full siblings are born with one surname.
+    found = _found(
+        "Mr. George Wickham met Miss Elizabeth Bennet at Meryton. "
+        "Mr. Wickham provoked his dear sister, Miss Elizabeth Bennet, no more."
+    )
+    assert found == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A married sister bears her husband's name.
+        (
+            "Mr. Edward Vale and Mrs. Thorpe came. Mrs. Thorpe, Mr. Edward Vale's sister, "
+            "wrote from Bath. Mr. Edward Vale smiled.",
+            ("Mr. Edward Vale", "family", "Mrs. Thorpe", "sister"),
+        ),
+        (
+            "Mr. Edward Vale and Miss Amelia Vale came. Miss Amelia Vale, Mr. Edward Vale's "
+            "sister, wrote from Bath. Mr. Edward Vale smiled.",
+            ("Mr. Edward Vale", "family", "Miss Amelia Vale", "sister"),
+        ),
+        # A half-sister may have another father's name.
+        (
+            "Mr. Edward Vale and Miss Amelia Hurst came. Miss Amelia Hurst, Mr. Edward Vale's "
+            "half-sister, wrote from Bath. Mr. Edward Vale smiled.",
+            ("Mr. Edward Vale", "family", "Miss Amelia Hurst", "half-sister"),
+        ),
+    ],
+)
+def test_siblings_whose_names_allow_it_are_kept(text, expected):
+    assert _found(text) == {expected}

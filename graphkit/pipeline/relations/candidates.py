@@ -41,6 +41,7 @@ class _Candidates:
         self._sexes: dict[str, str | None] = {}
         self._sentences_of: dict[str, set[int]] | None = None
         self._kin = None
+        self._topic: str | None = None  # the first work named ("" when none is)
         self._related: set[str] = set()
         self.needs = [r.needs for r in rules.rules]
         # A fired rule has a word of its best clause in the sentence already (that is what
@@ -64,8 +65,13 @@ class _Candidates:
         todo = set(by_sentence) | {i + 1 for i in by_sentence if i + 1 < len(sentences)}
         # A kin rule ("her husband") is looked for only where someone is named: a pronoun
         # alone would make every sentence after a name a candidate, a fifth of the stage.
+        # An ``each`` rule takes its names after the match: it needs one more than its slots.
         floor = min(
-            (max(n.slots, bool(r.kin)) for n, r in zip(self.needs, rules.rules) if not r.pair),
+            (
+                max(n.slots + bool(r.each), bool(r.kin))
+                for n, r in zip(self.needs, rules.rules)
+                if not r.pair
+            ),
             default=9,
         )
         if self.counted and floor > 0:
@@ -108,6 +114,10 @@ class _Candidates:
         """The characters a kin word names as ``name``'s relatives (see :mod:`.kin`)."""
         return self._kin_index()(name, word, pronoun)
 
+    def kin_index(self):
+        """The surname index of the characters (see :mod:`.kin`), built on first use."""
+        return self._kin_index()
+
     def _kin_index(self):
         if self._kin is None:
             from graphkit.pipeline.relations.kin import KinIndex
@@ -124,6 +134,27 @@ class _Candidates:
             for i in range(max(si - _LOOK_BACK, 0), si + 1)
             for m in self.mentions_of(i)
         )
+
+    def topic_work(self, si: int) -> str | None:
+        """The text's own work, if "it" or "the film" in sentence ``si`` may mean it.
+
+        An article opens with the work it is about: the first mention of a work.
+        A paragraph that named another work before ``si`` may go on about that
+        one, so there the topic is not taken.  Works are those mention finding
+        marked, the same in both passes.
+        """
+        if self._topic is None:
+            works = [m for m in self._mentions if m.kind == "work"]
+            self._topic = min(works, key=lambda m: m.start).character if works else ""
+        if not self._topic:
+            return None
+        sentences = self.doc.sentences
+        para, j = sentences[si].paragraph, si - 1
+        while j >= 0 and sentences[j].paragraph == para:
+            if any(m.kind == "work" and m.character != self._topic for m in self.mentions_of(j)):
+                return None
+            j -= 1
+        return self._topic
 
     def mentions_of(self, si: int) -> list[Mention]:
         """The mentions of sentence ``si`` in text order."""

@@ -7,13 +7,21 @@ work, ``⟦n3⟧`` a name of unknown kind), and the rules of
 negation or hedge ("never", "not quite", "could", "the beginning of") stands
 in it or just before it in the same clause.  A pronoun ("his friend Amy") or
 "the pair" is resolved only when exactly one name fits, in the sentence or
-the one before: a wrong guess is worse than none.
+the one before: a wrong guess is worse than none.  Among several names that
+fit, an actor credited in brackets ("Erik (Mads Holm)") and a name standing
+where a place does ("between Bergen and Oslo", "travels to Uppsala", "came home
+to Elmbury": a locative preposition, or "to"/"from"/"for" after a verb of
+motion) are left out: a possessive pronoun means a person, and a place name the
+name finder took for a character is the commonest false rival.
 
 A question states nothing, even when a speech tag follows its question mark.
 A mention titled "Mrs." or "Lady" of a character whose id is a "Miss" gives
 nothing (it was merged with someone else, a mother of the same surname), and
 one pair's family ties must agree on the generation gap between them (the
-``generations:`` of the rules; the gap most sentences give is kept).
+``generations:`` of the rules; the gap most sentences give is kept).  A man and
+an unmarried woman ("Miss") of different surnames, or two such of one sex, are
+no brother and sister: full siblings are born with one surname, and only a
+woman's changes, at marriage (see :mod:`.kin`).
 
 Kinds follow from relations: without a cast file, extraction runs twice;
 the first pass learns who plays, directs or writes (a person) and who is
@@ -101,6 +109,8 @@ def _sentence_relations(
         earlier(si, _LOOK_BACK),
         cand.sex,
         cand.kin,
+        lambda: cand.topic_work(si),
+        medium,
     )
     out = []
     for rule in to_run:
@@ -245,6 +255,10 @@ def _one_generation(relations: list[Relation], rules: RuleSet) -> list[Relation]
     return out
 
 
+#: Roles of full siblings, who are born with one surname (not "half-sister", "stepbrother").
+_SIBLINGS = frozenset({"sister", "brother", "sibling", "twin"})
+
+
 def find_relations(
     doc: Document,
     mentions: Sequence[Mention],
@@ -290,5 +304,16 @@ def find_relations(
         and _LETTER.get(kinds.get(r.target, ""), "n") in SLOT_KINDS[rule.target]
     ]
     kept = _one_generation(_supersede(kept, rules), rules)
+    if any(r.type == "family" and r.role in _SIBLINGS for r in kept):
+        kin = cand.kin_index()  # "his dear sister Elizabeth": a sister-in-law
+        kept = [
+            r
+            for r in kept
+            if not (
+                r.type == "family"
+                and r.role in _SIBLINGS
+                and kin.other_birth_names(r.source, r.target)
+            )
+        ]
     kept.sort(key=lambda r: (r.sentence, r.source, r.type, r.target))
     return kept, kinds

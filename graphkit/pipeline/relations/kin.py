@@ -4,13 +4,20 @@ A rule with ``kin: surname`` names only the possessor; the relative is the
 character who shares the possessor's surname and whose titles fit the kin
 word: a husband is a "Mr." or "Sir" of that surname, a wife a "Mrs." or a
 "Lady", a daughter or a sister a "Miss" (or an untitled name of a woman) who is
-not married, a mother a "Mrs.".  A married woman's brother, sister, father or
+not married, a mother a "Mrs.".  A son or brother bears a first name beside
+the surname ("Mr. Arthur Lindley"), a father does not (the bare "Mr. Lindley").  A married woman's brother, sister, father or
 mother do not bear her surname, so she is given only a husband and children.
 A singular word needs exactly one fitting character; a plural takes them all.
 A character called both "Miss X" and "Mrs. X" (or "Lady X") is married or not as
 the name she is mostly called by (her id) says: the other form may belong to
 someone else merged with her (a mother of the same surname), and with an
 untitled id neither is trusted.  Nothing is guessed when the names do not tell.
+
+Full siblings are born with one surname, and only a woman's changes (at
+marriage): a man ("Mr.", "Sir") and an unmarried woman ("Miss") of different
+surnames are not brother and sister, whatever a kin word says ("his dear
+sister Elizabeth" of a sister-in-law).  :meth:`KinIndex.other_birth_names`
+tells such a pair; a married or untitled woman's birth name is not known.
 """
 
 from __future__ import annotations
@@ -115,6 +122,30 @@ class KinIndex:
             for s in p.surnames:
                 self.by_surname[s].append(n)
 
+    def _birth_surnames(self, name: str) -> set[str]:
+        """The surnames ``name`` was born with, if the titles tell: a man's, a "Miss"'s."""
+        p = self.people.get(name)
+        if p is None or p.titles & _MARRIED or not p.titles & (_MALE | {"Miss"}):
+            return set()
+        if p.titles & _MALE and p.titles & _FEMALE:
+            return set()  # one name for a man and a woman: nothing to tell
+        return p.surnames
+
+    def other_birth_names(self, a: str, b: str) -> bool:
+        """Whether ``a`` and ``b`` were born with different surnames (so are no siblings).
+
+        Examples
+        --------
+        >>> cs = [Character("Mr. Wickham", "Mr. Wickham", aliases=("George Wickham",)),
+        ...       Character("Elizabeth", "Elizabeth", aliases=("Miss Elizabeth Bennet",)),
+        ...       Character("Mrs. Thorpe", "Mrs. Thorpe")]
+        >>> kin = KinIndex(cs)
+        >>> kin.other_birth_names("Mr. Wickham", "Elizabeth"), kin.other_birth_names("Mr. Wickham", "Mrs. Thorpe")
+        (True, False)
+        """
+        sa, sb = self._birth_surnames(a), self._birth_surnames(b)
+        return bool(sa) and bool(sb) and not sa & sb
+
     @property
     def related(self) -> set[str]:
         """The characters who share a surname with someone: the only ones kin can be found for."""
@@ -170,7 +201,12 @@ class KinIndex:
                 and (self.people[n].first_named or (role == "brother" and not couple))
             ]
         elif role == "father":
-            fit = [n for n in others if couple and self.people[n].titles & _HUSBAND]
+            # ... and so the father is not one who bears a first name ("Mr. Arthur X").
+            fit = [
+                n
+                for n in others
+                if couple and self.people[n].titles & _HUSBAND and not self.people[n].first_named
+            ]
         elif role == "mother":
             fit = [n for n in married]
         else:

@@ -2,6 +2,9 @@
 
 A rule's match gives placeholders; :class:`_Sentence` maps them back to
 characters, lists ("starring A, B and C") included.
+A pronoun is resolved only when one name fits; where several do, a bracketed
+actor credit and a name governed by a locative preposition (or by "to", "from",
+"for" after a verb of motion) give way to the others: such a name is a place.
 """
 
 from __future__ import annotations
@@ -18,6 +21,19 @@ _PLACEHOLDER = re.compile(rf"⟦([{''.join(sorted({*_KIND_LETTER.values(), 'n'})
 _COORDINATED = re.compile(r"(?:'s)?(?: \([^()]*\))?(?:,? and |, | or |/)⟦")
 _APPOSITIVE = re.compile(r"\b(his|her|their) (?:[a-z-]+,? ){1,3}?(⟦[pcn]\d+⟧)", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:()—\"]|--")
+# A name governed by a locative preposition ("in", "at", "near", "between A and"), or by
+# "to", "from", "for" after a verb of motion ("travels to", "walked over from", "came home
+# to", "leave for"), names a place: not whom a later "his" or "her" means.  Read on the
+# masked text right before the name (a possessive after it, "at Anna's", is a person).
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|outside|between)"
+    r"|\b(?:come|comes|came|coming|go|goes|went|going|travels?|travell?ed|travell?ing|returns?"
+    r"|returned|returning|moves?|moved|moving|walks?|walked|drives?|drove|rides?|rode"
+    r"|sails?|sailed|flies|flew|leaves?|left|leaving|sets? off|set out|arrives?|arrived)"
+    r"(?: (?:back|over|down|up|out|home|on))? (?:to|from|into|towards?|for)"
+    r"|\bbetween ⟦[a-z]\d+⟧ and) $",
+    re.IGNORECASE,
+)
 # A question mark after the match that does not end the sentence: a speech tag follows
 # ('"Is she engaged to him?" asked Mrs. Gower.'), so the match was asked, not stated.
 _ASKED = re.compile(r"\?[\"'”’)]* +[a-z⟦]")
@@ -83,6 +99,11 @@ _MALE = ("Mr. ", "Mr ", "Sir ", "Lord ", "Monsieur ", "Captain ", "Colonel ", "F
 _MALE_PRONOUNS = ("his", "he")
 _FEMALE_PRONOUNS = ("her", "she")
 _LOOK_BACK = 2  # sentences a pronoun may reach back to (same paragraph, each naming someone)
+# The medium a work's anaphor names ("it", "the play", "the series": any).
+_WORK_MEDIUM = {
+    "film": "film", "movie": "film", "picture": "film", "novel": "book", "novella": "book",
+    "book": "book", "screenplay": "film", "script": "film",
+}  # fmt: skip
 
 
 def _no_sex(name: str) -> str | None:
@@ -104,9 +125,13 @@ class _Sentence:
         prev: _Sentence | Callable[[], _Sentence | None] | None,
         sex: Callable[[str], str | None] = _no_sex,
         kin: Callable[[str, str, str], list[str]] = lambda name, word, pronoun: [],
+        topic: Callable[[], str | None] = lambda: None,
+        medium: Callable[[str], str] | None = None,
     ) -> None:
         self.masked = masked
         self.kin = kin
+        self.topic = topic
+        self.medium = medium
         self.mentions = ms
         self._prev = prev
         self.sex = sex
@@ -171,7 +196,24 @@ class _Sentence:
                 if self.masked[max(pos - 1, 0) : pos] == "("
             }
             out = [n for n in out if n not in credited] or out
+        if len(out) > 1:
+            out = [n for n in out if n not in self._places(before)] or out
         return out
+
+    def _places(self, before: int | None) -> set[str]:
+        """Names (before offset ``before``) whose every mention here stands where a place does."""
+        placed: set[str] = set()
+        other: set[str] = set()
+        for pos, _, i in self.slots:
+            if before is not None and pos >= before:
+                break
+            name = self.mentions[i].character
+            end = self.masked.find("⟧", pos) + 1
+            at_place = not self.masked.startswith("'s", end) and _PLACE_BEFORE.search(
+                self.masked, max(0, pos - 40), pos
+            )
+            (placed if at_place else other).add(name)
+        return placed - other
 
     def _appositive(self, word: str) -> set[str]:
         """Names right after "``word`` NOUN," in this sentence ("his son, Richard")."""
@@ -230,6 +272,46 @@ class _Sentence:
                 here = [sentence.mentions[first_i].character]
         return here[0] if len(here) == 1 else None
 
+    def works(self, before: int | None = None) -> list[str]:
+        """Distinct works named in this sentence (before offset ``before``)."""
+        out: list[str] = []
+        for pos, letter, i in self.slots:
+            if before is not None and pos >= before:
+                break
+            name = self.mentions[i].character
+            if letter == "w" and name not in out:
+                out.append(name)
+        return out
+
+    def resolve_work(self, pos: int, exclude: str | None) -> str | None:
+        """The one work "it", "the film" or "the novel" at ``pos`` can mean.
+
+        The work named in this sentence before it, else in the nearest of the two
+        sentences before (same paragraph) naming one, else the text's own work
+        (:meth:`_Candidates.topic_work`); where two fit, none.  "The novel" is
+        never a film, "the film" never a book (as :mod:`.media` tells them).
+        """
+        words = self.masked[pos:].split(None, 2)
+        noun = words[1] if words[0].lower() == "the" and len(words) > 1 else words[0]
+        want = _WORK_MEDIUM.get(noun.lower().rstrip(".,;:"))
+        here = [w for w in self.works(pos) if w != exclude]
+        sentence: _Sentence | None = self
+        for _ in range(_LOOK_BACK):
+            if here:
+                break
+            sentence = sentence.prev if sentence is not None else None
+            if sentence is None:
+                break
+            here = [w for w in sentence.works() if w != exclude]
+        if not here:
+            topic = self.topic()
+            here = [topic] if topic and topic != exclude else []
+        if len(here) != 1:
+            return None
+        if want and self.medium is not None and self.medium(here[0]) != want:
+            return None
+        return here[0]
+
     def resolve_pair(self, rule: Rule, pos: int) -> tuple[str, str] | None:
         """The one coordination "A and B" that "the pair" at ``pos`` can mean."""
         pattern = re.compile(
@@ -279,7 +361,10 @@ def _sources_and_targets(
     for side in ("source", "target"):
         if groups.get(f"{side}_pro"):
             other = chosen.get("target" if side == "source" else "source", [None])[0]
-            name = s.resolve_pronoun(getattr(rule, side), m.start(f"{side}_pro"), other)
+            if getattr(rule, side) == "work":
+                name = s.resolve_work(m.start(f"{side}_pro"), other)
+            else:
+                name = s.resolve_pronoun(getattr(rule, side), m.start(f"{side}_pro"), other)
             if name is None:
                 return None
             chosen[side] = [name]

@@ -14,6 +14,15 @@ _BOOK_WORDS = re.compile(
 )
 
 
+# "X is a 1968 novel by ...", "X (1960) is a comedy": the sentence that says what a work is.
+_DEFINED = re.compile(
+    r"(?: \(\d{4}\))?,? (?:is|was) (?:an?|the) (?:[\w'’-]+ ){0,5}?"
+    r"(?:(film|movie|picture|documentary|thriller|comedy|drama|musical|western|animation)"
+    r"|(novel|novella|book|play|poem|memoir|story|trilogy|saga|comic))\b",
+    re.I,
+)
+
+
 def _overall_medium(text: str) -> str:
     """The medium of the whole text: the more frequent of book words and film words."""
     return "book" if len(_BOOK_WORDS.findall(text)) > len(_FILM_WORDS.findall(text)) else "film"
@@ -30,6 +39,8 @@ def _work_votes(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
             votes[m.character]["book"] += 1
         elif _FILM_WORDS.search(before):
             votes[m.character]["film"] += 1
+        elif said := _DEFINED.match(text, m.end, m.end + 80):
+            votes[m.character]["film" if said.group(1) else "book"] += 1
     return {w: max(sorted(v), key=lambda k: v[k]) for w, v in votes.items()}
 
 
@@ -37,8 +48,9 @@ def work_media(doc: Document, mentions: Sequence[Mention]) -> tuple[dict[str, st
     """The medium (``film`` or ``book``) of each work, and of the whole text.
 
     A work takes the medium named right before one of its mentions ("the
-    novel X", "Jonze's 2013 movie, X"); otherwise the text's, which is the
-    more frequent of film words and book words.
+    novel X", "Jonze's 2013 movie, X") or in the clause that says what it is
+    right after one ("X is a 1968 novel", "X (1960) is a comedy"); otherwise
+    the text's, which is the more frequent of film words and book words.
 
     Examples
     --------
