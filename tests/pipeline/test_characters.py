@@ -292,3 +292,19 @@ def test_a_family_name_is_no_one_s_first_name_and_a_first_name_no_one_s_surname(
     assert "Trotwood" not in parent
     # "Jane" opens "Jane Murdstone" (9) far more than it ends the lugger "Sarah Jane" (2).
     assert parent["Jane"] == "Jane Murdstone"
+
+
+def test_a_surname_goes_to_the_hero_who_bears_it_in_a_full_name_written_once():
+    filler = " ".join(["and then they walked on through the quiet fields for hours."] * 4000)
+    text = (
+        "Stepan Arkadyevitch woke. Stiva smiled; he sat. Stepan Arkadyevitch rose. Stiva left. "
+        "Stepan Arkadyevitch ate. Stiva sang as he went. Stepan Arkadyevitch slept. Stiva ran. "
+        "Stepan Arkadyevitch sat. Stiva said he would dine. "
+        "Pyotr Oblonsky bowed. Then Pyotr Oblonsky sat. Oblonsky laughed and he left. Oblonsky said he would go. "
+        "Oblonsky nodded; he went. "
+        f"{filler} Through his uncles and aunts\u2014Stiva Oblonsky would have received the post."
+    )
+    doc = build_document(text)
+    chars, _ = merge_characters(doc, discover_mentions(doc).mentions)
+    (stiva,) = [c for c in chars if "Stiva" in (c.id, *c.aliases)]
+    assert "Oblonsky" in stiva.aliases and "Stiva Oblonsky" in stiva.aliases

@@ -252,3 +252,32 @@ def test_a_name_opening_single_quoted_speech_is_found():
     assert {m.text for m in opening} == {"Martha", "Em'ly"}
     assert sum(m.text == "Martha" for m in ms) == 9
     assert not {m.text for m in ms} & {"ly", "Brien", "Em"}
+
+
+def test_a_full_name_written_once_is_kept_when_both_its_words_are_names():
+    filler = "and then they walked on through the quiet fields for hours. " * 4000
+    text = (
+        "Later Stiva came. Pyotr Oblonsky bowed. Stiva smiled, and Oblonsky laughed. "
+        "Oblonsky left. Stiva went home. Oblonsky slept. Katharine sang. Katharine left. "
+        "Cassandra sang. Cassandra Otway left. Katharine Hilbery came. Otway smiled. "
+        "Then Pyotr Oblonsky, Cassandra Otway and Katharine Hilbery left. "
+        "Otway left. Otway slept. Cassandra came. "
+        f"{filler} Through his uncles, cousins and aunts\u2014Stiva Oblonsky would have "
+        "received the post. That evening Katharine Cassandra walked on. "
+        "Soon the Levins and Levin came. Levin left; Levin slept. Konstantin Levin sang. "
+        "Then Konstantin Levin came. Konstantin came. Konstantin left. Levins Konstantin walked on."
+    )
+    d = discover_mentions(build_document(text))
+    assert d.forms.get("Stiva Oblonsky") == "character"  # after a dash, and only once
+    assert "Katharine Cassandra" not in d.forms  # two first names: no surname at the end
+    assert "Levins Konstantin" not in d.forms  # a family glued to a name
+
+
+def test_a_full_name_written_once_needs_its_first_name_used_alone():
+    filler = "and then they walked on through the quiet fields for hours. " * 4000
+    text = (
+        "Later Barnes came. Mr. Barnes bowed. Barnes smiled. Barnes left. Jacob said so. "
+        f"{filler} He met Jacob Barnes once. Mr. Barnes said hello."
+    )
+    d = discover_mentions(build_document(text))
+    assert d.rejected.get("Jacob Barnes") == "once in a long text"

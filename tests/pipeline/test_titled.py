@@ -56,3 +56,29 @@ def test_a_title_alone_stays_apart_when_two_characters_bear_it():
 
     a = graphkit.analyze_text(_salon(" Mademoiselle Duval sang."), cast=False)
     assert {"Mademoiselle", "Mademoiselle Reisz", "Mademoiselle Duval"} <= set(a.characters.index)
+
+
+def test_miss_and_surname_among_sisters_is_the_eldest():
+    # "Miss Lucas" is Charlotte: Maria Lucas is named far less, and neither is "Miss" + first
+    # name, the younger sisters' form.
+    counts = Counter({"Charlotte": 77, "Charlotte Lucas": 8, "Maria": 18, "Maria Lucas": 2,
+                      "Miss Lucas": 25})  # fmt: skip
+    parent = {"Charlotte": "Charlotte Lucas", "Maria": "Maria Lucas"}
+    votes = {"Charlotte": (0, 9), "Maria": (0, 4)}
+    roots = _join(counts, parent, votes)
+    assert roots["Miss Lucas"] == roots["Charlotte"]
+    # "Miss Bennet": the sister named most is "Miss Elizabeth", so not the eldest; no one else.
+    counts = Counter({"Elizabeth": 700, "Elizabeth Bennet": 2, "Miss Elizabeth": 12,
+                      "Lydia": 160, "Miss Lydia Bennet": 2, "Miss Bennet": 65})  # fmt: skip
+    parent = {"Elizabeth": "Elizabeth Bennet", "Lydia": "Miss Lydia Bennet"}
+    votes = {"Elizabeth": (0, 20), "Lydia": (0, 9)}
+    roots = _join(counts, parent, votes)
+    assert roots["Miss Bennet"] == "Miss Bennet"
+
+
+def test_miss_and_surname_stays_apart_beside_a_miss_never_named_untitled():
+    # "Miss Josephine Barry", the great-aunt, is only ever titled: "Miss Barry" may be she.
+    counts = Counter({"Diana": 420, "Diana Barry": 11, "Miss Josephine Barry": 5,
+                      "Miss Barry": 36})  # fmt: skip
+    roots = _join(counts, {"Diana": "Diana Barry"}, {"Diana": (0, 12)})
+    assert roots["Miss Barry"] != roots["Diana"]

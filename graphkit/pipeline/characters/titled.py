@@ -14,7 +14,12 @@ cluster (the titles inside it, else the pronouns after its single-word forms):
   "Mr. Churchill" -> "Frank Churchill"; "Mrs." + surname never joins a
   cluster the text also calls "Miss" (the mother, not the daughter).  It never joins a cluster named less often than the titled form
   itself: a "Mr. Knightley" used four times as often as "John Knightley" is
-  the head of the family, not the younger brother;
+  the head of the family, not the younger brother.  "Miss" + surname among
+  several women of that surname is the eldest daughter: not one the text
+  calls "Miss" + her first name (the younger sisters' form, "Miss Lydia"),
+  and of the others the one named in two thirds of their uses ("Miss Lucas"
+  is Charlotte, not Maria Lucas; "Miss Bennet" no one, when Jane's full name
+  is never written);
 * **title + first name** joins the cluster of that first name when the word
   is no one's surname: "Miss Elizabeth" -> "Elizabeth", "Mrs. Rachel" ->
   "Rachel Lynde", and never a cluster named less often than the titled form
@@ -49,6 +54,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from graphkit.io.lexicon import word_table
+from graphkit.pipeline.characters.eldest import MISS, eldest_daughter
 from graphkit.pipeline.characters.forest import root_of
 from graphkit.pipeline.characters.pronouns import _sex
 
@@ -56,7 +62,7 @@ __all__ = ["join_titled"]
 
 _HEAD = 2  # a titled form used more than twice as often as a full name is the family's head
 _RIVAL = 10  # a rival cluster counts when named at least a tenth as often as the titled form
-_MISS = frozenset(("Miss", "Mademoiselle", "Mlle", "Fräulein", "Señorita", "Senorita"))
+_MISS = MISS
 # Forms of address: any man or woman may bear them.  Other titles are ranks ("Admiral").
 _ADDRESS = frozenset(
     ("Mr", "Mrs", "Ms", "Mister", "Master", "Mas'r", "Sir", "Madam", "Madame", "Mme", "Monsieur",
@@ -327,6 +333,8 @@ def join_titled(
             target = same[0]
         elif not same and len(unknown) == 1 and len(cands) == 1:
             target = unknown[0]
+        elif miss and len(same) > 1 and not unknown:
+            target = eldest_daughter(words[1], same, members, size, title_of)  # "Miss Lucas"
         if target is None or _married_miss(key, members[target], title_of):
             continue
         if _elder(key, members[target], young or Counter(), counts):

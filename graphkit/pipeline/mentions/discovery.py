@@ -6,8 +6,10 @@ Capitalised word sequences (with honorifics such as "Mr." kept in the name,
 often it is seen in lower case, whether it is an ordinary English word,
 whether it follows a place preposition, and cues such as "said X".  Titles
 of works come from cues, italics and capitalised closed-class words
-(:mod:`.titles`).  With a cast file, names are looked up instead
-(:mod:`.lookup`).
+(:mod:`.titles`).  A form seen once in a novel-length text needs a person
+cue, except a full name made of two names the text uses on their own
+("Stiva Oblonsky" beside "Stiva" and "Pyotr Oblonsky": :func:`_full_names_once`).
+With a cast file, names are looked up instead (:mod:`.lookup`).
 
 Mentions come out in text order with ``character`` set to the surface form's
 key; :mod:`graphkit.pipeline.characters` merges aliases into characters.
@@ -202,6 +204,17 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
             del rejected[key]
             accepted[key] = "character"
 
+    for key in _full_names_once(forms, accepted, rejected):
+        reason = _reject_reason(key, forms[key], lower, mid_words, lex, personal, min_count,
+                                False, surnames)  # fmt: skip
+        # Two names are no sentence opener ("aunts--Stiva Oblonsky"), and one "to" before
+        # them in their one use is no place ("to Caroline Bingley").
+        if reason in (None, "only at sentence start") or (
+            reason == "place" and forms[key].placed < 2
+        ):
+            del rejected[key]
+            accepted[key] = "character"
+
     kept = [
         (offset + a, offset + b, key)
         for offsets, a, b, key in placements
@@ -218,6 +231,62 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
         mentions.append(Mention(a, b, _fold(text[a:b]), k, accepted[k], si))
     mentions.sort(key=lambda m: m.start)
     return Discovery(tuple(mentions), accepted, rejected, tuple(titles))
+
+
+_ALONE = 3  # uses a part of a once-written full name needs on its own
+
+
+def _full_names_once(
+    forms: dict[str, _Form], accepted: dict[str, str], rejected: dict[str, str]
+) -> list[str]:
+    """Forms used once in a long text whose first and last words are names used on their own.
+
+    A novel writes a character's full name once, to introduce or to sum them up
+    ("Stiva Oblonsky would have received this post"), and the parts of it the
+    rest of the time ("Stiva", "Oblonsky").  A capitalised run seen once is
+    mostly a place or a stray word; one that opens with a name and ends with a
+    name, each accepted alone and used alone :data:`_ALONE` times at least, is
+    that person's full name.  Not a family in the plural glued to a name
+    ("Levins Varenka"), nor two first names ("Katharine Cassandra"): the last
+    word must end another name of the text ("Pyotr Oblonsky", "Prince
+    Oblonsky") and open none.  The caller judges these again without the
+    once-in-a-long-text rule, so a place ("Mount Kazbek") stays out.
+
+    Examples
+    --------
+    >>> forms = {"Stiva Oblonsky": _Form(count=1), "Levins Varenka": _Form(count=1),
+    ...          "Stiva": _Form(count=66), "Oblonsky": _Form(count=108),
+    ...          "Levins": _Form(count=12), "Varenka": _Form(count=90)}
+    >>> accepted = {"Stiva": "character", "Oblonsky": "character", "Levins": "character",
+    ...             "Varenka": "character", "Levin": "character", "Pyotr Oblonsky": "character"}
+    >>> rejected = dict.fromkeys(forms, "once in a long text")
+    >>> _full_names_once(forms, accepted, rejected)
+    ['Stiva Oblonsky']
+    """
+    # The words the accepted names of several words open and end with ("Pyotr Oblonsky",
+    # "Mr. Knightley"): a surname is seen last, a first name first.
+    ends, opens = set(), set()
+    for key, kind in accepted.items():
+        words = key.split()
+        if kind == "character" and len(words) > 1:
+            ends.add(words[-1])
+            opens.add(words[0])
+    out = []
+    for key, reason in rejected.items():
+        if reason != "once in a long text" or " " not in key:
+            continue
+        words = key.split()
+        first, last = words[0], words[-1]
+        if accepted.get(first) != "character" or accepted.get(last) != "character":
+            continue
+        if forms[first].count < _ALONE or forms[last].count < _ALONE:
+            continue  # "Jacob" twice beside "Jake" 121 times: no name the text goes by
+        if len(set(words)) < len(words) or last not in ends or last in opens:
+            continue  # "Thomas Thomas", "Katharine Cassandra": no surname at the end
+        if any(w.endswith("s") and (w[:-1] in accepted or w[:-2] in accepted) for w in words):
+            continue  # "Levins Varenka", "John Knightleys": a family glued to a name
+        out.append(key)
+    return out
 
 
 def find_mentions(doc: Document, cast: Cast | None = None) -> list[Mention]:

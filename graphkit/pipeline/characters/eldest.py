@@ -1,0 +1,63 @@
+"""Which woman "Miss" + a surname names when the text has several of that surname.
+
+By the usage of the English novel the eldest unmarried daughter of a family
+is "Miss" + the surname ("Miss Lucas", "Miss Bertram"), her younger sisters
+"Miss" + their first name ("Miss Lydia", "Miss Elizabeth Bennet").  Used by
+rule 3 of :mod:`graphkit.pipeline.characters.titled` when a "Miss" + surname
+has several women of that surname to join.
+"""
+
+from __future__ import annotations
+
+__all__ = ["eldest_daughter", "MISS"]
+
+MISS = frozenset(("Miss", "Mademoiselle", "Mlle", "Fräulein", "Señorita", "Senorita"))
+
+
+def eldest_daughter(
+    surname: str,
+    women: list[str],
+    members: dict[str, list[str]],
+    size: dict[str, int],
+    title_of: dict[str, str | None],
+) -> str | None:
+    """Which of several women of ``surname`` "Miss" + that surname names: the eldest daughter.
+
+    By the usage of the English novel the eldest unmarried daughter is "Miss
+    Lucas", her younger sisters "Miss Maria", "Miss Elizabeth Bennet": so a
+    woman the text calls "Miss" + her first name is not the one meant.  Of the
+    others, the one named most, when she holds two thirds of their uses
+    (``size``: uses per cluster); else no one.  No one either when one of
+    the women is only ever titled ("Miss Josephine Barry", the great-aunt):
+    an elder "Miss" of the name, who may be the one meant.
+
+    Examples
+    --------
+    >>> members = {"Charlotte": ["Charlotte", "Charlotte L"], "Maria": ["Maria", "Maria L"],
+    ...            "Eliza": ["Eliza", "Miss Eliza"]}
+    >>> title_of = {"Miss Eliza": "Miss"}
+    >>> size = {"Charlotte": 85, "Maria": 20, "Eliza": 700}
+    >>> eldest_daughter("L", ["Charlotte", "Maria", "Eliza"], members, size, title_of)
+    'Charlotte'
+    >>> eldest_daughter("L", ["Maria", "Eliza"], members, size, title_of)
+    'Maria'
+    >>> eldest_daughter("L", ["Eliza"], members, size, title_of) is None
+    True
+    >>> members["Miss Jo L"], title_of["Miss Jo L"], size["Miss Jo L"] = ["Miss Jo L"], "Miss", 5
+    >>> eldest_daughter("L", ["Charlotte", "Maria", "Miss Jo L"], members, size, title_of) is None
+    True
+    """
+
+    def younger(r: str) -> bool:
+        return any(
+            (title_of.get(f) or "").rstrip(".") in MISS and f.split()[1] != surname
+            for f in members[r]
+            if " " in f
+        )
+
+    if any(all(title_of.get(f) for f in members[r]) for r in women):
+        return None  # "Miss Josephine Barry", never named untitled: an elder, maybe she
+    rest = sorted((r for r in women if not younger(r)), key=lambda r: (-size[r], r))
+    if not rest or size[rest[0]] * 3 < 2 * sum(size[r] for r in rest):
+        return None
+    return rest[0]
