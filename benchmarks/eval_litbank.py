@@ -60,8 +60,13 @@ def line_token_offsets(text: str) -> list[list[tuple[int, int]]]:
     return out
 
 
-def load_gold(coref_ann: Path, text: str) -> dict[Span, str]:
-    """PER/PROP mentions of a coref .ann file as character spans -> cluster id."""
+def read_coref(
+    coref_ann: Path, text: str, kinds: tuple[str, str] | None = ("PER", "PROP")
+) -> tuple[dict[str, str], dict[str, Span]]:
+    """A coref .ann file: mention id -> cluster id, and mention id -> character span of ``text``.
+
+    ``kinds`` keeps only mentions of that category and kind (``None``: all of them).
+    """
     tokens = line_token_offsets(text)
     clusters: dict[str, str] = {}
     mentions: dict[str, Span] = {}
@@ -69,12 +74,18 @@ def load_gold(coref_ann: Path, text: str) -> dict[Span, str]:
         cols = line.split("\t")
         if cols[0] == "COREF":
             clusters[cols[1]] = cols[2]
-        elif cols[0] == "MENTION" and cols[-2:] == ["PER", "PROP"]:
+        elif cols[0] == "MENTION" and (kinds is None or tuple(cols[-2:]) == kinds):
             s1, t1, s2, t2 = map(int, cols[2:6])
             span = (tokens[s1][t1][0], tokens[s2][t2][1])
             if " ".join(text[span[0] : span[1]].split()) != " ".join(cols[6].split()):
                 raise ValueError(f"{coref_ann.name}: {cols[6]!r} != {text[span[0] : span[1]]!r}")
             mentions[cols[1]] = span
+    return clusters, mentions
+
+
+def load_gold(coref_ann: Path, text: str) -> dict[Span, str]:
+    """PER/PROP mentions of a coref .ann file as character spans -> cluster id."""
+    clusters, mentions = read_coref(coref_ann, text)
     return {span: clusters.get(tid, tid) for tid, span in mentions.items()}
 
 

@@ -34,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_litbank import CANDIDATES, line_token_offsets  # noqa: E402
+from eval_litbank import CANDIDATES, line_token_offsets, read_coref  # noqa: E402
 
 Span = tuple[int, int]
 
@@ -84,15 +84,7 @@ def load_gold(quote_ann: Path, coref_ann: Path, text: str) -> Gold:
             ids.append(cols[1])
         elif cols[0] == "ATTRIB":
             speaker[cols[1]] = cols[2]
-    entity_of: dict[str, str] = {}
-    mention_span: dict[str, Span] = {}
-    for line in coref_ann.read_text(encoding="utf-8").splitlines():
-        cols = line.split("\t")
-        if cols[0] == "COREF":
-            entity_of[cols[1]] = cols[2]
-        elif cols[0] == "MENTION":
-            s1, t1, s2, t2 = map(int, cols[2:6])
-            mention_span[cols[1]] = (tokens[s1][t1][0], tokens[s2][t2][1])
+    entity_of, mention_span = read_coref(coref_ann, text, kinds=None)
     entity_mentions: dict[str, list[Span]] = defaultdict(list)
     for tid, span in mention_span.items():
         entity_mentions[entity_of.get(tid, tid)].append(span)
