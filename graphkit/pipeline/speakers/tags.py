@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from graphkit.io.lexicon import word_table
 from graphkit.model import Quotation
 from graphkit.pipeline.speakers.anaphora import _pronoun
@@ -15,9 +17,18 @@ from graphkit.pipeline.speakers.context import (
 
 
 def _explicit(
-    ctx: _Context, q: Quotation, pats, floor: int, before: list[str | None]
+    ctx: _Context,
+    q: Quotation,
+    pats,
+    floor: int,
+    before: list[str | None],
+    named: Collection[str] = (),
 ) -> tuple[str, str, str] | None:
-    """Rules 1 and 2 on the tags after or inside the quotation, then on the narration before it."""
+    """Rules 1 and 2 on the tags after or inside the quotation, then on the narration before it.
+
+    A pronoun or a description (rule 2) never stands for one the quotation
+    calls by name (``named``, its vocatives).
+    """
     text = ctx.text
     tags, head = _regions(ctx, q, floor)
     for a, b in tags:
@@ -42,7 +53,8 @@ def _explicit(
             continue
         m = pats["verb_pronoun"].match(text, a, b) or pats["pronoun_verb"].match(text, a, b)
         if m:
-            return _pronoun(ctx, q, m.group(1), before), "anaphoric", _cue(text, a, m.end())
+            who = _pronoun(ctx, q, m.group(1), before, named=named)
+            return who, "anaphoric", _cue(text, a, m.end())
         m = pats["verb_title"].match(text, a, b) or pats["title_verb"].match(text, a, b)
         who = m and ctx.bearer(q.start, m.group(1))
         if who:
@@ -56,9 +68,8 @@ def _explicit(
                 if m.group(1) in ("his", "her")
                 else None
             )
-            found = ctx.recent(
-                q.start, sex if sex != "-" else None, {owner.character} if owner else set()
-            )
+            exclude = set(named) | ({owner.character} if owner else set())
+            found = ctx.recent(q.start, sex if sex != "-" else None, exclude)
             return (found.character if found else ""), "anaphoric", _cue(text, a, m.end())
     a, b = head
     if b <= a:
@@ -89,7 +100,7 @@ def _explicit(
         own = [m for m in names if ctx.sexes.get(m.character) == sex and not ctx.oblique(m)]
         if own:
             return own[0].character, "anaphoric", _cue(text, s, b)
-        who = _pronoun(ctx, q, word, before, at=pronoun.start())
+        who = _pronoun(ctx, q, word, before, at=pronoun.start(), named=named)
         return who, "anaphoric", _cue(text, s, b)
     if names:
         return names[-1].character, "explicit", _cue(text, s, b)
