@@ -365,3 +365,15 @@ def test_the_paragraph_s_narration_never_gives_the_quotation_to_the_one_it_calls
     text = 'Ann came in, and Bob rose. "Sit down, Ann."'
     got = [(q.speaker, q.type) for q in attributed(text, {"Ann": "Ann", "Bob": "Bob"}, True)]
     assert got == [("Bob", "implicit")]
+
+
+def test_said_he_in_a_new_turn_is_the_one_who_spoke_before_the_last_speaker():
+    names = {"Bob": "Bob", "Carl": "Carl"}
+    narration = "Bob lit his pipe; he was tired. Carl came in and he took off his hat.\n\n"
+    text = narration + '"Where is it?" asked Bob.\n\n"Here," said Carl.\n\n"Thank you," said he.'
+    assert [q.speaker for q in attributed(text, names, True)] == ["Bob", "Carl", "Bob"]
+    # after narration of its own the turn is no answer: "he" is the latest man named
+    text = narration + '"Where is it?" asked Bob.\n\n"Here," said Carl. He sat down by the fire'
+    text += " and looked at the coals for a long while without a word."
+    text += '\n\n"Thank you," said he.'
+    assert [q.speaker for q in attributed(text, names, True)] == ["Bob", "Carl", "Carl"]

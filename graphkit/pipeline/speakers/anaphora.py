@@ -15,6 +15,7 @@ def _pronoun(
     before: list[str | None],
     at: int | None = None,
     named: Collection[str] = (),
+    turn: bool = False,
 ) -> str:
     """Who "he" or "she" in a tag is: the narration's latest character of that sex.
 
@@ -24,11 +25,22 @@ def _pronoun(
     in ``"I must go, Basil," he answered`` "he" is not Basil, however
     recently the narration named him.  (Excluding the previous speaker, as
     Muzny et al. do, scores worse on PDNC-dev: 0.518 anaphoric against 0.536.)
+
+    With ``turn`` (the quotation is a new turn right after the previous one,
+    see :func:`graphkit.pipeline.speakers.tags._explicit`), a pronoun that
+    resolves to the previous quotation's speaker (``before[-1]``) stands for
+    the speaker of the quotation before that instead, when he differs and
+    fits the pronoun's sex: two speakers alternate.
     """
     if word in ("i", "I"):
         return ctx.narrator  # "said I": the first-person narrator, if the text has one
     sex = _PRONOUN_SEX[word]
     found = ctx.recent(q.start if at is None else at, sex, set(named))
+    if turn and found and len(before) == 2 and found.character == before[1]:
+        # a new turn answers the previous one: "he" is not who spoke it but who spoke before
+        two = before[0]
+        if two and two != before[1] and two not in named and ctx.sexes.get(two) == sex:
+            return two
     return found.character if found else ""
 
 

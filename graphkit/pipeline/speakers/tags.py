@@ -14,6 +14,7 @@ from graphkit.pipeline.speakers.context import (
     _head_sentence,
     _regions,
 )
+from graphkit.pipeline.speakers.turns import RUN_BREAK
 
 
 def _explicit(
@@ -27,10 +28,21 @@ def _explicit(
     """Rules 1 and 2 on the tags after or inside the quotation, then on the narration before it.
 
     A pronoun or a description (rule 2) never stands for one the quotation
-    calls by name (``named``, its vocatives).
+    calls by name (``named``, its vocatives).  A quotation opening the
+    paragraph right after the previous quotation's, with at most a speech
+    tag's narration (:data:`~graphkit.pipeline.speakers.turns.RUN_BREAK`)
+    between them, is a new turn of speech: its "said he" is not the one who
+    just spoke (see :func:`~graphkit.pipeline.speakers.anaphora._pronoun`).
     """
     text = ctx.text
     tags, head = _regions(ctx, q, floor)
+    k = ctx.para(q.start)
+    turn = (
+        floor > 0
+        and k - ctx.para(floor - 1) == 1
+        and q.start - 1 <= ctx.p_starts[k]
+        and len(text[floor : q.start - 1].strip()) <= RUN_BREAK
+    )
     for a, b in tags:
         if b <= a:
             continue
@@ -53,7 +65,7 @@ def _explicit(
             continue
         m = pats["verb_pronoun"].match(text, a, b) or pats["pronoun_verb"].match(text, a, b)
         if m:
-            who = _pronoun(ctx, q, m.group(1), before, named=named)
+            who = _pronoun(ctx, q, m.group(1), before, named=named, turn=turn)
             return who, "anaphoric", _cue(text, a, m.end())
         m = pats["verb_title"].match(text, a, b) or pats["title_verb"].match(text, a, b)
         who = m and ctx.bearer(q.start, m.group(1))
