@@ -36,13 +36,6 @@ def _explicit(
     """
     text = ctx.text
     tags, head = _regions(ctx, q, floor)
-    k = ctx.para(q.start)
-    turn = (
-        floor > 0
-        and k - ctx.para(floor - 1) == 1
-        and q.start - 1 <= ctx.p_starts[k]
-        and len(text[floor : q.start - 1].strip()) <= RUN_BREAK
-    )
     for a, b in tags:
         if b <= a:
             continue
@@ -65,6 +58,7 @@ def _explicit(
             continue
         m = pats["verb_pronoun"].match(text, a, b) or pats["pronoun_verb"].match(text, a, b)
         if m:
+            turn = _new_turn(ctx, q, floor)
             who = _pronoun(ctx, q, m.group(1), before, named=named, turn=turn)
             return who, "anaphoric", _cue(text, a, m.end())
         m = pats["verb_title"].match(text, a, b) or pats["title_verb"].match(text, a, b)
@@ -117,6 +111,17 @@ def _explicit(
     if names:
         return names[-1].character, "explicit", _cue(text, s, b)
     return None
+
+
+def _new_turn(ctx: _Context, q: Quotation, floor: int) -> bool:
+    """Whether ``q`` opens the paragraph after the previous quotation's, at most a tag between."""
+    k = ctx.para(q.start)
+    return (
+        floor > 0
+        and q.start - 1 <= ctx.p_starts[k]
+        and k - ctx.para(floor - 1) == 1
+        and len(ctx.text[floor : q.start - 1].strip()) <= RUN_BREAK
+    )
 
 
 def _start(m) -> int:
