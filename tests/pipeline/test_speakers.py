@@ -347,3 +347,33 @@ def test_a_lone_turn_is_said_by_the_latest_subject_of_the_narration():
     # and a word quoted inside a sentence is no turn of speech
     text = 'Ann walked into the room.\n\nThe "model" room was empty.'
     assert [(q.speaker, q.type) for q in attributed(text, names)] == [(None, "none")]
+
+
+def test_a_pronoun_in_a_tag_never_stands_for_the_one_the_quotation_calls_by_name():
+    # Carl is the latest man named, but the speaker calls him by name: "he" is Bob
+    names = {"Bob": "Bob", "Carl": "Carl"}
+    narration = "Bob lit his pipe; he was tired. Carl came in and he took off his hat.\n\n"
+    for tag, kind in (("he said", "anaphoric"), ("said the old man", "anaphoric")):
+        got = attributed(narration + f'"Sit down, Carl," {tag}.', names, True)
+        assert [(q.speaker, q.type) for q in got] == [("Bob", kind)]
+    # without the vocative the latest man named is the one
+    got = attributed(narration + '"Sit down," said the old man.', names, True)
+    assert [q.speaker for q in got] == ["Carl"]
+
+
+def test_the_paragraph_s_narration_never_gives_the_quotation_to_the_one_it_calls_by_name():
+    text = 'Ann came in, and Bob rose. "Sit down, Ann."'
+    got = [(q.speaker, q.type) for q in attributed(text, {"Ann": "Ann", "Bob": "Bob"}, True)]
+    assert got == [("Bob", "implicit")]
+
+
+def test_said_he_in_a_new_turn_is_the_one_who_spoke_before_the_last_speaker():
+    names = {"Bob": "Bob", "Carl": "Carl"}
+    narration = "Bob lit his pipe; he was tired. Carl came in and he took off his hat.\n\n"
+    text = narration + '"Where is it?" asked Bob.\n\n"Here," said Carl.\n\n"Thank you," said he.'
+    assert [q.speaker for q in attributed(text, names, True)] == ["Bob", "Carl", "Bob"]
+    # after narration of its own the turn is no answer: "he" is the latest man named
+    text = narration + '"Where is it?" asked Bob.\n\n"Here," said Carl. He sat down by the fire'
+    text += " and looked at the coals for a long while without a word."
+    text += '\n\n"Thank you," said he.'
+    assert [q.speaker for q in attributed(text, names, True)] == ["Bob", "Carl", "Carl"]

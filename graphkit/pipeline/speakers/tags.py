@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from graphkit.io.lexicon import word_table
 from graphkit.model import Quotation
 from graphkit.pipeline.speakers.anaphora import _pronoun
@@ -12,12 +14,26 @@ from graphkit.pipeline.speakers.context import (
     _head_sentence,
     _regions,
 )
+from graphkit.pipeline.speakers.turns import RUN_BREAK
 
 
 def _explicit(
-    ctx: _Context, q: Quotation, pats, floor: int, before: list[str | None]
+    ctx: _Context,
+    q: Quotation,
+    pats,
+    floor: int,
+    before: list[str | None],
+    named: Collection[str] = (),
 ) -> tuple[str, str, str] | None:
-    """Rules 1 and 2 on the tags after or inside the quotation, then on the narration before it."""
+    """Rules 1 and 2 on the tags after or inside the quotation, then on the narration before it.
+
+    A pronoun or a description (rule 2) never stands for one the quotation
+    calls by name (``named``, its vocatives).  A quotation opening the
+    paragraph right after the previous quotation's, with at most a speech
+    tag's narration (:data:`~graphkit.pipeline.speakers.turns.RUN_BREAK`)
+    between them, is a new turn of speech: its "said he" is not the one who
+    just spoke (see :func:`~graphkit.pipeline.speakers.anaphora._pronoun`).
+    """
     text = ctx.text
     tags, head = _regions(ctx, q, floor)
     for a, b in tags:
@@ -42,7 +58,9 @@ def _explicit(
             continue
         m = pats["verb_pronoun"].match(text, a, b) or pats["pronoun_verb"].match(text, a, b)
         if m:
-            return _pronoun(ctx, q, m.group(1), before), "anaphoric", _cue(text, a, m.end())
+            turn = _new_turn(ctx, q, floor)
+            who = _pronoun(ctx, q, m.group(1), before, named=named, turn=turn)
+            return who, "anaphoric", _cue(text, a, m.end())
         m = pats["verb_title"].match(text, a, b) or pats["title_verb"].match(text, a, b)
         who = m and ctx.bearer(q.start, m.group(1))
         if who:
@@ -56,9 +74,8 @@ def _explicit(
                 if m.group(1) in ("his", "her")
                 else None
             )
-            found = ctx.recent(
-                q.start, sex if sex != "-" else None, {owner.character} if owner else set()
-            )
+            exclude = set(named) | ({owner.character} if owner else set())
+            found = ctx.recent(q.start, sex if sex != "-" else None, exclude)
             return (found.character if found else ""), "anaphoric", _cue(text, a, m.end())
     a, b = head
     if b <= a:
@@ -89,11 +106,22 @@ def _explicit(
         own = [m for m in names if ctx.sexes.get(m.character) == sex and not ctx.oblique(m)]
         if own:
             return own[0].character, "anaphoric", _cue(text, s, b)
-        who = _pronoun(ctx, q, word, before, at=pronoun.start())
+        who = _pronoun(ctx, q, word, before, at=pronoun.start(), named=named)
         return who, "anaphoric", _cue(text, s, b)
     if names:
         return names[-1].character, "explicit", _cue(text, s, b)
     return None
+
+
+def _new_turn(ctx: _Context, q: Quotation, floor: int) -> bool:
+    """Whether ``q`` opens the paragraph after the previous quotation's, at most a tag between."""
+    k = ctx.para(q.start)
+    return (
+        floor > 0
+        and q.start - 1 <= ctx.p_starts[k]
+        and k - ctx.para(floor - 1) == 1
+        and len(ctx.text[floor : q.start - 1].strip()) <= RUN_BREAK
+    )
 
 
 def _start(m) -> int:
