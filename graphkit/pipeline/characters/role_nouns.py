@@ -26,7 +26,8 @@ ago.  So a family member's mention counts as a mention of the one bearer of
 the rank with that surname (:func:`_family`: the same last word, or its
 masculine form, "Shtcherbatskaya" -> "Shtcherbatsky", "Karenina" ->
 "Karenin"), and each use goes to the bearer whose own mention or family
-member's comes last, within :data:`_WINDOW`; not "the young princess",
+member's comes last, within :data:`_WINDOW` (a bearer named so :data:`_KNOWN`
+times at least: not a passing aunt); not "the young princess",
 who in her family's scene is the daughter.
 
 Cheap: a few literal searches (``str.find``) for the ranks the text uses as
@@ -49,6 +50,7 @@ _MIN_USES = 20
 _WINDOW = 20_000
 _MIN_TITLED = 20  # uses of "<Rank> X" forms before a rank is read as a name
 _PER_CHARS = 100_000  # and at least once every 100,000 characters (about 17,000 words)
+_KNOWN = 5  # uses of "<Rank> <her surname>" before her family's scenes are hers
 _AGE_LEAD = frozenset(("the", "The", "old", "young"))
 _NOT_RANKS = frozenset(("Saint", "St.", "St", "Ste."))  # "Saint-Denis" names places
 
@@ -111,23 +113,27 @@ def _with_families(
     """``bearers`` and the mentions of their families, each relabelled as its family's bearer.
 
     A bearer's family is the characters named with her surname (:func:`_family`)
-    when she is the only bearer of the rank with it; ``surnames`` maps a family key to
+    when she is the only bearer of the rank with it and the text names her so
+    :data:`_KNOWN` times or more (Anna's old aunt, "Princess Oblonskaya" twice,
+    is a passing figure, not the princess of Stiva Oblonsky's scenes); ``surnames`` maps a family key to
     the characters named with it.  Sorted by position.
 
     Examples
     --------
-    >>> b = [Mention(0, 22, "Princess Shtcherbatskaya", "P S", "character", 0)]
+    >>> b = [Mention(0, 22, "Princess Shtcherbatskaya", "P S", "character", 0)] * 5
     >>> kitty = Mention(40, 45, "Kitty", "Kitty", "character", 1)
     >>> out = _with_families(b, [*b, kitty], {"Shtcherbatsky": {"P S", "Kitty"}})
-    >>> [(m.start, m.character) for m in out]
-    [(0, 'P S'), (40, 'P S')]
+    >>> len(out), out[-1].start, out[-1].character
+    (6, 40, 'P S')
+    >>> len(_with_families(b[:4], [*b[:4], kitty], {"Shtcherbatsky": {"P S", "Kitty"}}))
+    4
     """
-    holders: dict[str, set[str]] = {}
+    holders: dict[str, Counter] = {}
     for m in bearers:
-        holders.setdefault(_family(m.text.rsplit(" ", 1)[1]), set()).add(m.character)
+        holders.setdefault(_family(m.text.rsplit(" ", 1)[1]), Counter())[m.character] += 1
     kin: dict[str, str] = {}
     for key, who in holders.items():
-        if len(who) == 1:
+        if len(who) == 1 and sum(who.values()) >= _KNOWN:
             bearer = next(iter(who))
             for c in surnames.get(key, ()):
                 kin.setdefault(c, bearer)
