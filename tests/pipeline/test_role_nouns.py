@@ -58,3 +58,35 @@ def test_the_old_rank_is_the_one_bearer_the_text_calls_old_wherever_named_last()
     chars, ms = merge_characters(doc, discover_mentions(doc).mentions)
     count = Counter((m.character, m.text) for m in ms if m.text.lower().endswith("prince"))
     assert count == {("Prince Orlov", "the old prince"): 10, ("Prince Ivan", "the prince"): 10}
+
+
+def _named(text: str, form: str, character: str) -> list[Mention]:
+    out, i = [], text.find(form)
+    while i >= 0:
+        out.append(Mention(i, i + len(form), form, character, "character", 0))
+        i = text.find(form, i + 1)
+    return out
+
+
+def test_in_a_family_scene_the_rank_is_the_family_bearer_named_pages_ago():
+    betsy = "Princess Betsy came in. " * 20
+    scene = "Prince Orlov spoke. Then the princess sighed. And the young princess smiled. "
+    late = "Princess Betsy came back. Then the princess laughed. "
+    for named, theirs in ((5, 20), (4, 0)):
+        far = "Princess Orlova sat down. " * named + "It rained all day. " * 1200  # 22,800
+        text = betsy + far + scene * 20 + late
+        doc = build_document(text)
+        ms = sorted(
+            _named(text, "Princess Betsy", "Betsy")
+            + _named(text, "Princess Orlova", "Princess Orlova")
+            + _named(text, "Prince Orlov", "Prince Orlov"),
+            key=lambda m: m.start,
+        )
+        out = resolve_role_nouns(doc, ms, H, frozenset())
+        got = Counter((m.text, m.character) for m in out if m.text.endswith("princess"))
+        # "Prince Orlov" is of her family ("Orlova" is the feminine of "Orlov"); her own
+        # name is too far back for the scene, "the young princess" is the daughter, not
+        # her; and a princess named four times is a passing figure, not the family's.
+        want = Counter({("the princess", "Princess Orlova"): theirs, ("the princess", "Betsy"): 1})
+        assert got == +want
+        assert Counter(m.character for m in out)["Prince Orlov"] == 20  # his own stay his

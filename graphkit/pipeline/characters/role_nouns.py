@@ -18,6 +18,18 @@ was named last, when there is exactly one.  So "the princess" is Princess
 Shtcherbatskaya in her scenes and Princess Betsy in Betsy's, a cheap
 coreference that never makes a new character.
 
+A definite description names the bearer the scene makes salient, and her
+family makes her so: in a scene of the Shtcherbatskys ("Kitty", whom the text
+also calls "Kitty Shtcherbatskaya", or her father "Prince Shtcherbatsky"),
+"the princess" is their princess, though the text wrote her own name pages
+ago.  So a family member's mention counts as a mention of the one bearer of
+the rank with that surname (:func:`_family`: the same last word, or its
+masculine form, "Shtcherbatskaya" -> "Shtcherbatsky", "Karenina" ->
+"Karenin"), and each use goes to the bearer whose own mention or family
+member's comes last, within :data:`_WINDOW` (a bearer named so :data:`_KNOWN`
+times at least: not a passing aunt); not "the young princess",
+who in her family's scene is the daughter.
+
 Cheap: a few literal searches (``str.find``) for the ranks the text uses as
 titles that often (four in *Anna Karenina*, none in *Les Misérables*), and
 one pass over the mentions.
@@ -38,8 +50,30 @@ _MIN_USES = 20
 _WINDOW = 20_000
 _MIN_TITLED = 20  # uses of "<Rank> X" forms before a rank is read as a name
 _PER_CHARS = 100_000  # and at least once every 100,000 characters (about 17,000 words)
+_KNOWN = 5  # uses of "<Rank> <her surname>" before her family's scenes are hers
 _AGE_LEAD = frozenset(("the", "The", "old", "young"))
 _NOT_RANKS = frozenset(("Saint", "St.", "St", "Ste."))  # "Saint-Denis" names places
+
+
+def _family(word: str) -> str:
+    """A surname in its masculine singular form: one key for a family's men, women and plural.
+
+    Russian surnames take "-aya" for "-y" ("Shtcherbatskaya", "Tverskaya") and
+    add "-a" to "-in", "-ov", "-ev" ("Karenina", "Ivanova"); a family is also
+    named in the plural ("the Shtcherbatskys").
+
+    Examples
+    --------
+    >>> [_family(w) for w in ("Shtcherbatskaya", "Shtcherbatskys", "Karenina", "Bennet")]
+    ['Shtcherbatsky', 'Shtcherbatsky', 'Karenin', 'Bennet']
+    """
+    if word.endswith("aya"):
+        return word[:-3] + "y"
+    if word.endswith(("ina", "ova", "eva")):
+        return word[:-1]
+    if word.endswith("ys"):
+        return word[:-1]
+    return word
 
 
 def _uses(text: str, rank: str) -> list[tuple[int, int, str]]:
@@ -70,6 +104,50 @@ def _uses(text: str, rank: str) -> list[tuple[int, int, str]]:
                         break
             i = text.find(word, j)
     out.sort()
+    return out
+
+
+def _with_families(
+    bearers: list[Mention], mentions: Sequence[Mention], surnames: dict[str, set[str]]
+) -> list[Mention]:
+    """``bearers`` and the mentions of their families, each relabelled as its family's bearer.
+
+    A bearer's family is the characters named with her surname (:func:`_family`)
+    when she is the only bearer of the rank with it and the text names her so
+    :data:`_KNOWN` times or more (Anna's old aunt, "Princess Oblonskaya" twice,
+    is a passing figure, not the princess of Stiva Oblonsky's scenes); ``surnames`` maps a family key to
+    the characters named with it.  Sorted by position.
+
+    Examples
+    --------
+    >>> b = [Mention(0, 22, "Princess Shtcherbatskaya", "P S", "character", 0)] * 5
+    >>> kitty = Mention(40, 45, "Kitty", "Kitty", "character", 1)
+    >>> out = _with_families(b, [*b, kitty], {"Shtcherbatsky": {"P S", "Kitty"}})
+    >>> len(out), out[-1].start, out[-1].character
+    (6, 40, 'P S')
+    >>> len(_with_families(b[:4], [*b[:4], kitty], {"Shtcherbatsky": {"P S", "Kitty"}}))
+    4
+    """
+    holders: dict[str, Counter] = {}
+    for m in bearers:
+        holders.setdefault(_family(m.text.rsplit(" ", 1)[1]), Counter())[m.character] += 1
+    kin: dict[str, str] = {}
+    for key, who in holders.items():
+        if len(who) == 1 and sum(who.values()) >= _KNOWN:
+            bearer = next(iter(who))
+            for c in surnames.get(key, ()):
+                kin.setdefault(c, bearer)
+    mine = {m.character for m in bearers}
+    kin = {c: b for c, b in kin.items() if c not in mine}  # a bearer is her own
+    if not kin:
+        return bearers
+    out = list(bearers)
+    out += [
+        Mention(m.start, m.end, m.text, kin[m.character], m.kind, m.sentence)
+        for m in mentions
+        if m.character in kin
+    ]
+    out.sort(key=lambda m: m.start)
     return out
 
 
@@ -108,9 +186,11 @@ def resolve_role_nouns(
         return list(mentions)
     by_rank: dict[str, list[Mention]] = {r: [] for r in ranks}
     aged: dict[tuple[str, str], set[str]] = {}  # ("old", "Prince") -> who is "the old Prince X"
+    surnames: dict[str, set[str]] = {}  # family key of a last word -> characters so named
     for m in mentions:
         if " " in m.text:
             w = m.text.split(" ", 1)[0]
+            surnames.setdefault(_family(m.text.rsplit(" ", 1)[1]), set()).add(m.character)
             if w in by_rank:
                 by_rank[w].append(m)
             elif w in _AGE_LEAD:
@@ -125,8 +205,9 @@ def resolve_role_nouns(
         uses = _uses(text, rank)
         if len(uses) < _MIN_USES:
             continue
-        bearers = by_rank[rank]
-        bearer_starts = [m.start for m in bearers]
+        own = by_rank[rank]
+        scenes = _with_families(own, mentions, surnames)
+        own_starts, scene_starts = [m.start for m in own], [m.start for m in scenes]
         found = []
         for start, end, surface in uses:
             k = bisect_right(starts, start)
@@ -137,7 +218,9 @@ def resolve_role_nouns(
             if len(who) == 1:  # "the old prince": the one the text calls "the old Prince X"
                 found.append((start, end, surface, next(iter(who))))
                 continue
-            b = bisect_right(bearer_starts, start) - 1
+            # "The young princess" in her family's scene is the daughter, not its princess.
+            bearers, at = (own, own_starts) if age == "young" else (scenes, scene_starts)
+            b = bisect_right(at, start) - 1
             if b >= 0 and start - bearers[b].end <= _WINDOW:
                 found.append((start, end, surface, bearers[b].character))
         if not found:
