@@ -281,3 +281,30 @@ def test_a_full_name_written_once_needs_its_first_name_used_alone():
     )
     d = discover_mentions(build_document(text))
     assert d.rejected.get("Jacob Barnes") == "once in a long text"
+
+
+def test_a_name_credited_to_an_actor_in_brackets_is_a_name_at_sentence_start():
+    d = discover_mentions(
+        build_document(
+            "Dust is a 1950 film. Tarn Vossel (Carl Brandt) works at the mill. "
+            "Tilda Rowe (Hanna Berg) loves him."
+        )
+    )
+    assert {"Tarn Vossel", "Tilda Rowe", "Carl Brandt", "Hanna Berg"} <= set(d.forms)
+    assert "Tarn Vossel" not in d.rejected
+
+
+def test_a_sentence_opening_name_without_a_credit_stays_rejected():
+    d = discover_mentions(build_document("It rains. Tilda Rowe (the cook) runs to the mill."))
+    assert d.rejected.get("Tilda Rowe") == "only at sentence start"
+
+
+def test_a_common_word_before_a_particle_is_a_given_name_when_credited():
+    forms = _forms("Dust is a 1950 film. Hope de Vere (Anna Berg) runs an inn.")
+    assert "Hope de Vere" in forms and "Vere" not in forms
+
+
+def test_a_common_word_before_a_particle_is_still_an_opener_without_a_credit():
+    forms = _forms("The war ended. Later de Gaulle spoke in the square.")
+    assert "Later de Gaulle" not in forms
+    assert "Gaulle" in forms
