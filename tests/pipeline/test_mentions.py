@@ -308,3 +308,29 @@ def test_a_common_word_before_a_particle_is_still_an_opener_without_a_credit():
     forms = _forms("The war ended. Later de Gaulle spoke in the square.")
     assert "Later de Gaulle" not in forms
     assert "Gaulle" in forms
+
+
+def test_a_title_after_an_owners_possessive_starts_at_its_article():
+    d = discover_mentions(
+        build_document("Critics set Ann Vik's The Grey Dawn (1995) beside Ender's Game (1985).")
+    )
+    assert "The Grey Dawn" in d.titles and "Ender's Game" in d.titles
+    assert not any("Vik's" in t for t in d.titles)
+
+
+def test_a_title_of_one_word_repeated_after_a_comma_is_one_title():
+    d = discover_mentions(build_document("The stage musical Tomorrow, Tomorrow (1966) ran a year."))
+    assert d.titles == ("Tomorrow, Tomorrow",)
+    assert [m.text for m in d.mentions] == ["Tomorrow, Tomorrow"]
+
+
+def test_a_title_holds_the_particles_of_other_languages():
+    d = discover_mentions(build_document("It is a remake of the film Le Verger de Verre (1972)."))
+    assert "Le Verger de Verre" in d.titles and "Verre" not in d.forms
+
+
+def test_the_complement_of_remade_as_is_a_title():
+    d = discover_mentions(
+        build_document("The film was remade as Cold Harbour in 1990 and retitled as Fen in 1991.")
+    )
+    assert {"Cold Harbour", "Fen"} <= set(d.titles)
