@@ -334,3 +334,14 @@ def test_the_complement_of_remade_as_is_a_title():
         build_document("The film was remade as Cold Harbour in 1990 and retitled as Fen in 1991.")
     )
     assert {"Cold Harbour", "Fen"} <= set(d.titles)
+
+
+def test_a_kin_or_friend_noun_in_apposition_makes_a_sentence_opener_a_name():
+    d = discover_mentions(
+        build_document(
+            "It rains. Tarn Vossel, Owen's oldest friend, teaches. "
+            "Lisbet Aarn, the sister of Owen, runs. Dover Sole, the town's harbour, stinks."
+        )
+    )
+    assert {"Tarn Vossel", "Lisbet Aarn"} <= set(d.forms)
+    assert d.rejected.get("Dover Sole") == "only at sentence start"

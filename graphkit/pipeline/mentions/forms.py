@@ -32,6 +32,11 @@ _RAW_WORD = re.compile(r"\S+(?:[ \t]+\.(?!\S))?")
 _OPENING = frozenset(".!?\"':—-_*")
 # A bracketed credit of two capitalised words or more: " (Reginald Denny)", " (Laurence Olivier)".
 _CREDIT = re.compile(rf"[ \t]?\((?:[{_UP}][{_LO}'.-]*[ \t]+)+[{_UP}][{_LO}'-]+\)")
+# An apposition that a determiner or an owner opens: ", Martin's oldest friend,", ", the brother of".
+_APPOSITION = re.compile(
+    rf",[ \t]+(?:the|an?|his|her|their|[{_UP}][{_LO}-]*'s)[ \t]+(?:[{_LO}]+[ \t]+){{0,2}}?"
+    rf"(?P<noun>[{_LO}]+)(?=[ \t]*[,.;]|[ \t]+of[ \t])"
+)
 
 
 @dataclass
@@ -49,6 +54,7 @@ class _Form:
     commanding: int = 0  # followed by an object pronoun: "Tell me", "Give us"
     named_speaking: int = 0  # right after a speech verb: "said Pooh"
     credited: int = 0  # an actor credited in brackets after it: "Frank Crawley (Reginald Denny)"
+    apposed: int = 0  # a kin or friend noun in apposition: "Claire Fabre, Martin's oldest friend,"
     sampled: int = 0
 
 
