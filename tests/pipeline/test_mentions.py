@@ -281,3 +281,67 @@ def test_a_full_name_written_once_needs_its_first_name_used_alone():
     )
     d = discover_mentions(build_document(text))
     assert d.rejected.get("Jacob Barnes") == "once in a long text"
+
+
+def test_a_name_credited_to_an_actor_in_brackets_is_a_name_at_sentence_start():
+    d = discover_mentions(
+        build_document(
+            "Dust is a 1950 film. Tarn Vossel (Carl Brandt) works at the mill. "
+            "Tilda Rowe (Hanna Berg) loves him."
+        )
+    )
+    assert {"Tarn Vossel", "Tilda Rowe", "Carl Brandt", "Hanna Berg"} <= set(d.forms)
+    assert "Tarn Vossel" not in d.rejected
+
+
+def test_a_sentence_opening_name_without_a_credit_stays_rejected():
+    d = discover_mentions(build_document("It rains. Tilda Rowe (the cook) runs to the mill."))
+    assert d.rejected.get("Tilda Rowe") == "only at sentence start"
+
+
+def test_a_common_word_before_a_particle_is_a_given_name_when_credited():
+    forms = _forms("Dust is a 1950 film. Hope de Vere (Anna Berg) runs an inn.")
+    assert "Hope de Vere" in forms and "Vere" not in forms
+
+
+def test_a_common_word_before_a_particle_is_still_an_opener_without_a_credit():
+    forms = _forms("The war ended. Later de Gaulle spoke in the square.")
+    assert "Later de Gaulle" not in forms
+    assert "Gaulle" in forms
+
+
+def test_a_title_after_an_owners_possessive_starts_at_its_article():
+    d = discover_mentions(
+        build_document("Critics set Ann Vik's The Grey Dawn (1995) beside Ender's Game (1985).")
+    )
+    assert "The Grey Dawn" in d.titles and "Ender's Game" in d.titles
+    assert not any("Vik's" in t for t in d.titles)
+
+
+def test_a_title_of_one_word_repeated_after_a_comma_is_one_title():
+    d = discover_mentions(build_document("The stage musical Tomorrow, Tomorrow (1966) ran a year."))
+    assert d.titles == ("Tomorrow, Tomorrow",)
+    assert [m.text for m in d.mentions] == ["Tomorrow, Tomorrow"]
+
+
+def test_a_title_holds_the_particles_of_other_languages():
+    d = discover_mentions(build_document("It is a remake of the film Le Verger de Verre (1972)."))
+    assert "Le Verger de Verre" in d.titles and "Verre" not in d.forms
+
+
+def test_the_complement_of_remade_as_is_a_title():
+    d = discover_mentions(
+        build_document("The film was remade as Cold Harbour in 1990 and retitled as Fen in 1991.")
+    )
+    assert {"Cold Harbour", "Fen"} <= set(d.titles)
+
+
+def test_a_kin_or_friend_noun_in_apposition_makes_a_sentence_opener_a_name():
+    d = discover_mentions(
+        build_document(
+            "It rains. Tarn Vossel, Owen's oldest friend, teaches. "
+            "Lisbet Aarn, the sister of Owen, runs. Dover Sole, the town's harbour, stinks."
+        )
+    )
+    assert {"Tarn Vossel", "Lisbet Aarn"} <= set(d.forms)
+    assert d.rejected.get("Dover Sole") == "only at sentence start"

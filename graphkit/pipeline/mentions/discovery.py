@@ -103,13 +103,15 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
                     mid_words[w] += n
                 mid_forms[_fold(name)] += n
 
-    def opener(word: str, rest: list[str], initial: bool) -> bool:
+    def opener(word: str, rest: list[str], initial: bool, credited: bool) -> bool:
         """A leading word that is not part of the name ("However", "When", "Little")."""
         low = word.lower()
         if rest and (lex.is_title(word) or word in lex.place_first):
             return False  # "Mr. Brown", "Rue Plumet": the first word belongs to the name
         if low in lex.function or (word in lex.not_names and (rest or initial)):
             return True
+        if credited and len(rest) > 1 and rest[0] in _PARTICLE_WORDS:
+            return False  # "Maxim de Winter (Laurence Olivier)": a given name, credited to an actor
         if low not in lex.common:
             return False
         if (
@@ -121,9 +123,11 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
         # A word this text mostly writes in lower case ("Here", "Little") is no name.
         return bool(rest) and lower[low] >= max(2, 2 * mid_words[word])
 
-    stripped: dict[tuple[str, bool, bool], tuple[int, int, str | None, str]] = {}
+    stripped: dict[tuple[str, bool, bool, bool], tuple[int, int, str | None, str]] = {}
 
-    def strip(name: str, initial: bool, untitled: bool) -> tuple[int, int, str | None, str]:
+    def strip(
+        name: str, initial: bool, untitled: bool, credited: bool
+    ) -> tuple[int, int, str | None, str]:
         """Drop leading openers and trailing titles; split off a title the run opens with.
 
         Returns the kept character range of ``name``, the title (if the kept run
@@ -132,7 +136,7 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
         spans = [m.span() for m in _RAW_WORD.finditer(name)]
         words = [_fold(name[x:y]) for x, y in spans]
         i, j = 0, len(words)
-        while i < j and opener(words[i], words[i + 1 : j], initial):
+        while i < j and opener(words[i], words[i + 1 : j], initial, credited):
             i += 1
         while 0 < i < j and words[i] in _PARTICLE_WORDS:
             i += 1  # "(Place) de la Bastille": a run cut after its opener starts with a word
@@ -152,10 +156,10 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
         if not n:
             continue
         for a, b, title, name, initial in run.pieces:
-            cached = stripped.get((name, initial, title is None))
+            cached = stripped.get((name, initial, title is None, run.credited))
             if cached is None:
-                cached = stripped[name, initial, title is None] = strip(
-                    name, initial, title is None
+                cached = stripped[name, initial, title is None, run.credited] = strip(
+                    name, initial, title is None, run.credited
                 )
             cut, keep, inner_title, bare = cached
             if not bare:

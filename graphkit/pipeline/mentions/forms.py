@@ -20,7 +20,7 @@ import numpy as np
 from graphkit.io.lexicon import common_words, word_list, word_table
 from graphkit.model import Document, Mention
 from graphkit.pipeline.document import sentence_index
-from graphkit.pipeline.mentions.patterns import _LO, _name_re
+from graphkit.pipeline.mentions.patterns import _LO, _UP, _name_re
 
 _CONTEXT_SAMPLE = 40
 #: From this many characters on (a short novel), a form seen once needs a person cue.
@@ -30,6 +30,13 @@ _RAW_WORD = re.compile(r"\S+(?:[ \t]+\.(?!\S))?")
 # Characters after which a capital says nothing about a name.  An opening
 # bracket is not one of them: capitals are optional there ("Theodore (Joaquin Phoenix)").
 _OPENING = frozenset(".!?\"':—-_*")
+# A bracketed credit of two capitalised words or more: " (Reginald Denny)", " (Laurence Olivier)".
+_CREDIT = re.compile(rf"[ \t]?\((?:[{_UP}][{_LO}'.-]*[ \t]+)+[{_UP}][{_LO}'-]+\)")
+# An apposition that a determiner or an owner opens: ", Martin's oldest friend,", ", the brother of".
+_APPOSITION = re.compile(
+    rf",[ \t]+(?:the|an?|his|her|their|[{_UP}][{_LO}-]*'s)[ \t]+(?:[{_LO}]+[ \t]+){{0,2}}?"
+    rf"(?P<noun>[{_LO}]+)(?=[ \t]*[,.;]|[ \t]+of[ \t])"
+)
 
 
 @dataclass
@@ -46,6 +53,8 @@ class _Form:
     owner: int = 0
     commanding: int = 0  # followed by an object pronoun: "Tell me", "Give us"
     named_speaking: int = 0  # right after a speech verb: "said Pooh"
+    credited: int = 0  # an actor credited in brackets after it: "Frank Crawley (Reginald Denny)"
+    apposed: int = 0  # a kin or friend noun in apposition: "Claire Fabre, Martin's oldest friend,"
     sampled: int = 0
 
 
@@ -108,11 +117,14 @@ class _Run:
     """One distinct capitalised run (same words, same gaps, same sentence position).
 
     ``offsets`` are where it occurs; ``pieces`` are its parts relative to an
-    occurrence's start: ``(start, end, title, name, initial)``.
+    occurrence's start: ``(start, end, title, name, initial)``; ``credited``
+    whether an actor's name in brackets follows it once at least ("Maxim de
+    Winter (Laurence Olivier)").
     """
 
     offsets: list[int]
     pieces: list[tuple[int, int, str | None, str, bool]]
+    credited: bool = False
 
 
 def _runs(doc: Document) -> list[_Run]:
@@ -123,6 +135,7 @@ def _runs(doc: Document) -> list[_Run]:
     """
     text = doc.text
     found: dict[tuple[str, str | None, bool], list[int]] = defaultdict(list)
+    credited: set[tuple[str, str | None, bool]] = set()
     # One call per match for what is needed later: start, text and title.
     matches = [(m.start(), *m.group(0, "title")) for m in _name_re().finditer(text)]
     if not matches:
@@ -138,15 +151,19 @@ def _runs(doc: Document) -> list[_Run]:
         after = start + len(group)
         if text.startswith("'t", after) and not text[after + 2 : after + 3].isalpha():
             continue  # a contraction opening a sentence: "Wasn't", "Didn't", "Couldn't"
-        found[group, title, title is None and _initial_at(text, start)].append(start)
+        key = (group, title, title is None and _initial_at(text, start))
+        found[key].append(start)
+        if text.startswith("(", after + 1) and _CREDIT.match(text, after):
+            credited.add(key)
     one_line = {" ".join(match.split()) for match, _, _ in found if "\n" not in match}
     runs = []
     for (match, title, initial), offsets in found.items():
+        cue = (match, title, initial) in credited
         name_start = match.index(title) + len(title) if title else 0
         name_start += len(match[name_start:]) - len(match[name_start:].lstrip())
         name = match[name_start:]
         if "\n" not in name or " ".join(name.split()) in one_line:
-            runs.append(_Run(offsets, [(0, len(match), title, name, initial)]))
+            runs.append(_Run(offsets, [(0, len(match), title, name, initial)], cue))
             continue
         pieces = []
         pos = name_start
@@ -161,5 +178,5 @@ def _runs(doc: Document) -> list[_Run]:
                 prev_char = match[:a].rstrip()[-1:]
                 pieces.append((a, a + len(word), None, word, prev_char in _OPENING))
             pos = a + len(word)
-        runs.append(_Run(offsets, pieces))
+        runs.append(_Run(offsets, pieces, cue))
     return runs

@@ -4,6 +4,13 @@
 "in X", "X's mother", a determiner before it); :func:`_reject_reason` says
 why a form is no name (a common word, a place, a sentence opener, ...), or
 ``None`` when it is one.
+
+A full name in brackets right after a form, "Frank Crawley (Reginald Denny)",
+is how articles credit the actor who plays a character: the form it follows
+is a person's name as surely as the owner in "X's mother", so it is a name
+even when the text only ever opens a sentence with it; so is a form that a
+kin or friend noun stands in apposition to ("Claire Fabre, Martin's oldest
+friend, teaches", "Lucien, the brother of Hope, returns").
 """
 
 from __future__ import annotations
@@ -11,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from graphkit.pipeline.mentions.forms import _HYPHEN_TAIL, _Form, _Lexicon
+from graphkit.pipeline.mentions.forms import _APPOSITION, _CREDIT, _HYPHEN_TAIL, _Form, _Lexicon
 
 _OBJECT_PRONOUNS = frozenset(["me", "us", "him", "them", "you", "it", "thee", "ye"])
 # Not "that" or "this": they also stand before a name as pronouns ("that Henry said").
@@ -46,6 +53,15 @@ def _read_context(text: str, start: int, end: int, form: _Form, lex: _Lexicon) -
     # "the X", "a X": a thing, a ship, a place or a post, seldom a person ("the Hudson").
     if before and before[-1] in _DETERMINERS and not possessive:
         form.determined += 1
+    # "Frank Crawley (Reginald Denny)": a character the article credits to an actor.
+    if text.startswith("(", end + (text[end : end + 1] == " ")) and _CREDIT.match(text, end):
+        form.credited += 1
+    # "Claire Fabre, Martin's oldest friend, ...": a kin or friend noun in apposition.
+    # (Read only while the form has no mid-sentence use: it matters for no other.)
+    if not form.mid and text.startswith(", ", end):
+        m = _APPOSITION.match(text, end)
+        if m and m.group("noun") in lex.person_nouns:
+            form.apposed += 1
     # "X's mother", "X's hand": the owner is a person.
     if possessive:
         owned = after[1:2] if after and after[0] in ("'s", "'") else after[:1]
@@ -218,7 +234,7 @@ def _reject_reason(
         return None
     if len(words) == 1 and lower[key.lower()] > form.mid:
         return "mostly lower case"
-    if form.mid == 0 and not form.speech and not form.owner:
+    if form.mid == 0 and not (form.speech or form.owner or form.credited or form.apposed):
         if form.initial < 2 and not all(w in lex.known for w in words):
             return "only at sentence start"
         if len(words) == 1 and key.lower() in lex.common and form.commanding * 2 > form.sampled:

@@ -1,5 +1,18 @@
 """Titles of works found by discovery: cue words ("the film X"), years in brackets, italics,
 and closed-class words capitalised in mid-sentence (the film *Her*, never the pronoun).
+
+Three constructions shape a title's bounds:
+
+- a title may hold the particles of other languages between its capitalised
+  words ("Le Verger de Verre"), as it holds English "of" or "the";
+- an article never follows a possessive inside one noun phrase, so in
+  "Billy Wilder's The Apartment" the possessive is the owner's and the title
+  starts at the article ("The Winter's Tale", "Ender's Game" stay whole);
+- a word repeated after a comma is one phrase, never a list ("Promises,
+  Promises"), so a title of one word so repeated is the whole repetition.
+
+Besides the cue nouns, the complement of "remade as", "retitled as",
+"reissued as" names a work: "remade as Cold Harbour in 1990".
 """
 
 from __future__ import annotations
@@ -12,9 +25,15 @@ from graphkit.io.lexicon import word_list
 from graphkit.model import Document
 from graphkit.pipeline.mentions.forms import _lexicon, _Run
 from graphkit.pipeline.mentions.judge import _speech_near
-from graphkit.pipeline.mentions.patterns import _UP, _WORK_SMALL
+from graphkit.pipeline.mentions.patterns import _PARTICLES, _UP, _WORK_SMALL
 
-_TITLE = rf"[{_UP}][\w']+(?:[ \t]+(?:(?:{_WORK_SMALL})[ \t]+)*[{_UP}][\w']+)*"
+_TITLE = rf"[{_UP}][\w']+(?:[ \t]+(?:(?:{_WORK_SMALL}|{_PARTICLES})[ \t]+)*[{_UP}][\w']+)*"
+# "Billy Wilder's The Apartment": the owner before the last possessive that an article follows.
+_OWNER = re.compile(r"^.*\w's[ \t]+(?=(?:The|A|An)[ \t])")
+# "remade as Cold Harbour", "remade again as ...", "retitled as ..." (the same work under another name).
+_REMADE_AS = re.compile(
+    rf"(?:remade|retitled|reissued)(?:[ \t]+(?:again|later|in[ \t]+\d{{4}}))?[ \t]+as[ \t]+[\"']?(?P<t>{_TITLE})"
+)
 _YEAR_BEFORE = re.compile(r"\d{4}\s+$")
 _POSSESSIVE_BEFORE = re.compile(r"\w's\s+(?:\d{4}\s+)?$")
 _YEAR_IN_BRACKETS = re.compile(r"\((?:1[6-9]|20)\d\d\)")
@@ -39,6 +58,38 @@ def _cut_credit(title: str) -> str:
     """
     m = _BY_CREDIT.search(title)
     return title[: m.start()] if m and m.start() > 0 else title
+
+
+def _bounded(title: str, text: str, start: int, end: int) -> str:
+    """``title`` (at ``start:end`` in ``text``) without an owner before it, or repeated after a comma.
+
+    Examples
+    --------
+    >>> _bounded("Billy Wilder's The Apartment", "", 0, 0)
+    'The Apartment'
+    >>> _bounded("Ender's Game", "", 0, 0)
+    "Ender's Game"
+    >>> text = "the musical Promises, Promises (1968)"
+    >>> _bounded("Promises", text, 12, 20), _bounded("Promises", text, 22, 30)
+    ('Promises, Promises', 'Promises, Promises')
+    """
+    m = _OWNER.match(title)
+    if m:
+        return title[m.end() :]
+    if " " in title:
+        return title
+    twice = f"{title}, {title}"
+    if (
+        text.startswith(twice, start)
+        and not text[start + len(twice) : start + len(twice) + 1].isalnum()
+    ):
+        return twice
+    if (
+        text.startswith(twice, end - len(twice))
+        and not text[end - len(twice) - 1 : end - len(twice)].isalnum()
+    ):
+        return twice
+    return title
 
 
 @cache
@@ -96,7 +147,7 @@ def _work_titles(doc: Document) -> list[str]:
         if not lower[cue]:
             continue
         for m in _cue_matches(doc, cue):
-            t = _cut_credit(m.group("t"))
+            t = _bounded(_cut_credit(m.group("t")), text, m.start("t"), m.end("t"))
             if text[m.start() - 1 : m.start()].isalnum() or lex.is_title(t.split()[0]):
                 continue
             if t == m.group("t") and _PLAYED_AFTER.match(text, m.end()):
@@ -105,7 +156,7 @@ def _work_titles(doc: Document) -> list[str]:
             dated = bool(_YEAR_BEFORE.search(head) or _POSSESSIVE_BEFORE.search(head))
             if m.group("comma") and not dated:
                 continue
-            if len(t.split()) >= 2 or _YEAR_BEFORE.search(head):
+            if len(t.split()) >= 2 or _YEAR_BEFORE.search(head) or ", " in t:
                 found.append(t)
                 if not dated:
                     cued.append(t)
@@ -114,10 +165,17 @@ def _work_titles(doc: Document) -> list[str]:
     pos = text.find("(")
     while pos >= 0:
         if _YEAR_IN_BRACKETS.match(text, pos):
-            t = _TITLE_BEFORE.search(text[max(0, pos - 80) : pos].rstrip(" \t"))
+            head = text[max(0, pos - 80) : pos].rstrip(" \t")
+            t = _TITLE_BEFORE.search(head)
             if t:
-                found.append(t.group("t"))
+                found.append(_bounded(t.group("t"), head, t.start("t"), t.end("t")))
         pos = text.find("(", pos + 1)
+    for word in ("remade", "retitled", "reissued"):
+        if lower[word]:
+            for i in doc.occurrences(word):
+                m = _REMADE_AS.match(text, i)
+                if m and not lex.is_title(m.group("t").split()[0]):
+                    found.append(_cut_credit(m.group("t")))
     return list(dict.fromkeys(found))
 
 
