@@ -41,13 +41,29 @@ def score(book: str, shared: Path, verbose: bool = False) -> dict[str, str]:
 
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(tmp) / f"{book}.graphml"
-        pred.write_bytes(render_result(analyze(shared / "texts" / BOOKS[book], cast=False), "graphml"))
+        pred.write_bytes(
+            render_result(analyze(shared / "texts" / BOOKS[book], cast=False), "graphml")
+        )
         out = subprocess.run(
-            [sys.executable, str(shared / "eval" / "networks" / "score_network.py"),
-             "--gold", str(shared / "coappearance" / f"{book}.dat"), "--gold-format", "sgb",
-             "--extra-names", str(shared / "eval" / "networks" / f"{book}.spellings.tsv"),
-             "--pred", str(pred), "--label", book] + (["-v"] if verbose else []),
-            capture_output=True, text=True, check=True).stdout
+            [
+                sys.executable,
+                str(shared / "eval" / "networks" / "score_network.py"),
+                "--gold",
+                str(shared / "coappearance" / f"{book}.dat"),
+                "--gold-format",
+                "sgb",
+                "--extra-names",
+                str(shared / "eval" / "networks" / f"{book}.spellings.tsv"),
+                "--pred",
+                str(pred),
+                "--label",
+                book,
+            ]
+            + (["-v"] if verbose else []),
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
     if verbose:
         print(out)
     summary = out.strip().splitlines()[-1].split("\t")
@@ -69,7 +85,9 @@ def main() -> int:
         ap.error(f"unknown book {unknown[0]!r}: use {', '.join(BOOKS)}")
     for book in args.books or list(BOOKS):
         r = score(book, shared, args.verbose)
-        print(f"{book:6} {r['EF1']:>6} {r['EP']:>6} {r['ER']:>6} {r['R50']:>6} {r['P50']:>6} {r['rho50']:>6}")
+        print(
+            f"{book:6} {r['EF1']:>6} {r['EP']:>6} {r['ER']:>6} {r['R50']:>6} {r['P50']:>6} {r['rho50']:>6}"
+        )
     return 0
 
 

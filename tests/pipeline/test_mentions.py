@@ -152,6 +152,32 @@ def test_a_name_read_after_in_at_from_a_third_of_the_time_is_a_place():
     assert {"Elizabeth", "Jane"} <= set(d.forms)
 
 
+def test_a_name_one_goes_to_or_comes_to_is_a_place():
+    # "went to Hunsford", "came to Hunsford": a journey's end, not a person spoken to.
+    text = (
+        "They went to Hunsford. " * 2
+        + "She came to Hunsford again. "
+        + "He had gone to Hunsford. "
+        + "Then Hunsford was quiet. " * 6
+        + "Elizabeth smiled. Elizabeth looked at Jane. Jane said nothing. " * 3
+    )
+    d = discover_mentions(build_document(text))
+    assert d.rejected.get("Hunsford") == "place"
+    assert {"Elizabeth", "Jane"} <= set(d.forms)
+
+
+def test_a_titled_name_wrapped_over_a_line_is_one_mention_when_written_whole_elsewhere():
+    text = "He wrote to Lady Catherine de\nBourgh at once. " + "Lady Catherine de Bourgh sat down. " * 5
+    d = discover_mentions(build_document(text))
+    assert [m.text for m in d.mentions][0] == "Lady Catherine de Bourgh"
+    assert "Bourgh" not in d.forms
+
+
+def test_a_person_spoken_to_is_no_place():
+    text = "She turned to Harriet. " * 4 + "Harriet smiled. " * 6 + "Emma looked at Harriet. "
+    assert "Harriet" in _forms(text)
+
+
 def test_in_a_long_text_a_plural_is_a_family_only_if_a_member_is_named():
     filler = "The rain fell softly on the long grey road that evening. " * 4000  # > 200,000 chars
     text = (

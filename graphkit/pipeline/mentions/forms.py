@@ -131,7 +131,8 @@ def _runs(doc: Document) -> list[_Run]:
     """Distinct capitalised runs inside sentences, each with the offsets where it occurs.
 
     A run that a line break cuts ("Europe\\nFrance" in hard-wrapped text) is kept
-    whole only when the same words also stand together on one line elsewhere.
+    whole only when the same words, with or without the run's title, also stand
+    together on one line elsewhere ("Lady Catherine de\\nBourgh").
     """
     text = doc.text
     found: dict[tuple[str, str | None, bool], list[int]] = defaultdict(list)
@@ -162,7 +163,8 @@ def _runs(doc: Document) -> list[_Run]:
         name_start = match.index(title) + len(title) if title else 0
         name_start += len(match[name_start:]) - len(match[name_start:].lstrip())
         name = match[name_start:]
-        if "\n" not in name or " ".join(name.split()) in one_line:
+        # "Lady Catherine de\nBourgh": the whole run (title too) on one line elsewhere.
+        if "\n" not in name or " ".join(name.split()) in one_line or " ".join(match.split()) in one_line:
             runs.append(_Run(offsets, [(0, len(match), title, name, initial)], cue))
             continue
         pieces = []
