@@ -309,7 +309,8 @@ def run_file(
     opts = Options.make(cast=None, **options)
     script = read_script(path, input_format, encoding)
     if script is not None:
-        return analyze_script(script, interaction, name=script.title or Path(path).stem)
+        name = script.title or Path(path).stem
+        return analyze_script(script, interaction, name=name, rules=opts.rules)
     source = read_text(path, encoding=encoding)
     return _prose(source, replace(opts, cast=resolve_cast(cast, path)), interaction)
 

@@ -38,6 +38,7 @@ import networkx as nx
 
 from graphkit.errors import OptionError
 from graphkit.io.readers.base import Script
+from graphkit.io.rules import RuleSet, load_rules
 from graphkit.model import (
     Character,
     Document,
@@ -49,6 +50,7 @@ from graphkit.model import (
     Segment,
     Sentence,
 )
+from graphkit.pipeline.relations.personae import personae_relations
 
 __all__ = [
     "CLIQUE_LIMIT",
@@ -127,6 +129,11 @@ def script_document(script: Script) -> tuple[Document, list[Mention], list[Chara
         paragraphs.append(Paragraph(len(paragraphs), start, pos, kind))
         return start, pos
 
+    # A play's cast list opens the document: each entry a sentence, the evidence of
+    # the ties it states (graphkit.pipeline.relations.personae), no one's turn.
+    for entry in script.personae if script.kind == "play" else ():
+        start, end = add(entry, "text")
+        sentences.append(Sentence(len(sentences), start, end, len(paragraphs) - 1, 0))
     for index, title in enumerate(script.segments):
         seg_start, _ = add(" ".join(title.split()) or f"Segment {index + 1}", "heading")
         for turn in by_segment.get(index, []):
@@ -267,13 +274,18 @@ def _capped_presence(
 
 
 def analyze_script(
-    script: Script, interaction: str = "co-presence", name: str | None = None
+    script: Script,
+    interaction: str = "co-presence",
+    name: str | None = None,
+    rules: RuleSet | None = None,
 ) -> Result:
     """Run the pipeline on a structured text and return its :class:`~graphkit.model.Result`.
 
     Tables always use the groups rule; ``interaction="conversation"`` is for
     plays and screenplays.  Table characters who never share a group are left
     out, as in NetworkX's Les Misérables graph (graph attribute ``unlinked``).
+    A play's cast list gives typed relations (``rules``' ``personae:``, see
+    :mod:`graphkit.pipeline.relations.personae`).
     """
     from graphkit.graph.speech import set_speech, turn_speech
     from graphkit.graph.timeline import assemble_graph
@@ -293,6 +305,11 @@ def analyze_script(
         attrs["unlinked"] = sorted(c.id for c in characters if c.id not in linked)
         characters = [c for c in characters if c.id in linked]
         mentions = [m for m in mentions if m.character in linked]
+    relations = personae_relations(
+        script.personae if script.kind == "play" else (),
+        {c.id: (c.label, *c.aliases) for c in characters},
+        rules or load_rules(),
+    )
     template = nx.Graph()
     for r in script.roles:
         template.add_node(r.id, **dict(r.attrs))
@@ -302,6 +319,7 @@ def analyze_script(
         characters,
         mentions,
         interactions,
+        relations,
         directed=rule == "conversation",
         template=template,
         name=name,
@@ -315,7 +333,7 @@ def analyze_script(
         mentions=tuple(mentions),
         character_list=tuple(characters),
         interactions=tuple(interactions),
-        relations=(),
+        relations=tuple(relations),
         graph=graph,
         window=rule,
         name=name,

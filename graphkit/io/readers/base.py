@@ -67,6 +67,9 @@ class Script:
     unit: str = "segment"
     source: str = "<script>"
     meta: dict[str, str] = field(default_factory=dict)
+    #: The cast list as the text prints it, an entry each ("LADY CAPULET, wife to Capulet."),
+    #: read for the ties it states (:mod:`graphkit.pipeline.relations.personae`).
+    personae: tuple[str, ...] = ()
 
     def speakers_of(self, segment: int) -> list[str]:
         """The roles who speak (or appear) in ``segment``, in order of first turn."""

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from graphkit.errors import InputError
 from graphkit.io.readers.base import Role, Script, Turn
@@ -126,14 +127,16 @@ def _display(tag: str) -> str:
     return " ".join(w[:1] + w[1:].lower() for w in tag.split())
 
 
-def _personae(lines: list[str]) -> tuple[list[str], set[int], dict[str, str]]:
-    """Names of the dramatis personae, the line numbers of that list, and titles.
+def _personae(lines: list[str]) -> tuple[list[str], set[int], dict[str, str], list[str]]:
+    """Names of the dramatis personae, the line numbers of that list, titles, and the entries.
 
     ``titles`` maps the first word of a description to its name when only
     one entry has it: ``"ESCALUS, Prince of Verona."`` gives ``PRINCE -> ESCALUS``,
-    since the text may head Escalus's speeches ``PRINCE.``.
+    since the text may head Escalus's speeches ``PRINCE.``.  ``entries`` are
+    the list's lines as printed, white space collapsed ("JULIET, daughter to Capulet.").
     """
     names: list[str] = []
+    entries: list[str] = []
     used: set[int] = set()
     title_words: dict[str, list[str]] = {}
     for i, line in enumerate(lines):
@@ -151,6 +154,7 @@ def _personae(lines: list[str]) -> tuple[list[str], set[int], dict[str, str]]:
                 continue
             blank_run = 0
             used.add(j)
+            entries.append(" ".join(entry.split()))
             m = re.match(rf"^((?:{_UPPER_WORD}\s*)+)(?=[,.\s]|$)", entry)
             if m and len(m.group(1).strip(" .")) >= 2:
                 names.append(_norm_tag(m.group(1)))
@@ -166,7 +170,7 @@ def _personae(lines: list[str]) -> tuple[list[str], set[int], dict[str, str]]:
         break
     names = [n for n in dict.fromkeys(names) if n and n.split()[0] not in _NOT_SPEAKERS]
     titles = {w: ns[0] for w, ns in title_words.items() if len(ns) == 1 and w not in names}
-    return names, used, titles
+    return names, used, titles, entries
 
 
 def _body(text: str) -> list[str]:
@@ -195,7 +199,7 @@ def parse_play(text: str, source: str = "<play>") -> Script:
     (('ACT I, SCENE I. A street.', 'ACT I, SCENE II. A room.'), [(0, ('Ann',), 'Good day.'), (0, ('Bob',), 'And to you.'), (1, ('Ann',), 'Alone.')])
     """
     lines = _body(text)
-    personae, skip, titles = _personae(lines)
+    personae, skip, titles, entries = _personae(lines)
     known = set(personae)
     # First pass: candidate prefixes and how often each occurs.
     caps_counts: Counter = Counter()
@@ -309,7 +313,8 @@ def parse_play(text: str, source: str = "<play>") -> Script:
     # Headings before the first real speech are a table of contents: drop them.
     first = spoken[0]
     turns = [t for t in turns if t[0] >= first]
-    return _script(segments[first:], turns, first, full_names, titles, source, text)
+    script = _script(segments[first:], turns, first, full_names, titles, source, text)
+    return replace(script, personae=tuple(entries))
 
 
 def _script(segments, turns, first, full_names, titles, source, whole) -> Script:

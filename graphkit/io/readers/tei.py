@@ -175,7 +175,46 @@ def parse_tei(data: bytes, source: str = "<tei>") -> Script:
         Turn(seg, tuple(dict.fromkeys(ids[w] for w in who)), text, tag)
         for seg, who, text, tag in raw_turns
     )
-    return Script(title, tuple(roles), tuple(segments), turns, "play", "segment", source)
+    personae = _cast_entries(root, {tei: r.label for tei, r in zip(ids, roles, strict=True)})
+    return Script(
+        title, tuple(roles), tuple(segments), turns, "play", "segment", source, personae=personae
+    )
+
+
+_POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their", "its"])
+
+
+def _cast_entries(root: ET.Element, labels: dict[str, str]) -> tuple[str, ...]:
+    """The ``castList`` as printed lines: role, then its ``roleDesc`` ("Montague, Romeo's father").
+
+    A ``<rs ref="#id">his</rs>`` in a description names whom it refers to:
+    it is written as that role's name in the possessive ("Romeo's father"),
+    several refs as a list ("Romeo's, Montague's and Lady Montague's kinsman").
+    """
+    entries: list[str] = []
+    for item in root.iter():
+        if _local(item.tag) != "castItem":
+            continue
+        role = _text(_first_child(item, "role"))
+        desc_el = _first_child(item, "roleDesc")
+        desc = _described(desc_el, labels) if desc_el is not None else ""
+        entry = f"{role}, {desc}" if role and desc else role or desc
+        if entry:
+            entries.append(entry)
+    return tuple(entries)
+
+
+def _described(el: ET.Element, labels: dict[str, str]) -> str:
+    parts = [el.text or ""]
+    for child in el:
+        refs = [labels.get(r.lstrip("#")) for r in (child.get("ref") or "").split()]
+        names = [n for n in refs if n]
+        said = _text(child)
+        if _local(child.tag) == "rs" and names and said.lower() in _POSSESSIVE_PRONOUNS:
+            owned = [f"{n}'s" for n in names]
+            said = owned[0] if len(owned) == 1 else f"{', '.join(owned[:-1])} and {owned[-1]}"
+        parts.extend((said, child.tail or ""))
+    return " ".join("".join(parts).split())
 
 
 def _first_child(el: ET.Element, name: str) -> ET.Element | None:
