@@ -50,7 +50,11 @@ Speakers, in order:
    he differs and fits its sex ("'Where?' asked Bob. / 'Here,' said Carl.
    / 'Thanks,' said he.": Bob; PDNC-dev right 13,098 -> 13,107, 16 won
    and 7 lost; excluding the last speaker there and taking the narration's
-   next one instead gains nothing: 13,097).
+   next one instead gains nothing: 13,097).  Before that, such a new turn
+   answers the one the previous quotation calls by name, when he fits the
+   pronoun's sex ("'You will excuse me, Mr. Sholto.' / 'Not at all,' he
+   answered.": Sholto, however recently the narration named another man;
+   PDNC-dev right 13,107 -> 13,124, anaphoric 3,035 -> 3,050).
 3. **implicit, paragraph** — the narration of the quotation's paragraph
    names exactly one character ("Emma laughed. ...", a name after a
    preposition left out: "gave it to Harriet", and one the quotation
@@ -161,7 +165,7 @@ def attribute(
     ...       for m in re.finditer(r"(?:Miss |Mr. )?(?:Ann|Bob)", text)]
     >>> chars = [Character("Ann", "Ann", aliases=("Miss Ann",)), Character("Bob", "Bob", aliases=("Mr. Bob",))]
     >>> [(q.speaker, q.addressees, q.type) for q in attribute(doc, find_quotations(doc), ms, chars)]
-    [('Bob', ('Ann',), 'explicit'), ('Ann', ('Bob',), 'implicit'), ('Bob', ('Ann',), 'implicit'), ('Ann', ('Bob',), 'implicit')]
+    [('Bob', ('Ann',), 'explicit'), ('Ann', ('Bob',), 'anaphoric'), ('Bob', ('Ann',), 'implicit'), ('Ann', ('Bob',), 'implicit')]
     """
     pats = _patterns()
     keep = {c.id for c in characters if c.kind in ("character", "person")}
@@ -178,7 +182,11 @@ def attribute(
     for i, q in enumerate(quotes):
         floor = quotes[i - 1].end + 1 if i else 0
         before = [speaker[j] for j in range(max(0, i - 2), i) if conv[j] == conv[i]]
-        found = _explicit(ctx, q, pats, floor, before, vocatives[i])
+        answers = None
+        if i and conv[i - 1] == conv[i]:
+            said_to = [v for v in vocatives[i - 1] if v != speaker[i - 1]]
+            answers = said_to[0] if len(said_to) == 1 else None
+        found = _explicit(ctx, q, pats, floor, before, vocatives[i], answers)
         if found:
             cue[i] = found[2]
             if found[0]:

@@ -16,6 +16,7 @@ def _pronoun(
     at: int | None = None,
     named: Collection[str] = (),
     turn: bool = False,
+    answers: str | None = None,
 ) -> str:
     """Who "he" or "she" in a tag is: the narration's latest character of that sex.
 
@@ -30,11 +31,15 @@ def _pronoun(
     see :func:`graphkit.pipeline.speakers.tags._explicit`), a pronoun that
     resolves to the previous quotation's speaker (``before[-1]``) stands for
     the speaker of the quotation before that instead, when he differs and
-    fits the pronoun's sex: two speakers alternate.
+    fits the pronoun's sex: two speakers alternate.  Before that, a new turn
+    answers one the previous quotation calls by name (``answers``): when he
+    fits the pronoun's sex, he is the one it stands for.
     """
     if word in ("i", "I"):
         return ctx.narrator  # "said I": the first-person narrator, if the text has one
     sex = _PRONOUN_SEX[word]
+    if turn and answers and answers not in named and ctx.sexes.get(answers) == sex:
+        return answers  # "..., Mr. Sholto." / "At the best," he answered: Sholto answers
     found = ctx.recent(q.start if at is None else at, sex, set(named))
     if turn and found and len(before) == 2 and found.character == before[1]:
         # a new turn answers the previous one: "he" is not who spoke it but who spoke before

@@ -24,11 +24,13 @@ def _explicit(
     floor: int,
     before: list[str | None],
     named: Collection[str] = (),
+    answers: str | None = None,
 ) -> tuple[str, str, str] | None:
     """Rules 1 and 2 on the tags after or inside the quotation, then on the narration before it.
 
     A pronoun or a description (rule 2) never stands for one the quotation
-    calls by name (``named``, its vocatives).  A quotation opening the
+    calls by name (``named``, its vocatives); ``answers`` is the one the
+    previous quotation of the conversation calls by name.  A quotation opening the
     paragraph right after the previous quotation's, with at most a speech
     tag's narration (:data:`~graphkit.pipeline.speakers.turns.RUN_BREAK`)
     between them, is a new turn of speech: its "said he" is not the one who
@@ -59,7 +61,7 @@ def _explicit(
         m = pats["verb_pronoun"].match(text, a, b) or pats["pronoun_verb"].match(text, a, b)
         if m:
             turn = _new_turn(ctx, q, floor)
-            who = _pronoun(ctx, q, m.group(1), before, named=named, turn=turn)
+            who = _pronoun(ctx, q, m.group(1), before, named=named, turn=turn, answers=answers)
             return who, "anaphoric", _cue(text, a, m.end())
         m = pats["verb_title"].match(text, a, b) or pats["title_verb"].match(text, a, b)
         who = m and ctx.bearer(q.start, m.group(1))
