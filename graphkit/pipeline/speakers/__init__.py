@@ -27,7 +27,10 @@ Speakers, in order:
    (the first name of that sex in it that neither owns something, "Mrs.
    Walker's party", nor follows a preposition, "ran to Harriet": those are
    no subjects; nor stands in another clause, before a semicolon: "Mr.
-   Woodhouse was off; but Mr. Knightley sat down").  When that sentence has a pronoun of the same sex before
+   Woodhouse was off; but Mr. Knightley sat down", or in a subordinate
+   clause opening the sentence: "When Lord Henry had sat down, Mr. Erskine
+   moved round", PDNC-dev right 13,124 -> 13,129).  When that sentence has
+   a pronoun of the same sex before
    the name ("Then she called Harriet."), the pronoun is its subject and the
    one the narration keeps speaking of: the tag's pronoun stands for the
    same one (resolved from there).
@@ -80,6 +83,15 @@ Speakers, in order:
    after a quotation ends a run too, paragraph or not ("Hi." Bob looked
    at the rain ...: 4,746 -> 4,763; PDNC-dev gold: after three sentences
    of it the last speaker goes on 38 % of the time).
+   A run still open after its own turns, whose first quotation opens its
+   paragraph right after a paragraph of narration, is begun by that
+   paragraph's subject: the first name of its last sentence that is no
+   object nor owner ("Harriet looked grave." / "My dear Harriet, ..."),
+   else the one a pronoun opening that sentence stands for ("She turned
+   away."), never one the quotation calls by name nor the next turn's
+   speaker; its turns follow from there (PDNC-dev right 13,129 -> 13,185,
+   implicit 4,833 -> 4,880 of 6,808: the conversation-wide turns and rule
+   5b, right 56 % and 36 % of the time, fill fewer quotations).
    Then, in a conversation with at least two known speakers, an open
    quotation answers the nearest attributed quotation before it (else after
    it): it takes the other known speaker who speaks nearest to it, never
@@ -122,11 +134,12 @@ from dataclasses import replace
 from graphkit.model import Character, Document, Mention, Quotation
 from graphkit.pipeline.characters.pronouns import character_sexes
 from graphkit.pipeline.speakers.addressees import _tag_addressee, _vocatives
-from graphkit.pipeline.speakers.anaphora import _paragraph_speaker
+from graphkit.pipeline.speakers.anaphora import _paragraph_speaker, _run_heads
 from graphkit.pipeline.speakers.context import _Context, _patterns, _sorted_mentions, titled
 from graphkit.pipeline.speakers.tags import _explicit
 from graphkit.pipeline.speakers.turns import (
     _conversations,
+    _fill,
     _listeners,
     _runs,
     _turns,
@@ -196,6 +209,8 @@ def attribute(
         if who:
             speaker[i], kind[i] = who, "implicit"
     runs = _runs(ctx, quotes, conv)
+    _fill(speaker, kind, runs, vocatives)  # turns within each run first, then its head:
+    _run_heads(ctx, quotes, speaker, kind, cue, runs, vocatives)
     _turns(speaker, kind, conv, vocatives, runs)
 
     def partner(first: int, stop: int, known: str) -> str | None:
