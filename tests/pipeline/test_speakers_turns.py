@@ -39,3 +39,11 @@ def test_a_run_after_a_paragraph_of_narration_is_begun_by_that_paragraph_s_subje
     # a sentence opened by a pronoun: the one it stands for
     text = talk + 'Carl had come in and he sat down. He looked at the rain.\n\n"It is wet."'
     assert [q.speaker for q in attributed(text, names, True)][2] == "Carl"
+
+
+def test_the_owner_of_the_speech_ending_the_narration_speaks_the_quotation():
+    names = {"Ann": "Ann", "Bob": "Bob"}
+    text = 'Bob waited. The matter was settled by Ann\'s saying, "We go."'
+    assert [(q.speaker, q.type) for q in attributed(text, names, True)] == [("Ann", "explicit")]
+    text = 'Bob waited, and in reply to Ann\'s calm inquiry of "Where?" said nothing.'
+    assert [q.speaker for q in attributed(text, names, True)] == ["Ann"]

@@ -21,6 +21,9 @@ Speakers, in order:
    the quotation's paragraph introduces it when its verb says the speech
    goes on or begins ("Sir Thomas, trying to suppress a smile, went on.",
    "She spoke again."): any other verb there ("Piglet nodded.") is no tag.
+   Narration ending on a name's speech noun ("settled by Mrs. Grant's
+   saying,", "in reply to Lady Bertram's calm inquiry of") gives the
+   quotation to that name (PDNC-dev right 13,185 -> 13,188).
 2. **anaphoric** — a pronoun or a description in the tag ("said she",
    "he replied", "said his lady"): the most recent character named in
    the narration who fits its sex, taken as the subject of its sentence
