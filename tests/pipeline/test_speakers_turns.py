@@ -47,3 +47,16 @@ def test_the_owner_of_the_speech_ending_the_narration_speaks_the_quotation():
     assert [(q.speaker, q.type) for q in attributed(text, names, True)] == [("Ann", "explicit")]
     text = 'Bob waited, and in reply to Ann\'s calm inquiry of "Where?" said nothing.'
     assert [q.speaker for q in attributed(text, names, True)] == ["Ann"]
+
+
+def test_a_name_in_apposition_before_a_relative_pronoun_is_no_vocative():
+    names = {"Ann": "Ann", "Bob": "Bob", "Carl": "Carl"}
+    talk = '"Hello, Bob," said Ann.\n\n"Hi," said Bob.\n\n'
+    text = talk + '"There is the butler, Carl, whom we have not seen."\n\n"True."'
+    got = attributed(text, names, True)
+    assert got[2].addressees[:1] != ("Carl",)
+    assert [q.speaker for q in got] == ["Ann", "Bob", "Ann", "Bob"]  # Carl does not answer
+    # a vocative between commas is one: Carl answers
+    text = talk + '"There is the butler, Carl, as you know."\n\n"True."'
+    got = attributed(text, names, True)
+    assert got[2].addressees[0] == "Carl" and got[3].speaker == "Carl"

@@ -118,7 +118,10 @@ Speakers, in order:
 
 Addressees: names used as vocatives in the quotation ("My dear Mr.
 Bennet, ...", and capitalised where it opens a sentence: "Dear Mrs.
-Weston, how ..."; PDNC-dev implicit 4,624 -> 4,628 right), "to Y" in the tag ("said X to Y"), then (*inferred*) the
+Weston, how ..."; PDNC-dev implicit 4,624 -> 4,628 right; never a name
+between commas that a relative pronoun follows, an apposition: "this
+butler, Lal Rao, whom we have not seen", PDNC-dev right 13,188 -> 13,192),
+"to Y" in the tag ("said X to Y"), then (*inferred*) the
 conversation's other speakers within :data:`turns.LISTENER_REACH`
 quotations, nearest first: PDNC counts everyone present as addressed, about
 two addressees a quotation.
