@@ -21,13 +21,19 @@ Speakers, in order:
    the quotation's paragraph introduces it when its verb says the speech
    goes on or begins ("Sir Thomas, trying to suppress a smile, went on.",
    "She spoke again."): any other verb there ("Piglet nodded.") is no tag.
+   Narration ending on a name's speech noun ("settled by Mrs. Grant's
+   saying,", "in reply to Lady Bertram's calm inquiry of") gives the
+   quotation to that name (PDNC-dev right 13,185 -> 13,188).
 2. **anaphoric** — a pronoun or a description in the tag ("said she",
    "he replied", "said his lady"): the most recent character named in
    the narration who fits its sex, taken as the subject of its sentence
    (the first name of that sex in it that neither owns something, "Mrs.
    Walker's party", nor follows a preposition, "ran to Harriet": those are
    no subjects; nor stands in another clause, before a semicolon: "Mr.
-   Woodhouse was off; but Mr. Knightley sat down").  When that sentence has a pronoun of the same sex before
+   Woodhouse was off; but Mr. Knightley sat down", or in a subordinate
+   clause opening the sentence: "When Lord Henry had sat down, Mr. Erskine
+   moved round", PDNC-dev right 13,124 -> 13,129).  When that sentence has
+   a pronoun of the same sex before
    the name ("Then she called Harriet."), the pronoun is its subject and the
    one the narration keeps speaking of: the tag's pronoun stands for the
    same one (resolved from there).
@@ -50,7 +56,11 @@ Speakers, in order:
    he differs and fits its sex ("'Where?' asked Bob. / 'Here,' said Carl.
    / 'Thanks,' said he.": Bob; PDNC-dev right 13,098 -> 13,107, 16 won
    and 7 lost; excluding the last speaker there and taking the narration's
-   next one instead gains nothing: 13,097).
+   next one instead gains nothing: 13,097).  Before that, such a new turn
+   answers the one the previous quotation calls by name, when he fits the
+   pronoun's sex ("'You will excuse me, Mr. Sholto.' / 'Not at all,' he
+   answered.": Sholto, however recently the narration named another man;
+   PDNC-dev right 13,107 -> 13,124, anaphoric 3,035 -> 3,050).
 3. **implicit, paragraph** — the narration of the quotation's paragraph
    names exactly one character ("Emma laughed. ...", a name after a
    preposition left out: "gave it to Harriet", and one the quotation
@@ -76,6 +86,15 @@ Speakers, in order:
    after a quotation ends a run too, paragraph or not ("Hi." Bob looked
    at the rain ...: 4,746 -> 4,763; PDNC-dev gold: after three sentences
    of it the last speaker goes on 38 % of the time).
+   A run still open after its own turns, whose first quotation opens its
+   paragraph right after a paragraph of narration, is begun by that
+   paragraph's subject: the first name of its last sentence that is no
+   object nor owner ("Harriet looked grave." / "My dear Harriet, ..."),
+   else the one a pronoun opening that sentence stands for ("She turned
+   away."), never one the quotation calls by name nor the next turn's
+   speaker; its turns follow from there (PDNC-dev right 13,129 -> 13,185,
+   implicit 4,833 -> 4,880 of 6,808: the conversation-wide turns and rule
+   5b, right 56 % and 36 % of the time, fill fewer quotations).
    Then, in a conversation with at least two known speakers, an open
    quotation answers the nearest attributed quotation before it (else after
    it): it takes the other known speaker who speaks nearest to it, never
@@ -99,7 +118,10 @@ Speakers, in order:
 
 Addressees: names used as vocatives in the quotation ("My dear Mr.
 Bennet, ...", and capitalised where it opens a sentence: "Dear Mrs.
-Weston, how ..."; PDNC-dev implicit 4,624 -> 4,628 right), "to Y" in the tag ("said X to Y"), then (*inferred*) the
+Weston, how ..."; PDNC-dev implicit 4,624 -> 4,628 right; never a name
+between commas that a relative pronoun follows, an apposition: "this
+butler, Lal Rao, whom we have not seen", PDNC-dev right 13,188 -> 13,192),
+"to Y" in the tag ("said X to Y"), then (*inferred*) the
 conversation's other speakers within :data:`turns.LISTENER_REACH`
 quotations, nearest first: PDNC counts everyone present as addressed, about
 two addressees a quotation.
@@ -118,11 +140,12 @@ from dataclasses import replace
 from graphkit.model import Character, Document, Mention, Quotation
 from graphkit.pipeline.characters.pronouns import character_sexes
 from graphkit.pipeline.speakers.addressees import _tag_addressee, _vocatives
-from graphkit.pipeline.speakers.anaphora import _paragraph_speaker
+from graphkit.pipeline.speakers.anaphora import _paragraph_speaker, _run_heads
 from graphkit.pipeline.speakers.context import _Context, _patterns, _sorted_mentions, titled
 from graphkit.pipeline.speakers.tags import _explicit
 from graphkit.pipeline.speakers.turns import (
     _conversations,
+    _fill,
     _listeners,
     _runs,
     _turns,
@@ -161,7 +184,7 @@ def attribute(
     ...       for m in re.finditer(r"(?:Miss |Mr. )?(?:Ann|Bob)", text)]
     >>> chars = [Character("Ann", "Ann", aliases=("Miss Ann",)), Character("Bob", "Bob", aliases=("Mr. Bob",))]
     >>> [(q.speaker, q.addressees, q.type) for q in attribute(doc, find_quotations(doc), ms, chars)]
-    [('Bob', ('Ann',), 'explicit'), ('Ann', ('Bob',), 'implicit'), ('Bob', ('Ann',), 'implicit'), ('Ann', ('Bob',), 'implicit')]
+    [('Bob', ('Ann',), 'explicit'), ('Ann', ('Bob',), 'anaphoric'), ('Bob', ('Ann',), 'implicit'), ('Ann', ('Bob',), 'implicit')]
     """
     pats = _patterns()
     keep = {c.id for c in characters if c.kind in ("character", "person")}
@@ -178,7 +201,11 @@ def attribute(
     for i, q in enumerate(quotes):
         floor = quotes[i - 1].end + 1 if i else 0
         before = [speaker[j] for j in range(max(0, i - 2), i) if conv[j] == conv[i]]
-        found = _explicit(ctx, q, pats, floor, before, vocatives[i])
+        answers = None
+        if i and conv[i - 1] == conv[i]:
+            said_to = [v for v in vocatives[i - 1] if v != speaker[i - 1]]
+            answers = said_to[0] if len(said_to) == 1 else None
+        found = _explicit(ctx, q, pats, floor, before, vocatives[i], answers)
         if found:
             cue[i] = found[2]
             if found[0]:
@@ -188,6 +215,8 @@ def attribute(
         if who:
             speaker[i], kind[i] = who, "implicit"
     runs = _runs(ctx, quotes, conv)
+    _fill(speaker, kind, runs, vocatives)  # turns within each run first, then its head:
+    _run_heads(ctx, quotes, speaker, kind, cue, runs, vocatives)
     _turns(speaker, kind, conv, vocatives, runs)
 
     def partner(first: int, stop: int, known: str) -> str | None:

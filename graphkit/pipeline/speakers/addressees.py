@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 from graphkit.model import Quotation
 from graphkit.pipeline.speakers.context import _Context, _regions
 
+#: A relative pronoun after a name between commas: an apposition, no vocative.
+_RELATIVE_AFTER = re.compile(r",\s*(?:who|whom|whose|which)\b")
+
 
 def _vocatives(ctx: _Context, index: int, q: Quotation, pats) -> list[str]:
-    """Characters addressed by name inside quotation ``index``."""
+    """Characters addressed by name inside quotation ``index``.
+
+    A name between commas that a relative pronoun follows is spoken of, not
+    to: "There is this butler, Lal Rao, whom we have not seen."
+    """
     out = []
     text = ctx.text
     for m in ctx.spoken.get(index, []):
@@ -21,6 +30,7 @@ def _vocatives(ctx: _Context, index: int, q: Quotation, pats) -> list[str]:
             pats["vocative_before"].search(before)
             and pats["vocative_after"].match(text, m.end, part[1])
             and m.character not in out
+            and not _RELATIVE_AFTER.match(text, m.end, part[1])  # "this butler, Lal Rao, whom"
         ):
             out.append(m.character)
     return out

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import re
+from collections.abc import Collection, Sequence
 
 from graphkit.model import Quotation
 from graphkit.pipeline.speakers.context import _PRONOUN_SEX, _Context, _head_sentence, _regions
@@ -16,6 +17,7 @@ def _pronoun(
     at: int | None = None,
     named: Collection[str] = (),
     turn: bool = False,
+    answers: str | None = None,
 ) -> str:
     """Who "he" or "she" in a tag is: the narration's latest character of that sex.
 
@@ -30,11 +32,15 @@ def _pronoun(
     see :func:`graphkit.pipeline.speakers.tags._explicit`), a pronoun that
     resolves to the previous quotation's speaker (``before[-1]``) stands for
     the speaker of the quotation before that instead, when he differs and
-    fits the pronoun's sex: two speakers alternate.
+    fits the pronoun's sex: two speakers alternate.  Before that, a new turn
+    answers one the previous quotation calls by name (``answers``): when he
+    fits the pronoun's sex, he is the one it stands for.
     """
     if word in ("i", "I"):
         return ctx.narrator  # "said I": the first-person narrator, if the text has one
     sex = _PRONOUN_SEX[word]
+    if turn and answers and answers not in named and ctx.sexes.get(answers) == sex:
+        return answers  # "..., Mr. Sholto." / "At the best," he answered: Sholto answers
     found = ctx.recent(q.start if at is None else at, sex, set(named))
     if turn and found and len(before) == 2 and found.character == before[1]:
         # a new turn answers the previous one: "he" is not who spoke it but who spoke before
@@ -77,3 +83,52 @@ def _paragraph_speaker(
         if m:
             return _pronoun(ctx, q, m.group(1).lower(), before, at=m.start(1)) or None
     return None
+
+
+#: A pronoun opening a sentence: "She turned away."
+_OPENING_PRONOUN = re.compile(r"[\s\"'_(\-]*(He|She)\b")
+
+
+def _run_heads(
+    ctx: _Context,
+    quotes: Sequence[Quotation],
+    speaker: list[str | None],
+    kind: list[str],
+    cue: list[str],
+    runs: list[int],
+    vocatives: list[list[str]],
+) -> None:
+    """Rule 5a: a run opening its paragraph after narration of its own is said by its subject.
+
+    A quotation still open (no tag) that starts a run (see
+    :func:`~graphkit.pipeline.speakers.turns._runs`) or a conversation,
+    opening its paragraph right after a paragraph of narration, takes the
+    first name of that paragraph's last sentence that neither owns something
+    nor follows a preposition ("Harriet looked grave." / "My dear Harriet,
+    ..."), else the character a pronoun opening that sentence stands for
+    ("She turned away."); never one the quotation calls by name, nor the
+    speaker of the next turn of its run.
+    """
+    n = len(quotes)
+    for i, q in enumerate(quotes):
+        if not i or speaker[i] is not None or kind[i] != "none" or cue[i]:
+            continue
+        if runs[i - 1] == runs[i]:
+            continue  # no run's (nor conversation's) first quotation
+        k = ctx.para(q.start)
+        if q.start - 1 > ctx.p_starts[k] or ctx.para(quotes[i - 1].end) >= k - 1:
+            continue  # not opening its paragraph, or no paragraph of narration before it
+        exclude = set(vocatives[i])
+        if i + 1 < n and runs[i + 1] == runs[i] and speaker[i + 1]:
+            exclude.add(speaker[i + 1])
+        a, b = ctx.p_starts[k - 1], ctx.p_ends[k - 1]
+        s = _head_sentence(ctx, a, b)
+        subject = [m for m in ctx.narration_in(s, b) if not ctx.oblique(m)]
+        subject = [m for m in subject if m.character not in exclude]
+        if subject:
+            speaker[i], kind[i] = subject[0].character, "implicit"
+            continue
+        m = _OPENING_PRONOUN.match(ctx.text, s, b)
+        who = m and _pronoun(ctx, q, m.group(1).lower(), [], at=m.start(1), named=exclude)
+        if who:
+            speaker[i], kind[i] = who, "implicit"

@@ -224,11 +224,26 @@ class _Context:
                 return m
         return self.recent(pos, None, exclude)
 
+    def _subordinate(self, c: Mention, m: Mention) -> bool:
+        """Whether ``c`` stands in a clause opening its sentence ("When ...,") that ends before ``m``.
+
+        "When Lord Henry had sat down, Mr. Erskine moved round": the main
+        clause's subject is Mr. Erskine, not the name of the "when" clause.
+        """
+        k = bisect_right(self.sentence_starts, c.start) - 1
+        a = self.sentence_starts[k] if k >= 0 else 0
+        return (
+            bool(_SUBORDINATOR.match(self.text, a, c.start)) and "," in self.text[c.end : m.start]
+        )
+
     def recent(
         self, pos: int, sex: str | None, exclude: set[str], depth: int = 0
     ) -> Mention | None:
         """The latest narration mention before ``pos`` fitting ``sex``, moved to its sentence's subject.
 
+        A name in a clause that opens the sentence with a subordinating
+        conjunction ("When Ann had sat down, Bob rose") is no subject of
+        the sentence when a comma closes that clause before the mention.
         A pronoun of ``sex`` before that mention in its sentence is the
         sentence's subject (the centre of attention: the entity a text keeps
         referring to by pronoun, Grosz, Joshi and Weinstein 1995): the search
@@ -246,6 +261,7 @@ class _Context:
                         and (sex is None or self.sexes.get(c.character) == sex)
                         and not self.oblique(c)
                         and ";" not in self.text[c.end : m.start]  # a clause of its own
+                        and not self._subordinate(c, m)
                     ):
                         return c
                 if sex and depth < 3:
@@ -261,6 +277,12 @@ class _Context:
                 return m
         return None
 
+
+#: A sentence opening with a subordinate clause: "When Ann had sat down, Bob rose."
+_SUBORDINATOR = re.compile(
+    r"[\s\"'_(\-]*(?:When|As|After|While|Whilst|Before|Since|If|Though|Although|Until|Till"
+    r"|Once|Whenever)\b"
+)
 
 #: The subject pronouns of each sex: one before a name in its sentence is that sentence's subject.
 _SUBJECT_PRONOUN = {"f": re.compile(r"\b[Ss]he\b"), "m": re.compile(r"\b[Hh]e\b")}

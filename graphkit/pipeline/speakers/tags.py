@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from graphkit.io.lexicon import word_table
@@ -24,11 +25,16 @@ def _explicit(
     floor: int,
     before: list[str | None],
     named: Collection[str] = (),
+    answers: str | None = None,
 ) -> tuple[str, str, str] | None:
     """Rules 1 and 2 on the tags after or inside the quotation, then on the narration before it.
 
+    The narration before a quotation that ends on a name's speech noun ("by
+    Mrs. Grant's saying,", "to Lady Bertram's calm inquiry of") gives it to
+    that name, though it owns something or follows a preposition.
     A pronoun or a description (rule 2) never stands for one the quotation
-    calls by name (``named``, its vocatives).  A quotation opening the
+    calls by name (``named``, its vocatives); ``answers`` is the one the
+    previous quotation of the conversation calls by name.  A quotation opening the
     paragraph right after the previous quotation's, with at most a speech
     tag's narration (:data:`~graphkit.pipeline.speakers.turns.RUN_BREAK`)
     between them, is a new turn of speech: its "said he" is not the one who
@@ -59,7 +65,7 @@ def _explicit(
         m = pats["verb_pronoun"].match(text, a, b) or pats["pronoun_verb"].match(text, a, b)
         if m:
             turn = _new_turn(ctx, q, floor)
-            who = _pronoun(ctx, q, m.group(1), before, named=named, turn=turn)
+            who = _pronoun(ctx, q, m.group(1), before, named=named, turn=turn, answers=answers)
             return who, "anaphoric", _cue(text, a, m.end())
         m = pats["verb_title"].match(text, a, b) or pats["title_verb"].match(text, a, b)
         who = m and ctx.bearer(q.start, m.group(1))
@@ -82,6 +88,12 @@ def _explicit(
         return None
     s = _head_sentence(ctx, a, b)
     sentence = text[s:b]
+    own = _OWNED_SPEECH.search(text, s, b)
+    if own:
+        # "in reply to Lady Bertram's calm inquiry of": the owner of the speech speaks it
+        name = ctx.narration_in(s, own.start() + 1)
+        if name and name[-1].end == own.start() and name[-1].character not in named:
+            return name[-1].character, "explicit", _cue(text, name[-1].start, b)
     intro = pats["head_intro"].search(sentence)
     k = ctx.para(b)
     if not intro and k != ctx.para(q.start) and floor <= ctx.p_starts[k]:
@@ -111,6 +123,14 @@ def _explicit(
     if names:
         return names[-1].character, "explicit", _cue(text, s, b)
     return None
+
+
+#: The narration before a quotation ends on a character's speech ("Mrs. Grant's saying,").
+_OWNED_SPEECH = re.compile(
+    r"(?:['\u2019]s?|[ ]s)[ \n]+(?:[a-z]+[ \n]+){0,3}(?:inquiry|question|reply|answer|words|saying"
+    r"|exclamation|remark|cry|observation|rejoinder|retort|voice)(?:[ \n]+(?:of|was|with))?"
+    r"[ \n]*[,:\-\u2014]*\s*$"
+)
 
 
 def _new_turn(ctx: _Context, q: Quotation, floor: int) -> bool:
