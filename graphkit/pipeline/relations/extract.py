@@ -82,6 +82,7 @@ def _sentence_relations(
     to_run: Sequence[Rule],
     letters: Mapping[str, str],
     medium: Callable[[str], str],
+    known: Callable[[str], str | None] = lambda work: None,
 ) -> list[tuple[tuple[str, str, str, int], tuple[Relation, Rule]]]:
     """What the rules ``to_run`` find in sentence ``si``, keyed as :func:`_extract` keeps them."""
     if not to_run:
@@ -111,6 +112,7 @@ def _sentence_relations(
         cand.kin,
         lambda: cand.topic_work(si),
         medium,
+        known,
     )
     out = []
     for rule in to_run:
@@ -179,7 +181,7 @@ def _extract(
         if found is None:
             n_work = key[1].count("w") if cand.counted else 0
             found = cand.results[key] = _sentence_relations(
-                cand, si, cand.rules_for(si, n_work), letters, medium
+                cand, si, cand.rules_for(si, n_work), letters, medium, media.get
             )
         for k, v in found:
             out.setdefault(k, v)

@@ -127,8 +127,10 @@ class _Sentence:
         kin: Callable[[str, str, str], list[str]] = lambda name, word, pronoun: [],
         topic: Callable[[], str | None] = lambda: None,
         medium: Callable[[str], str] | None = None,
+        known: Callable[[str], str | None] = lambda work: None,
     ) -> None:
         self.masked = masked
+        self.known = known
         self.kin = kin
         self.topic = topic
         self.medium = medium
@@ -288,8 +290,9 @@ class _Sentence:
 
         The work named in this sentence before it, else in the nearest of the two
         sentences before (same paragraph) naming one, else the text's own work
-        (:meth:`_Candidates.topic_work`); where two fit, none.  "The novel" is
-        never a film, "the film" never a book (as :mod:`.media` tells them).
+        (:meth:`_Candidates.topic_work`); where two fit, none, unless "the film"
+        ("the novel") names the medium the text states for only one of them.  "The
+        novel" is never a film, "the film" never a book (as :mod:`.media` tells them).
         """
         words = self.masked[pos:].split(None, 2)
         noun = words[1] if words[0].lower() == "the" and len(words) > 1 else words[0]
@@ -303,6 +306,11 @@ class _Sentence:
             if sentence is None:
                 break
             here = [w for w in sentence.works() if w != exclude]
+        if len(here) > 1 and want:
+            # "The film" after a sentence naming a musical and a film: the one the text
+            # calls a film ("the 1954 novel X", "X is a 1961 drama"), if only one.
+            named = [w for w in here if self.known(w) == want]
+            here = named if len(named) == 1 else here
         if not here:
             topic = self.topic()
             here = [topic] if topic and topic != exclude else []
