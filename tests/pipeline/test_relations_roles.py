@@ -263,3 +263,34 @@ def test_a_man_and_a_miss_of_other_surnames_are_no_brother_and_sister():
 )
 def test_siblings_whose_names_allow_it_are_kept(text, expected):
     assert _found(text) == {expected}
+
+
+_ENGAGED = "Mr. Edward Holt is a clergyman. Mr. Edward Holt's engagement to Miss Anne Price was soon known. Miss Anne Price was happy. "
+
+
+@pytest.mark.parametrize("name", ["Mrs. Holt", "Mrs. Edward Holt"])
+def test_an_engagement_then_the_brides_new_name_is_a_marriage(name):
+    found = _found(_ENGAGED + f"In the spring {name} gave her first dinner at the parsonage.")
+    assert ("Miss Anne Price", "spouse", "Mr. Edward Holt", "") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Mrs. Holt" named before the engagement: his mother, not the bride.
+        "Mrs. Holt is a widow. Mr. Edward Holt is her son. "
+        + _ENGAGED
+        + "Mrs. Holt gave a dinner.",
+        # Another man's wife.
+        _ENGAGED + "In the spring Mrs. Robert Holt gave a dinner.",
+    ],
+)
+def test_a_married_name_known_before_or_of_another_man_tells_nothing(text):
+    assert not any(t == "spouse" for _, t, _, _ in _found(text))
+
+
+def test_the_married_name_rule_can_be_disabled(tmp_path):
+    rules = tmp_path / "rules.yml"
+    rules.write_text("disable: [spouse.married-name]\n", encoding="utf-8")
+    a = graphkit.analyze_text(_ENGAGED + "Mrs. Holt gave a dinner.", rules=str(rules))
+    assert [r.type for r in a.relations] == ["engaged"]

@@ -21,7 +21,9 @@ one pair's family ties must agree on the generation gap between them (the
 ``generations:`` of the rules; the gap most sentences give is kept).  A man and
 an unmarried woman ("Miss") of different surnames, or two such of one sex, are
 no brother and sister: full siblings are born with one surname, and only a
-woman's changes, at marriage (see :mod:`.kin`).
+woman's changes, at marriage (see :mod:`.kin`).  An engaged pair is married when the
+bride's new name ("Mrs. Darcy") is first written after the engagement (see
+:mod:`.married`).
 
 Kinds follow from relations: without a cast file, extraction runs twice;
 the first pass learns who plays, directs or writes (a person) and who is
@@ -317,5 +319,12 @@ def find_relations(
                 and kin.other_birth_names(r.source, r.target)
             )
         ]
+    if rules.married_name and any(r.type == "engaged" for r in kept):
+        # "Mrs. Darcy", first named after Darcy's engagement: the bride (see :mod:`.married`).
+        from graphkit.pipeline.relations.married import married_names
+
+        kept += married_names(
+            kept, characters, mentions, cand.kin_index(), cand.sex, rules.married_name
+        )
     kept.sort(key=lambda r: (r.sentence, r.source, r.type, r.target))
     return kept, kinds
