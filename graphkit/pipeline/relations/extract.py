@@ -319,12 +319,20 @@ def find_relations(
                 and kin.other_birth_names(r.source, r.target)
             )
         ]
-    if rules.married_name and any(r.type == "engaged" for r in kept):
-        # "Mrs. Darcy", first named after Darcy's engagement: the bride (see :mod:`.married`).
-        from graphkit.pipeline.relations.married import married_names
+    if rules.married_name:
+        # "Mrs. Darcy", first named after Darcy's engagement, and "Lydia Wickham": the
+        # bride's new name (see :mod:`.married`).
+        from graphkit.pipeline.relations.married import married_names, signed_names
 
-        kept += married_names(
-            kept, characters, mentions, cand.kin_index(), cand.sex, rules.married_name
-        )
+        if any(r.type == "engaged" for r in kept):
+            kept += married_names(
+                kept, characters, mentions, cand.kin_index(), cand.sex, rules.married_name
+            )
+        known = {frozenset((r.source, r.target)) for r in kept if r.type == "spouse"}
+        kept += [
+            r
+            for r in signed_names(doc.text, mentions, cand.kin_index(), cand.sex)
+            if frozenset((r.source, r.target)) not in known
+        ]
     kept.sort(key=lambda r: (r.sentence, r.source, r.type, r.target))
     return kept, kinds

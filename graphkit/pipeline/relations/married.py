@@ -16,8 +16,15 @@ engaged to "Mr. Darcy" turns up as "Mrs. Darcy".  So an engaged pair (an
   so is one when two such new names appear.
 
 The tie is given in the first sentence naming the new name; a pair already
-given ``spouse`` gets nothing more.  ``married_name: []`` (or ``disable:
-[spouse.married-name]``) in a rules file turns this off.
+given ``spouse`` gets nothing more.
+
+A bride may also sign with her new name: a woman's given name written right
+before a man's bare surname, as one name ("sign my name Lydia Wickham", where
+the name finder knows both), makes them spouses when she was born with another
+surname (her names tell it: "Miss Lydia Bennet") and he bears that one only.
+
+``married_name: []`` (or ``disable: [spouse.married-name]``) in a rules file
+turns both off.
 """
 
 from __future__ import annotations
@@ -28,7 +35,7 @@ from collections.abc import Callable, Iterable, Sequence
 from graphkit.model import Character, Mention, Relation
 from graphkit.pipeline.relations.kin import _MALE, KinIndex
 
-__all__ = ["married_names"]
+__all__ = ["married_names", "signed_names"]
 
 _WORDS = re.compile(r"[A-Z][\w'-]*")
 
@@ -106,4 +113,37 @@ def married_names(
                 one, other = sorted((man, woman))
                 out.append(Relation(one, "spouse", other, first[new[0]]))
             break
+    return out
+
+
+def signed_names(
+    text: str, mentions: Sequence[Mention], kin: KinIndex, sex: Callable[[str], str | None]
+) -> list[Relation]:
+    """Spouses named as one name, her given name and his surname ("Lydia Wickham").
+
+    Examples
+    --------
+    >>> cs = [Character("Mr. Wickham", "Mr. Wickham"), Character("Lydia", "Lydia",
+    ...       aliases=("Miss Lydia Bennet",)), Character("Mr. Bennet", "Mr. Bennet")]
+    >>> text = "I sign my name Lydia Wickham."
+    >>> ms = [Mention(15, 20, "Lydia", "Lydia", "character", 0),
+    ...       Mention(21, 28, "Wickham", "Mr. Wickham", "character", 0)]
+    >>> signed_names(text, ms, KinIndex(cs), lambda n: None)
+    [Relation(source='Lydia', type='spouse', target='Mr. Wickham', sentence=0, role='')]
+    """
+    out: list[Relation] = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for her, him in zip(ordered, ordered[1:]):
+        gap = text[her.end : him.start]
+        if not gap or gap.strip() or gap.count("\n") > 1 or " " in her.text.strip():
+            continue  # not one name: only spaces (one line break) between the two
+        p, w = kin.people.get(him.character), kin.people.get(her.character)
+        if p is None or w is None or p.surnames != {him.text} or not p.titles & _MALE:
+            continue
+        if "Miss" not in w.titles or w.titles & _MALE or him.text in w.surnames:
+            continue  # not known to be born with another surname (or a man)
+        if sex(her.character) == "m" or her.character == him.character:
+            continue
+        one, other = sorted((her.character, him.character))
+        out.append(Relation(one, "spouse", other, her.sentence))
     return out
