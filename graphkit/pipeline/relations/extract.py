@@ -40,13 +40,13 @@ from graphkit.io.rules import SLOT_KINDS, Rule, RuleSet, load_rules
 from graphkit.model import Character, Document, Mention, Relation
 from graphkit.model import with_kinds as apply_kinds  # the kinds relations give, re-exported
 from graphkit.pipeline.relations.candidates import _Candidates
+from graphkit.pipeline.relations.ends import _sources_and_targets
 from graphkit.pipeline.relations.masking import (
     _LETTER,
     _LOOK_BACK,
     _mask,
     _negated,
     _Sentence,
-    _sources_and_targets,
 )
 from graphkit.pipeline.relations.media import _overall_medium, _work_votes, work_media
 
