@@ -236,7 +236,7 @@ def rule_needs(regex: re.Pattern[str]) -> Needs:
     >>> rule = next(r for r in load_rules().rules if r.id == "spouse.noun")
     >>> n = rule_needs(rule.regex)
     >>> sorted(n.best)  # after a space: "(?:\\w+ )?" before them ends with one
-    [' husband ', ' husband, ', ' spouse ', ' spouse, ', ' wife ', ' wife, ']
+    [' husband ', ' husband, ', ' spouse ', ' spouse, ', ' widow ', ' widow, ', ' widower ', ' widower, ', ' wife ', ' wife, ']
     >>> n.slots, n.plain_slots, sorted(n.pronouns), n.whole_pronouns
     (1, 2, ['her', 'his'], True)
     """

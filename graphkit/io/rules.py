@@ -126,6 +126,9 @@ class RuleSet:
     generations: Mapping[str, int] = field(default_factory=dict)
     #: A cast-list noun -> the relation type it states ("wife" -> spouse; see ``personae:``).
     personae: Mapping[str, str] = field(default_factory=dict)
+    #: Married titles ("Mrs") that, with an engaged man's surname, name his bride once
+    #: married (``married_name:``; see :mod:`graphkit.pipeline.relations.married`).
+    married_name: tuple[str, ...] = ()
 
     @cached_property
     def contrast_regex(self) -> re.Pattern[str] | None:
@@ -328,6 +331,11 @@ def parse_rules(text: str, source: str = "<rules>", base: RuleSet | None = None)
     personae.update(
         {str(k).lower(): str(v) for k, v in _mapping_of(data, "personae", str, source).items()}
     )
+    married = data.get("married_name", base.married_name if base else ())
+    if not isinstance(married, list | tuple) or not all(isinstance(t, str) for t in married):
+        raise RulesError(f"{source}: 'married_name' must be a list of titles")
+    if "spouse.married-name" in map(str, disable):
+        married = ()
     for key in ("negation", "hedges"):
         words = data.get(key) or []
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
@@ -343,6 +351,7 @@ def parse_rules(text: str, source: str = "<rules>", base: RuleSet | None = None)
         roles=roles,
         generations=generations,
         personae=personae,
+        married_name=tuple(married),
         contrast=tuple(data.get("contrast") or (base.contrast if base else ())),
     )
     object.__setattr__(rs, "_macros", macros)

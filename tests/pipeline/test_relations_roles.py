@@ -263,3 +263,69 @@ def test_a_man_and_a_miss_of_other_surnames_are_no_brother_and_sister():
 )
 def test_siblings_whose_names_allow_it_are_kept(text, expected):
     assert _found(text) == {expected}
+
+
+_ENGAGED = "Mr. Edward Holt is a clergyman. Mr. Edward Holt's engagement to Miss Anne Price was soon known. Miss Anne Price was happy. "
+
+
+@pytest.mark.parametrize("name", ["Mrs. Holt", "Mrs. Edward Holt"])
+def test_an_engagement_then_the_brides_new_name_is_a_marriage(name):
+    found = _found(_ENGAGED + f"In the spring {name} gave her first dinner at the parsonage.")
+    assert ("Miss Anne Price", "spouse", "Mr. Edward Holt", "") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Mrs. Holt" named before the engagement: his mother, not the bride.
+        "Mrs. Holt is a widow. Mr. Edward Holt is her son. "
+        + _ENGAGED
+        + "Mrs. Holt gave a dinner.",
+        # Another man's wife.
+        _ENGAGED + "In the spring Mrs. Robert Holt gave a dinner.",
+    ],
+)
+def test_a_married_name_known_before_or_of_another_man_tells_nothing(text):
+    assert not any(t == "spouse" for _, t, _, _ in _found(text))
+
+
+def test_the_married_name_rule_can_be_disabled(tmp_path):
+    rules = tmp_path / "rules.yml"
+    rules.write_text("disable: [spouse.married-name]\n", encoding="utf-8")
+    a = graphkit.analyze_text(_ENGAGED + "Mrs. Holt gave a dinner.", rules=str(rules))
+    assert [r.type for r in a.relations] == ["engaged"]
+
+
+def _relations_of(text: str, names: dict[str, str], characters) -> set[tuple[str, str, str]]:
+    """find_relations on ``text`` with every form in ``names`` a mention of its character."""
+    import re
+
+    from graphkit.model import Mention
+    from graphkit.pipeline.document import build_document
+    from graphkit.pipeline.relations.extract import find_relations
+
+    doc = build_document(text)
+    ms = []
+    for form, who in names.items():
+        for m in re.finditer(rf"\b{re.escape(form)}\b", text):
+            si = next(i for i, s in enumerate(doc.sentences) if s.start <= m.start() < s.end)
+            ms.append(Mention(m.start(), m.end(), form, who, "character", si))
+    found, _ = find_relations(doc, ms, characters)
+    return {(r.source, r.type, r.target) for r in found}
+
+
+@pytest.mark.parametrize(
+    ("aliases", "expected"),
+    [
+        (("Miss Lucy Price",), {("Lucy", "spouse", "Mr. Ward")}),
+        ((), set()),  # her birth name is not known: "Ward" may be her own
+        (("Miss Lucy Ward",), set()),  # born a Ward: his sister or cousin, not his wife
+    ],
+)
+def test_her_given_name_with_his_surname_is_her_married_name(aliases, expected):
+    from graphkit.model import Character
+
+    text = "Lucy wrote to her mother at Holt, and she signed her name Lucy\n     Ward, for fun."
+    cs = [Character("Lucy", "Lucy", aliases=aliases), Character("Mr. Ward", "Mr. Ward")]
+    names = {"Lucy": "Lucy", "Ward": "Mr. Ward"}
+    assert {r for r in _relations_of(text, names, cs) if r[1] == "spouse"} == expected

@@ -21,7 +21,9 @@ one pair's family ties must agree on the generation gap between them (the
 ``generations:`` of the rules; the gap most sentences give is kept).  A man and
 an unmarried woman ("Miss") of different surnames, or two such of one sex, are
 no brother and sister: full siblings are born with one surname, and only a
-woman's changes, at marriage (see :mod:`.kin`).
+woman's changes, at marriage (see :mod:`.kin`).  An engaged pair is married when the
+bride's new name ("Mrs. Darcy") is first written after the engagement (see
+:mod:`.married`).
 
 Kinds follow from relations: without a cast file, extraction runs twice;
 the first pass learns who plays, directs or writes (a person) and who is
@@ -38,13 +40,13 @@ from graphkit.io.rules import SLOT_KINDS, Rule, RuleSet, load_rules
 from graphkit.model import Character, Document, Mention, Relation
 from graphkit.model import with_kinds as apply_kinds  # the kinds relations give, re-exported
 from graphkit.pipeline.relations.candidates import _Candidates
+from graphkit.pipeline.relations.ends import _sources_and_targets
 from graphkit.pipeline.relations.masking import (
     _LETTER,
     _LOOK_BACK,
     _mask,
     _negated,
     _Sentence,
-    _sources_and_targets,
 )
 from graphkit.pipeline.relations.media import _overall_medium, _work_votes, work_media
 
@@ -82,6 +84,7 @@ def _sentence_relations(
     to_run: Sequence[Rule],
     letters: Mapping[str, str],
     medium: Callable[[str], str],
+    known: Callable[[str], str | None] = lambda work: None,
 ) -> list[tuple[tuple[str, str, str, int], tuple[Relation, Rule]]]:
     """What the rules ``to_run`` find in sentence ``si``, keyed as :func:`_extract` keeps them."""
     if not to_run:
@@ -111,6 +114,7 @@ def _sentence_relations(
         cand.kin,
         lambda: cand.topic_work(si),
         medium,
+        known,
     )
     out = []
     for rule in to_run:
@@ -179,7 +183,7 @@ def _extract(
         if found is None:
             n_work = key[1].count("w") if cand.counted else 0
             found = cand.results[key] = _sentence_relations(
-                cand, si, cand.rules_for(si, n_work), letters, medium
+                cand, si, cand.rules_for(si, n_work), letters, medium, media.get
             )
         for k, v in found:
             out.setdefault(k, v)
@@ -314,6 +318,21 @@ def find_relations(
                 and r.role in _SIBLINGS
                 and kin.other_birth_names(r.source, r.target)
             )
+        ]
+    if rules.married_name:
+        # "Mrs. Darcy", first named after Darcy's engagement, and "Lydia Wickham": the
+        # bride's new name (see :mod:`.married`).
+        from graphkit.pipeline.relations.married import married_names, signed_names
+
+        if any(r.type == "engaged" for r in kept):
+            kept += married_names(
+                kept, characters, mentions, cand.kin_index(), cand.sex, rules.married_name
+            )
+        known = {frozenset((r.source, r.target)) for r in kept if r.type == "spouse"}
+        kept += [
+            r
+            for r in signed_names(doc.text, mentions, cand.kin_index(), cand.sex)
+            if frozenset((r.source, r.target)) not in known
         ]
     kept.sort(key=lambda r: (r.sentence, r.source, r.type, r.target))
     return kept, kinds

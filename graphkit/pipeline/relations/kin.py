@@ -8,6 +8,8 @@ not married, a mother a "Mrs.".  A son or brother bears a first name beside
 the surname ("Mr. Arthur Lindley"), a father does not (the bare "Mr. Lindley").  A married woman's brother, sister, father or
 mother do not bear her surname, so she is given only a husband and children.
 A singular word needs exactly one fitting character; a plural takes them all.
+The title "Mr." before "and Mrs. X" is read as "husband" ("Mr. and Mrs. Gardiner"), "widow"
+as "wife" and "widower" as "husband".
 A character called both "Miss X" and "Mrs. X" (or "Lady X") is married or not as
 the name she is mostly called by (her id) says: the other form may belong to
 someone else merged with her (a mother of the same surname), and with an
@@ -47,6 +49,8 @@ _HONORIFIC = {
 }  # fmt: skip
 _HUSBAND = {"Mr", "Sir", "Lord"}
 _OF_ANY = {"daughter", "son", "husband", "wife"}  # what a married woman may be given
+# "Mr. and Mrs. Gardiner": the "Mr." is her husband; a widow was a wife, a widower a husband.
+_TITLE_KIN = {"mr": "husband", "widow": "wife", "widower": "husband"}
 
 
 @dataclass
@@ -166,7 +170,8 @@ class KinIndex:
         name of the other sex means it was resolved wrongly, and nothing is given.
         """
         p = self.people.get(name)
-        word, pronoun = word.lower(), pronoun.lower()
+        word, pronoun = word.lower().rstrip("."), pronoun.lower()
+        word = _TITLE_KIN.get(word, word)
         plural = word.endswith("s")
         role = word[:-1] if plural else word
         if p is None or (p.titles & _MARRIED and role not in _OF_ANY):

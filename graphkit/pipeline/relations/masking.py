@@ -127,8 +127,10 @@ class _Sentence:
         kin: Callable[[str, str, str], list[str]] = lambda name, word, pronoun: [],
         topic: Callable[[], str | None] = lambda: None,
         medium: Callable[[str], str] | None = None,
+        known: Callable[[str], str | None] = lambda work: None,
     ) -> None:
         self.masked = masked
+        self.known = known
         self.kin = kin
         self.topic = topic
         self.medium = medium
@@ -288,8 +290,9 @@ class _Sentence:
 
         The work named in this sentence before it, else in the nearest of the two
         sentences before (same paragraph) naming one, else the text's own work
-        (:meth:`_Candidates.topic_work`); where two fit, none.  "The novel" is
-        never a film, "the film" never a book (as :mod:`.media` tells them).
+        (:meth:`_Candidates.topic_work`); where two fit, none, unless "the film"
+        ("the novel") names the medium the text states for only one of them.  "The
+        novel" is never a film, "the film" never a book (as :mod:`.media` tells them).
         """
         words = self.masked[pos:].split(None, 2)
         noun = words[1] if words[0].lower() == "the" and len(words) > 1 else words[0]
@@ -303,6 +306,11 @@ class _Sentence:
             if sentence is None:
                 break
             here = [w for w in sentence.works() if w != exclude]
+        if len(here) > 1 and want:
+            # "The film" after a sentence naming a musical and a film: the one the text
+            # calls a film ("the 1954 novel X", "X is a 1961 drama"), if only one.
+            named = [w for w in here if self.known(w) == want]
+            here = named if len(named) == 1 else here
         if not here:
             topic = self.topic()
             here = [topic] if topic and topic != exclude else []
@@ -330,59 +338,3 @@ class _Sentence:
             if found:
                 return found.pop() if len(found) == 1 else None
         return None
-
-
-def _listed(s: _Sentence, kind: str, pos: int) -> list[str]:
-    """Names of ``kind`` listed right after offset ``pos``: ", B", " and C"."""
-    # A bracketed credit between listed names is skipped: "A (X), B (Y) and C"; so is
-    # a fond word before a name ("Margaret, Lucy and little Fanny").
-    tail = re.compile(
-        rf"(?: \([^()]*\))?(?:,? and |, | or )(?:(?:little|young|poor|dear) )?(⟦[{SLOT_KINDS[kind]}]\d+⟧)"
-    )
-    names = []
-    while (more := tail.match(s.masked, pos)) is not None:
-        names.append(s.entity(more.group(1)))
-        pos = more.end()
-    return names
-
-
-def _sources_and_targets(
-    s: _Sentence, rule: Rule, m: re.Match[str]
-) -> tuple[list[str], list[str]] | None:
-    """The entities a match names (pronouns and "the pair" resolved), or ``None``."""
-    groups = m.groupdict()
-    if groups.get("pair_pro"):
-        pair = s.resolve_pair(rule, m.start("pair_pro"))
-        return ([pair[0]], [pair[1]]) if pair else None
-    chosen: dict[str, list[str]] = {}
-    for side in ("source", "target"):
-        if groups.get(side):
-            chosen[side] = [s.entity(groups[side])]
-    for side in ("source", "target"):
-        if groups.get(f"{side}_pro"):
-            other = chosen.get("target" if side == "source" else "source", [None])[0]
-            if getattr(rule, side) == "work":
-                name = s.resolve_work(m.start(f"{side}_pro"), other)
-            else:
-                name = s.resolve_pronoun(getattr(rule, side), m.start(f"{side}_pro"), other)
-            if name is None:
-                return None
-            chosen[side] = [name]
-    if rule.kin and "source" in chosen:
-        # "her husband", "Mrs. Bennet's daughters": the relatives the names tell.
-        word = groups.get("role") or groups.get("kin") or ""
-        chosen["target"] = s.kin(chosen["source"][0], word, groups.get("source_pro") or "")
-    if rule.each:
-        # The first fitting name after the match, and names listed with it ("A, B and C").
-        kind = getattr(rule, rule.each)
-        fixed = chosen.get("target" if rule.each == "source" else "source", [None])[0]
-        first = re.compile(rf"[^;]*?(⟦[{SLOT_KINDS[kind]}]\d+⟧)").match(s.masked, m.end())
-        if first is None:
-            return None
-        chosen[rule.each] = [s.entity(first.group(1)), *_listed(s, kind, first.end())]
-        chosen[rule.each] = [n for n in chosen[rule.each] if n != fixed]
-    if rule.list and groups.get("target"):
-        chosen["target"] += _listed(s, rule.target, m.end("target"))
-    if "source" not in chosen or "target" not in chosen:
-        return None
-    return chosen["source"], chosen["target"]

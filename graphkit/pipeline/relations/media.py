@@ -14,6 +14,7 @@ _BOOK_WORDS = re.compile(
 )
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"')\]”’]*\s")
 # "X is a 1968 novel by ...", "X (1960) is a comedy": the sentence that says what a work is.
 _DEFINED = re.compile(
     r"(?: \(\d{4}\))?,? (?:is|was) (?:an?|the) (?:[\w'’-]+ ){0,5}?"
@@ -34,7 +35,8 @@ def _work_votes(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
     for m in mentions:
         if m.kind != "work":
             continue
-        before = text[max(0, m.start - 24) : m.start]
+        # Only this sentence's words: "... beside the new film. The stage musical X".
+        before = _SENTENCE_END.split(text[max(0, m.start - 24) : m.start])[-1]
         if _BOOK_WORDS.search(before):
             votes[m.character]["book"] += 1
         elif _FILM_WORDS.search(before):
@@ -47,8 +49,8 @@ def _work_votes(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
 def work_media(doc: Document, mentions: Sequence[Mention]) -> tuple[dict[str, str], str]:
     """The medium (``film`` or ``book``) of each work, and of the whole text.
 
-    A work takes the medium named right before one of its mentions ("the
-    novel X", "Jonze's 2013 movie, X") or in the clause that says what it is
+    A work takes the medium named right before one of its mentions, in the same
+    sentence ("the novel X", "Jonze's 2013 movie, X"), or in the clause that says what it is
     right after one ("X is a 1968 novel", "X (1960) is a comedy"); otherwise
     the text's, which is the more frequent of film words and book words.
 
