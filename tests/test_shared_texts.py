@@ -50,8 +50,8 @@ def test_a_novel_laid_out_three_ways_gives_the_same_graph_and_quotations(tmp_pat
         seen[name] = ({tuple(sorted(e)) for e in a.graph.edges}, len(a.quotes), set(a.graph))
     edges, quotes, nodes = seen["blank"]
     for name, (e, q, n) in seen.items():
-        # a wrapped name may read differently ("Lydia\n     Wickham" in an indented letter)
-        # (three nodes at the most, or 5 % of a larger graph)
+        # a wrapped name may read differently ("Lydia\n     Wickham" in an indented letter):
+        # three such nodes (Anne, Miss Lydia, Mrs. Wickham), however few the nodes are
         assert len(n ^ nodes) <= max(3, 0.05 * len(nodes)) and q == quotes, name
         common = n & nodes  # edges between the nodes both readings have
         mine = {x for x in e if set(x) <= common}

@@ -2,9 +2,10 @@
 
 from collections import Counter
 
-from graphkit.pipeline.characters.surnames import LONE, REASON, rehome_surnames
+from graphkit.pipeline.characters.surnames import LONE, MAN, REASON, rehome_surnames
 
 H = {"Mr.": "m", "Mrs.": "f"}
+HM = {**H, "Miss": "f"}
 
 
 def test_surname_moves_from_a_minor_full_name_to_the_titled_main_bearer():
@@ -25,7 +26,7 @@ def test_surname_of_unknown_sex_or_alone_or_of_the_other_sex_stays():
     he = {"Otway": (5, 0), "Cassandra": (0, 9)}
     assert rehome_surnames(counts, dict(parent), H, {}, he)["Otway"] == "Henry Otway"
     counts = Counter({"Bunting": 7, "Mr. Bunting": 27, "Mrs. Bunting": 10})
-    assert "Bunting" not in rehome_surnames(counts, {}, H, {}, {"Bunting": (1, 0)})
+    assert rehome_surnames(counts, {}, H, {}, {"Bunting": (1, 3)}).get("Bunting") != "Mr. Bunting"
     # Read as he, five times: the one bearer of his sex.
     assert rehome_surnames(counts, {}, H, {}, {"Bunting": (5, 0)})["Bunting"] == "Mr. Bunting"
     counts = Counter({"Weston": 9, "Frank Weston": 20, "Mrs. Weston": 300})
@@ -70,3 +71,41 @@ def test_a_surname_whose_pronouns_only_lean_moves_to_the_main_bearer_of_that_sex
     for few in ((1, 0), (4, 4)):
         votes["Micawber"] = few
         assert rehome_surnames(counts, dict(parent), H, {}, votes)["Micawber"] == "Wilkins Micawber"
+
+
+def test_lone_surname_read_as_he_even_once_joins_the_main_man_of_that_surname():
+    # Both sexes are titled; one "he" after "Bunting" (7 uses) is too few to tell a sex, but a
+    # bare surname in narration names a man: the main bearer not read as a woman.
+    counts = Counter({"Bunting": 7, "Mr. Bunting": 27, "Mrs. Bunting": 10})
+    reasons = {}
+    parent = rehome_surnames(counts, {}, H, {}, {"Bunting": (1, 0)}, reasons)
+    assert parent["Bunting"] == "Mr. Bunting" and reasons["Bunting"] == MAN
+    # "Robert" (pronouns mixed: he is always with her) holds two thirds of the men's uses.
+    counts = Counter({"Lebrun": 8, "Madame Lebrun": 35, "Monsieur Lebrun": 2, "Robert": 157,
+                      "Robert Lebrun": 3, "Victor": 38, "Victor Lebrun": 4})  # fmt: skip
+    parent = {"Robert Lebrun": "Robert", "Victor Lebrun": "Victor"}
+    votes = {"Lebrun": (1, 0), "Robert": (17, 14), "Victor": (10, 2)}
+    assert rehome_surnames(counts, dict(parent), H, {}, votes)["Lebrun"] == "Robert"
+    # No man holds two thirds: the surname stays alone.
+    counts["Victor"] = 120
+    assert "Lebrun" not in rehome_surnames(counts, dict(parent), H, {}, votes)
+
+
+def test_lone_surname_with_no_he_joins_the_man_only_when_every_bearer_has_a_known_sex():
+    # "Cuthbert" (6 uses, one "she" after it: too few to tell): Matthew is titled "Mr.", Marilla
+    # "Miss"; the bare surname is the man's.
+    counts = Counter({"Cuthbert": 6, "Matthew": 360, "Mr. Cuthbert": 8, "Matthew Cuthbert": 21,
+                      "Marilla": 850, "Miss Cuthbert": 12, "Marilla Cuthbert": 12})  # fmt: skip
+    parent = {"Mr. Cuthbert": "Matthew", "Matthew Cuthbert": "Matthew",
+              "Miss Cuthbert": "Marilla", "Marilla Cuthbert": "Marilla"}  # fmt: skip
+    votes = {"Cuthbert": (0, 1)}
+    assert rehome_surnames(counts, dict(parent), HM, {}, votes)["Cuthbert"] == "Matthew"
+    # Read as she (three times), it is no man's.
+    she = rehome_surnames(counts, dict(parent), HM, {}, {"Cuthbert": (0, 3)})
+    assert she.get("Cuthbert") != "Matthew"
+    # A family's name ("Mr." and "Miss Spenlow" far more than "Dora Spenlow"), with no "he"
+    # after it, stays alone.
+    counts = Counter({"Spenlow": 6, "Mr. Spenlow": 115, "Miss Spenlow": 19, "Dora Spenlow": 3,
+                      "Dora": 400})  # fmt: skip
+    parent = {"Miss Spenlow": "Dora", "Dora Spenlow": "Dora"}
+    assert "Spenlow" not in rehome_surnames(counts, dict(parent), HM, {}, {})

@@ -22,6 +22,15 @@ A surname still alone joins the one cluster holding every form of it (of its
 sex, when its pronouns tell): "Jupe", left alone because "Sissy Jupe" and
 "Cecilia Jupe" split the first pass's vote, joins them once the diminutive
 rule has made them one; read as "she", it is not the father "Signor Jupe".
+A surname still alone that several clusters bear, and after which "he"
+follows more often than "she" (even once, too few to tell a sex), is a
+man's: in narration a bare surname names a man, a woman is titled or given
+her first name.  It joins the cluster, of those not read as a woman's, that
+holds two thirds of their uses ("Bunting" -> "Mr. Bunting", not "Mrs.
+Bunting").  With no "he" after it (and not read as she), it joins so only
+when every bearer's sex is known from its titles or pronouns ("Cuthbert" ->
+Matthew, "Mr. Cuthbert", not Marilla, "Miss Cuthbert") and the surname is
+not a family's name (:func:`family_name`: "Spenlow" stays alone).
 
 Before any of this, the first alias pass asks :func:`family_name` whether a
 bare surname is a family's name rather than a person's: titled for men and
@@ -33,7 +42,7 @@ as its surname nor as its first name ("Trotwood", the aunt's surname, is not
 as it ends them is a first name, and joins none as its surname
 (:func:`first_rather`).
 
-Each join is recorded with its reason (:data:`REASON`, :data:`LONE`).
+Each join is recorded with its reason (:data:`REASON`, :data:`LONE`, :data:`MAN`).
 """
 
 from __future__ import annotations
@@ -44,10 +53,11 @@ from graphkit.io.lexicon import word_table
 from graphkit.pipeline.characters.forest import root_of
 from graphkit.pipeline.characters.pronouns import _lean, _sex, _title_sex
 
-__all__ = ["rehome_surnames", "family_name", "first_rather", "REASON", "LONE"]
+__all__ = ["rehome_surnames", "family_name", "first_rather", "REASON", "LONE", "MAN"]
 
 REASON = "surname, for its main bearer (a much more used cluster holding a form of it)"
 LONE = "surname, for the one cluster holding every form of it"
+MAN = "surname read as he, for the main man of that surname"
 _MAIN = 3
 
 _FAMILY = 3  # titled forms used this many times as often as the full names: a family's name
@@ -130,6 +140,53 @@ def _cluster_sex(
     return None if titles else _sex(he, she)
 
 
+def _main_man(
+    surname: str,
+    bearers: set[str],
+    members: dict[str, list[str]],
+    counts: Counter,
+    honorifics: dict[str, str],
+    votes: dict[str, tuple[int, int]],
+) -> str | None:
+    """The man a lone bare ``surname`` names, when the pronouns after it say "he" more than
+    "she" (even once) but too few times to tell, or tell nothing (then only as the module
+    docstring says): of the clusters of that surname not read as
+    a woman's (by their titles, else their pronouns), the one holding two thirds of their
+    uses ("Bunting" -> "Mr. Bunting", not "Mrs. Bunting"; "Lebrun" -> "Robert", whose own
+    pronouns are mixed, over "Victor" and "Monsieur Lebrun", used far less).
+
+    Examples
+    --------
+    >>> members = {"Mr. B": ["Mr. B"], "Mrs. B": ["Mrs. B"]}
+    >>> counts = Counter({"B": 7, "Mr. B": 27, "Mrs. B": 10})
+    >>> h = {"Mr.": "m", "Mrs.": "f"}
+    >>> _main_man("B", {"Mr. B", "Mrs. B"}, members, counts, h, {"B": (1, 0)})
+    'Mr. B'
+    >>> _main_man("B", {"Mr. B", "Mrs. B"}, members, counts, h, {"B": (1, 3)}) is None
+    True
+    """
+    he, she = votes.get(surname, (0, 0))
+    sexes = {r: _cluster_sex(members[r], honorifics, votes) for r in bearers}
+    if he <= she:
+        if _lean(he, she, counts[surname]) or None in sexes.values():
+            return None  # read as she, or no "he" and a bearer whose sex nothing tells
+        forms = [f for r in bearers for f in members[r] if f.split()[-1] == surname and " " in f]
+        titled = [
+            f for f in forms if f.split()[0] in honorifics or f.split()[0].rstrip(".") in honorifics
+        ]
+        full = {surname: [f for f in forms if f not in titled]}
+        if family_name(surname, counts, votes, full, {surname: titled}):
+            return None  # no "he", and titled far more than given a first name: the family's
+    men = Counter()
+    for r in bearers:
+        if sexes[r] != "f":
+            men[r] = sum(counts[f] for f in members[r])
+    if not men:
+        return None
+    (top, n), total = men.most_common(1)[0], sum(men.values())
+    return top if n * 3 >= total * 2 and n >= counts[surname] else None
+
+
 def _other(sex: str) -> str:
     return "f" if sex == "m" else "m"
 
@@ -184,12 +241,16 @@ def rehome_surnames(
             bearers = {
                 r for r in bearers if _cluster_sex(members[r], honorifics, votes) != _other(sex)
             }
-        if surname not in parent and surname not in children and len(bearers) == 1:
+        lone = surname not in parent and surname not in children
+        best = next(iter(bearers)) if lone and len(bearers) == 1 else None
+        why = LONE
+        if lone and best is None and sex != "f":
+            best, why = _main_man(surname, bearers, members, counts, honorifics, votes), MAN
+        if best is not None:
             # "Jupe", alone because "Sissy Jupe" and "Cecilia Jupe" split its vote, joins
             # their cluster once they are one: no one else bears the name.
-            (best,) = bearers
             parent[surname] = best
-            reasons[surname] = LONE
+            reasons[surname] = why
             members[surname].remove(surname)
             members[best].append(surname)
             continue
