@@ -82,3 +82,26 @@ def test_miss_and_surname_stays_apart_beside_a_miss_never_named_untitled():
                       "Miss Barry": 36})  # fmt: skip
     roots = _join(counts, {"Diana": "Diana Barry"}, {"Diana": (0, 12)})
     assert roots["Miss Barry"] != roots["Diana"]
+
+
+def test_mr_surname_among_several_men_of_that_surname_joins_the_main_one():
+    # Thaddeus (53 uses) and his brother Bartholomew (22): "Mr. Sholto" (14) is Thaddeus.
+    counts = Counter(
+        {"Thaddeus Sholto": 40, "Mr. Thaddeus Sholto": 6, "Thaddeus": 7, "Mr. Sholto": 14,
+         "Bartholomew Sholto": 15, "Mr. Bartholomew Sholto": 7}
+    )  # fmt: skip
+    parent = {"Mr. Thaddeus Sholto": "Thaddeus Sholto", "Thaddeus": "Thaddeus Sholto",
+              "Mr. Bartholomew Sholto": "Bartholomew Sholto"}  # fmt: skip
+    roots = _join(counts, parent, {})
+    assert roots["Mr. Sholto"] == roots["Thaddeus Sholto"]
+    # A "Mr." + surname used nearly as often as the main man is the head of the family.
+    counts["Mr. Sholto"] = 40
+    roots = _join(counts, parent, {})
+    assert roots["Mr. Sholto"] not in (roots["Thaddeus Sholto"], roots["Bartholomew Sholto"])
+    # "Mrs." + surname is no daughter's: the mother stays apart.
+    counts = Counter({"Diana Barry": 30, "Diana": 200, "Minnie Barry": 10, "Miss Diana Barry": 2,
+                      "Miss Minnie Barry": 1, "Mrs. Barry": 40})  # fmt: skip
+    parent = {"Diana Barry": "Diana", "Miss Diana Barry": "Diana",
+              "Miss Minnie Barry": "Minnie Barry"}  # fmt: skip
+    roots = _join(counts, parent, {})
+    assert roots["Mrs. Barry"] == "Mrs. Barry"

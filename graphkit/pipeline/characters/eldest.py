@@ -1,15 +1,19 @@
-"""Which woman "Miss" + a surname names when the text has several of that surname.
+"""Which woman "Miss" + a surname names when the text has several of that surname
+(and which man "Mr." + a surname names: :func:`main_man`).
 
 By the usage of the English novel the eldest unmarried daughter of a family
 is "Miss" + the surname ("Miss Lucas", "Miss Bertram"), her younger sisters
 "Miss" + their first name ("Miss Lydia", "Miss Elizabeth Bennet").  Used by
 rule 3 of :mod:`graphkit.pipeline.characters.titled` when a "Miss" + surname
-has several women of that surname to join.
+has several women of that surname to join.  A "Mr." + surname among several
+men of the name is the main one (two thirds of their uses), when he is named
+far more often than the titled form: a "Mr." + surname used as often as the
+son's name is the father, head of the family.
 """
 
 from __future__ import annotations
 
-__all__ = ["eldest_daughter", "MISS"]
+__all__ = ["eldest_daughter", "main_man", "MISS"]
 
 MISS = frozenset(("Miss", "Mademoiselle", "Mlle", "Fräulein", "Señorita", "Senorita"))
 
@@ -61,3 +65,20 @@ def eldest_daughter(
     if not rest or size[rest[0]] * 3 < 2 * sum(size[r] for r in rest):
         return None
     return rest[0]
+
+
+def main_man(same: list[str], size: dict[str, int], own: int, head: int = 2) -> str | None:
+    """Of several clusters of one sex and surname, the one a form of address + the surname
+    names: the one holding two thirds of their uses, and used ``head`` times as often
+    as the titled form (else the titled form may be the head of the family, "Mr. Gradgrind").
+
+    Examples
+    --------
+    >>> main_man(["Thaddeus", "Bartholomew"], {"Thaddeus": 53, "Bartholomew": 22}, 14)
+    'Thaddeus'
+    >>> main_man(["Tom", "Thomas"], {"Tom": 215, "Thomas": 16}, 172) is None
+    True
+    """
+    top = max(same, key=lambda r: (size[r], r))
+    total = sum(size[r] for r in same)
+    return top if size[top] * 3 >= total * 2 and size[top] >= head * own else None

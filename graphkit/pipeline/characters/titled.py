@@ -19,7 +19,11 @@ cluster (the titles inside it, else the pronouns after its single-word forms):
   calls "Miss" + her first name (the younger sisters' form, "Miss Lydia"),
   and of the others the one named in two thirds of their uses ("Miss Lucas"
   is Charlotte, not Maria Lucas; "Miss Bennet" no one, when Jane's full name
-  is never written);
+  is never written); "Mr." (a form of address for a man) + surname among
+  several men of that surname is the one holding two thirds of their uses,
+  when he is named :data:`_HEAD` times as often as the titled form and no
+  man of the name is only ever titled ("Mr. Sholto" is Thaddeus Sholto, not
+  his brother Bartholomew; "Mrs." + surname is never a daughter);
 * **title + first name** joins the cluster of that first name when the word
   is no one's surname: "Miss Elizabeth" -> "Elizabeth", "Mrs. Rachel" ->
   "Rachel Lynde", and never a cluster named less often than the titled form
@@ -54,7 +58,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from graphkit.io.lexicon import word_table
-from graphkit.pipeline.characters.eldest import MISS, eldest_daughter
+from graphkit.pipeline.characters.eldest import MISS, eldest_daughter, main_man
 from graphkit.pipeline.characters.forest import root_of
 from graphkit.pipeline.characters.pronouns import _sex
 
@@ -335,6 +339,15 @@ def join_titled(
             target = unknown[0]
         elif miss and len(same) > 1 and not unknown:
             target = eldest_daughter(words[1], same, members, size, title_of)  # "Miss Lucas"
+        elif (
+            len(same) > 1
+            and not unknown
+            and sex == "m"
+            and title_of[key].rstrip(".") in _ADDRESS
+            # not when a man of the name is only ever titled ("Mr. Thomas Barry", rule 4's)
+            and not any(all(title_of.get(f) for f in members[r]) for r in same)
+        ):
+            target = main_man(same, size, own, _HEAD)  # "Mr. Sholto": Thaddeus, not Bartholomew
         if target is None or _married_miss(key, members[target], title_of):
             continue
         if _elder(key, members[target], young or Counter(), counts):
