@@ -65,3 +65,25 @@ def test_a_name_said_to_someone_else_stays_its_own():
     assert "Pip" in a.graph
     reasons = a.characters.set_index("id").loc["Pip", "aliases_reason"]
     assert not any("another name the first-person narrator" in r for r in reasons)
+
+
+def _frame_story(speaks: bool) -> str:
+    """A tale told in the third person, with a frame where the narrator talks to a child."""
+    tag = "I said" if speaks else "said Tom Hale"
+    frame = (
+        f'"Is it about the mill?" asked Robin Lane.\n\n"It is," {tag}.\n\n'
+        '"Then go on," said Robin Lane.\n\n'
+    )
+    tale = (
+        "Mary Brook walked to the mill with Ned Hale, and her dog ran ahead of her. "
+        "She told him that the river was high. He laughed, and she laughed too.\n\n"
+    )
+    return (frame + tale * 6) * 8
+
+
+def test_a_narrator_who_speaks_in_a_third_person_tale_is_a_character():
+    # Eight quotations tagged "I said" in narration: the narrator speaks, though the story is
+    # told in the third person.  Unnamed (never answers to a name): "Narrator".
+    g = graphkit.analyze_text(_frame_story(speaks=True), cast=False).graph
+    assert NARRATOR in g
+    assert NARRATOR not in graphkit.analyze_text(_frame_story(speaks=False), cast=False).graph

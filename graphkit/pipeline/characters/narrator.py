@@ -14,6 +14,15 @@ after the aliases are merged and only on texts without a cast file:
   the third person stay far below (Anne of Green Gables: 15 against 2,198);
   those in the first person far above (David Copperfield 1.27, The Sun Also
   Rises 0.88, The Sign of the Four 0.69).
+  A story told mostly in the third person whose narrator yet speaks in it
+  (:data:`_SPEAKS` quotations or more that the narration tags "I said",
+  "said I", "I asked", and "I said" written once every :data:`_SPEAKS_PER`
+  characters at least: *Winnie-the-Pooh*'s frame, where the narrator tells
+  the stories to Christopher Robin) has a narrator too; third-person novels
+  have none such (none of the fourteen PDNC-dev novels told in the third
+  person tags one quotation so).  Such a narrator takes a name only when it
+  answers to it ("... I said" next to two of the quotations calling it so
+  at least), else it is ``Narrator``.
 * **Who is it?**  Other people call the narrator by name; the narrator says
   "I".  So the narrator is the character most often addressed by name inside
   quotations ("'Jake,' she said", "my dear Watson.") among those named there
@@ -53,6 +62,8 @@ _QUOTED = 0.7
 _MIN_NAMED = 10
 _ALSO = 0.95
 _ANSWERED = 0.2
+_SPEAKS = 5  # quotations tagged "I said" in narration: a narrator who speaks is a character
+_SPEAKS_PER = 50_000  # and "I said" written once every 50,000 characters at least
 #: A quotation the narrator says: its tag, right after it, is "I said", "said I", "I asked", ...
 _SAID_I = re.compile(
     r"[,.!?]?['\"”’]?\s*(?:said I\b|I\s+(?:[a-z]+ed|said|told|began|went on|saw|thought)\b)"
@@ -80,6 +91,17 @@ def _proxy(text: str) -> bool:
     return first >= need and first >= _PROXY * third
 
 
+def _speaks(text: str, quotes: Sequence) -> int:
+    """How many quotations the narration tags "I said" (or "said I", "I asked", ...): the
+    narrator speaks in the story, though it may be told mostly in the third person."""
+    from graphkit.pipeline.quotations import inside
+
+    ends = [q.end for q in quotes if _SAID_I.match(text, q.end, q.end + 40)]
+    if not ends:
+        return 0
+    return int((inside(quotes, np.asarray(ends, dtype=np.int64)) < 0).sum())
+
+
 def _vocative(text: str, start: int, end: int) -> bool:
     """Whether a name inside a quotation is said to someone: "'Jake,' she said", "Yes, Watson."."""
     before = text[max(0, start - 2) : start]
@@ -99,7 +121,9 @@ def add_narrator(
     True
     """
     text = doc.text
-    if not _proxy(text):
+    proxy = _proxy(text)
+    said = text.count("I said") + text.count("said I")  # cheap: most texts stop here
+    if not proxy and (said < _SPEAKS or said * _SPEAKS_PER < len(text)):
         return list(characters), list(mentions)
     from graphkit.pipeline.quotations import find_quotations, inside
 
@@ -113,7 +137,9 @@ def add_narrator(
     starts = np.fromiter((m.start() for m in first), dtype=np.int64, count=len(first))
     narration = inside(quotes, starts) < 0
     narrated = int(narration.sum())
-    if narrated < _MIN_USES or narrated < _RATIO * int((inside(quotes, third) < 0).sum()):
+    third_told = int((inside(quotes, third) < 0).sum())
+    told = proxy and narrated >= _MIN_USES and narrated >= _RATIO * third_told
+    if not told and _speaks(text, quotes) < _SPEAKS:
         return list(characters), list(mentions)
 
     # Who: the character named inside quotations, seldom in narration.
@@ -137,6 +163,8 @@ def add_narrator(
         for c in sorted(total, key=lambda c: (-called[c], -quoted[c], c))
         if total[c] >= _MIN_NAMED and quoted[c] >= _QUOTED * total[c] and called[c]
     ]
+    if not told:  # a narrator who only speaks now and then: named only when answering to it
+        named = [c for c in named if answered[c] >= 2]
     narrator = named[0] if named else NARRATOR
     # Other names the text calls the narrator by ("Barnes" beside "Jake", "Trot" beside
     # "Davy"): named almost only inside quotations, often as a vocative, and the narrator
