@@ -104,12 +104,14 @@ def _characters(document, found, options: Options) -> dict[str, Any]:
 
     characters, mentions = merge_characters(document, found, options.cast)
     if options.cast is None:
+        from graphkit.pipeline.characters.described import add_described
         from graphkit.pipeline.characters.groups import mark_groups
         from graphkit.pipeline.characters.narrator import add_narrator
         from graphkit.pipeline.characters.patronyms import drop_patronyms
 
         characters, mentions = drop_patronyms(document, characters, mentions)
         characters, mentions = add_narrator(document, characters, mentions)
+        characters, mentions = add_described(document, characters, mentions)  # "the mariner"
         characters, mentions = mark_groups(document, characters, mentions)
     return {"characters": characters, "mentions": mentions}
 
