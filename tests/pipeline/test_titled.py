@@ -105,3 +105,28 @@ def test_mr_surname_among_several_men_of_that_surname_joins_the_main_one():
               "Miss Minnie Barry": "Minnie Barry"}  # fmt: skip
     roots = _join(counts, parent, {})
     assert roots["Mrs. Barry"] == "Mrs. Barry"
+
+
+def test_miss_surname_whose_women_are_all_younger_sisters_joins_the_first_name_it_alternates_with():
+    # "Miss Bennet" is Jane, never written "Jane Bennet": Elizabeth and Lydia are "Miss
+    # Elizabeth", "Miss Lydia Bennet" (younger sisters); the narrator says "Miss Bennet" in the
+    # sentence next to "Jane" again and again.
+    counts = Counter({"Elizabeth": 700, "Miss Elizabeth": 9, "Elizabeth Bennet": 5, "Lydia": 160,
+                      "Miss Lydia Bennet": 2, "Lydia Bennet": 1, "Jane": 290, "Kitty": 70,
+                      "Miss Bennet": 6})  # fmt: skip
+    parent = {"Miss Elizabeth": "Elizabeth", "Elizabeth Bennet": "Elizabeth",
+              "Miss Lydia Bennet": "Lydia", "Lydia Bennet": "Lydia"}  # fmt: skip
+    votes = {"Elizabeth": (0, 9), "Lydia": (0, 9), "Jane": (0, 9), "Kitty": (0, 9)}
+    made = {"Miss Bennet": [10, 20, 30, 40, 50, 60], "Jane": [11, 19, 31, 70, 80],
+            "Kitty": [41], "Elizabeth": [10, 20, 51]}  # fmt: skip
+
+    def join(sentences):
+        h = word_table("honorifics.txt")
+        p = join_titled(counts, dict(parent), votes, h, set(), {}, None, None, sentences)
+        return {k: root_of(k, p) for k in counts}
+
+    assert join(lambda: made)["Miss Bennet"] == join(lambda: made)["Jane"]
+    assert join(None)["Miss Bennet"] == "Miss Bennet"
+    # Too few ties (once next to "Jane"): no one.
+    made["Jane"] = [11, 70, 80]
+    assert join(lambda: made)["Miss Bennet"] == "Miss Bennet"

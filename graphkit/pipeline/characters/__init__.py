@@ -332,10 +332,8 @@ def merge_characters(
 
         parent = _alias_parents(counts, kinds, blocked, votes, sentences)
         honorifics = word_table("honorifics.txt")
-        young = Counter(
-            m.character for m in mentions if m.text != m.character and _YOUNG.match(m.text)
-        )
-        parent = join_titled(counts, parent, votes, honorifics, blocked, kinds, reasons, young)
+        young = Counter(m.character for m in mentions if m.text != m.character and _YOUNG.match(m.text))  # fmt: skip
+        parent = join_titled(counts, parent, votes, honorifics, blocked, kinds, reasons, young, sentences)  # fmt: skip
         parent = join_parts(counts, parent, honorifics, blocked, kinds, mentions, reasons)
         parent = rehome_surnames(counts, parent, honorifics, kinds, votes, reasons)
         parent = join_bare_titles(counts, parent, honorifics, reasons)

@@ -13,9 +13,24 @@ son's name is the father, head of the family.
 
 from __future__ import annotations
 
-__all__ = ["eldest_daughter", "main_man", "MISS"]
+from collections import Counter
+
+__all__ = ["eldest_daughter", "main_man", "unnamed_eldest", "MISS"]
+
+_TIES = 3  # uses of "Miss" + surname next to the first name before they are one
 
 MISS = frozenset(("Miss", "Mademoiselle", "Mlle", "Fräulein", "Señorita", "Senorita"))
+
+
+def _younger(
+    r: str, surname: str, members: dict[str, list[str]], title_of: dict[str, str | None]
+) -> bool:
+    """Whether cluster ``r`` holds a "Miss" + first name: a younger sister's form."""
+    return any(
+        (title_of.get(f) or "").rstrip(".") in MISS and f.split()[1] != surname
+        for f in members[r]
+        if " " in f
+    )
 
 
 def eldest_daughter(
@@ -53,11 +68,7 @@ def eldest_daughter(
     """
 
     def younger(r: str) -> bool:
-        return any(
-            (title_of.get(f) or "").rstrip(".") in MISS and f.split()[1] != surname
-            for f in members[r]
-            if " " in f
-        )
+        return _younger(r, surname, members, title_of)
 
     if any(all(title_of.get(f) for f in members[r]) for r in women):
         return None  # "Miss Josephine Barry", never named untitled: an elder, maybe she
@@ -82,3 +93,46 @@ def main_man(same: list[str], size: dict[str, int], own: int, head: int = 2) -> 
     top = max(same, key=lambda r: (size[r], r))
     total = sum(size[r] for r in same)
     return top if size[top] * 3 >= total * 2 and size[top] >= head * own else None
+
+
+def unnamed_eldest(
+    key: str,
+    women: list[str],
+    others: list[str],
+    members: dict[str, list[str]],
+    title_of: dict[str, str | None],
+    sentences: dict[str, list[int]],
+) -> str | None:
+    """The eldest daughter "Miss" + surname (``key``) names when the text never gives her
+    that surname: every woman of it (``women``) is a younger sister ("Miss Lydia", "Miss
+    Elizabeth Bennet"), and the narrator alternates "Miss Bennet" with her first name from
+    sentence to sentence.  Of ``others`` (clusters of a woman named by one word alone,
+    "Jane"), the one whose forms stand in the sentence next to a use of ``key`` at least
+    :data:`_TIES` times, two thirds of such uses, and in ``key``'s own sentence at most about
+    half as often (one person is seldom named twice in a sentence); else no one.
+
+    Examples
+    --------
+    >>> members = {"Eliza": ["Eliza", "Miss Eliza"], "Jane": ["Jane"], "Kitty": ["Kitty"]}
+    >>> title_of = {"Miss Eliza": "Miss", "Miss B": "Miss"}
+    >>> s = {"Miss B": [1, 5, 9, 20], "Jane": [2, 4, 10, 30], "Kitty": [21]}
+    >>> unnamed_eldest("Miss B", ["Eliza"], ["Jane", "Kitty"], members, title_of, s)
+    'Jane'
+    >>> unnamed_eldest("Miss B", ["Jane"], ["Kitty"], members, title_of, s) is None
+    True
+    """
+    surname = key.split()[-1]
+    if not women or not all(_younger(r, surname, members, title_of) for r in women):
+        return None
+    mine = sentences.get(key, ())
+    near, same = Counter(), Counter()
+    for r in others:
+        at = {i for f in members[r] for i in sentences.get(f, ())}
+        same[r] = sum(1 for i in mine if i in at)
+        near[r] = sum(1 for i in mine if i not in at and (i - 1 in at or i + 1 in at))
+    if not near:
+        return None
+    (top, n), total = near.most_common(1)[0], sum(near.values())
+    if n < _TIES or n * 3 < total * 2 or 2 * same[top] > n + 1:
+        return None
+    return top

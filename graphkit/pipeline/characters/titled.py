@@ -18,8 +18,11 @@ cluster (the titles inside it, else the pronouns after its single-word forms):
   several women of that surname is the eldest daughter: not one the text
   calls "Miss" + her first name (the younger sisters' form, "Miss Lydia"),
   and of the others the one named in two thirds of their uses ("Miss Lucas"
-  is Charlotte, not Maria Lucas; "Miss Bennet" no one, when Jane's full name
-  is never written); "Mr." (a form of address for a man) + surname among
+  is Charlotte, not Maria Lucas); when every woman of that surname is a
+  younger sister, the woman named by her first name alone whom the narrator
+  alternates with it from sentence to sentence
+  (:func:`~graphkit.pipeline.characters.eldest.unnamed_eldest`: "Miss
+  Bennet" is Jane, whose full name is never written); "Mr." (a form of address for a man) + surname among
   several men of that surname is the one holding two thirds of their uses,
   when he is named :data:`_HEAD` times as often as the titled form and no
   man of the name is only ever titled ("Mr. Sholto" is Thaddeus Sholto, not
@@ -56,9 +59,10 @@ Each join is recorded with its reason (see :data:`REASONS`).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from graphkit.io.lexicon import word_table
-from graphkit.pipeline.characters.eldest import MISS, eldest_daughter, main_man
+from graphkit.pipeline.characters.eldest import MISS, eldest_daughter, main_man, unnamed_eldest
 from graphkit.pipeline.characters.forest import root_of
 from graphkit.pipeline.characters.pronouns import _sex
 
@@ -207,11 +211,13 @@ def join_titled(
     kinds: dict[str, str],
     reasons: dict[str, str] | None = None,
     young: Counter | None = None,
+    sentences: Callable[[], dict[str, list[int]]] | None = None,
 ) -> dict[str, str]:
     """Add the joins of titled forms to ``parent`` (form -> form it joins) and return it.
 
     ``young`` counts, for each form, its mentions written with "young" before it
-    ("the young Princess Shtcherbatskaya"): see the module docstring.
+    ("the young Princess Shtcherbatskaya"): see the module docstring.  ``sentences`` gives
+    each form's sentences (made once, if a "Miss" + surname needs them).
 
     Examples
     --------
@@ -339,6 +345,12 @@ def join_titled(
             target = unknown[0]
         elif miss and len(same) > 1 and not unknown:
             target = eldest_daughter(words[1], same, members, size, title_of)  # "Miss Lucas"
+            if target is None and sentences is not None:  # "Miss Bennet", never "Jane Bennet"
+                lone = [r for r, fs in members.items() if r != root(key) and sex_of(r, members) == "f"
+                        and all(" " not in f and not title_of.get(f) for f in fs)]  # fmt: skip
+                target = unnamed_eldest(key, same, lone, members, title_of, sentences())
+                if target is not None:
+                    size[target] = sum(counts[f] for f in members[target])
         elif (
             len(same) > 1
             and not unknown
