@@ -167,7 +167,10 @@ def test_a_name_one_goes_to_or_comes_to_is_a_place():
 
 
 def test_a_titled_name_wrapped_over_a_line_is_one_mention_when_written_whole_elsewhere():
-    text = "He wrote to Lady Catherine de\nBourgh at once. " + "Lady Catherine de Bourgh sat down. " * 5
+    text = (
+        "He wrote to Lady Catherine de\nBourgh at once. "
+        + "Lady Catherine de Bourgh sat down. " * 5
+    )
     d = discover_mentions(build_document(text))
     assert [m.text for m in d.mentions][0] == "Lady Catherine de Bourgh"
     assert "Bourgh" not in d.forms
@@ -371,3 +374,14 @@ def test_a_kin_or_friend_noun_in_apposition_makes_a_sentence_opener_a_name():
     )
     assert {"Tarn Vossel", "Lisbet Aarn"} <= set(d.forms)
     assert d.rejected.get("Dover Sole") == "only at sentence start"
+
+
+def test_a_particle_written_with_and_without_its_capital_is_one_name():
+    text = (
+        "Lady Catherine came with Miss de Bourgh. " * 3
+        + "Elizabeth looked at Miss De Bourgh. " * 2
+        + "Miss La Creevy smiled. " * 3
+    )
+    d = discover_mentions(build_document(text))
+    assert {m.character for m in d.mentions if "Bourgh" in m.text} == {"Miss de Bourgh"}
+    assert "Miss La Creevy" in d.forms  # never written "la": keeps its capital

@@ -33,6 +33,7 @@ from graphkit.pipeline.mentions.forms import (
     _fold,
     _Form,
     _lexicon,
+    _particle_case,
     _runs,
 )
 from graphkit.pipeline.mentions.judge import (
@@ -186,6 +187,10 @@ def discover_mentions(doc: Document, min_count: int = 1) -> Discovery:
                 form.sampled += 1
                 _read_context(text, offset + start, offset + end, form, lex)
 
+    # "Miss De Bourgh" and "Miss de Bourgh": one form.
+    renamed = _particle_case(forms)
+    if renamed:
+        placements = [(o, a, b, renamed.get(k, k)) for o, a, b, k in placements]
     # Names that the text also writes with a title or as part of a longer name.
     personal = {key.split()[-1] for key, f in forms.items() if f.titled}
     surnames = {key.split()[-1] for key in forms}

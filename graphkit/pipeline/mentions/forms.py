@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 
 import numpy as np
@@ -164,7 +164,11 @@ def _runs(doc: Document) -> list[_Run]:
         name_start += len(match[name_start:]) - len(match[name_start:].lstrip())
         name = match[name_start:]
         # "Lady Catherine de\nBourgh": the whole run (title too) on one line elsewhere.
-        if "\n" not in name or " ".join(name.split()) in one_line or " ".join(match.split()) in one_line:
+        if (
+            "\n" not in name
+            or " ".join(name.split()) in one_line
+            or " ".join(match.split()) in one_line
+        ):
             runs.append(_Run(offsets, [(0, len(match), title, name, initial)], cue))
             continue
         pieces = []
@@ -182,3 +186,43 @@ def _runs(doc: Document) -> list[_Run]:
             pos = a + len(word)
         runs.append(_Run(offsets, pieces, cue))
     return runs
+
+
+def _particle_case(forms: dict[str, _Form]) -> dict[str, str]:
+    """Forms that differ from another only by a particle's capital: key -> the form kept.
+
+    "Miss De Bourgh" (nine uses) and "Miss de Bourgh" (ten) are one name: each
+    key whose particle after its first word (``patterns._PARTICLES``) is written
+    both ways is mapped to the spelling used more often (on a tie, the
+    lower-case one), and its counts are added to that form's.  A particle the
+    text never writes in lower case keeps its capital ("Miss La Creevy").
+
+    Examples
+    --------
+    >>> forms = {"Miss De Bourgh": _Form(count=9), "Miss de Bourgh": _Form(count=10),
+    ...          "Miss La Creevy": _Form(count=5)}
+    >>> _particle_case(forms), forms["Miss de Bourgh"].count, "Miss De Bourgh" in forms
+    ({'Miss De Bourgh': 'Miss de Bourgh'}, 19, False)
+    """
+    from graphkit.pipeline.mentions.patterns import _PARTICLE_WORDS
+
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key in forms:
+        words = key.split()
+        if any(w.lower() in _PARTICLE_WORDS for w in words[1:]):
+            folded = " ".join(
+                words[:1] + [w.lower() if w.lower() in _PARTICLE_WORDS else w for w in words[1:]]
+            )
+            groups[folded].append(key)
+    mapping: dict[str, str] = {}
+    for keys in groups.values():
+        if len(keys) < 2:
+            continue
+        keep = max(keys, key=lambda k: (forms[k].count, k))  # a tie: 'de' (> 'De')
+        for k in keys:
+            if k != keep:
+                mapping[k] = keep
+                kept, gone = forms[keep], forms.pop(k)
+                for f in fields(_Form):
+                    setattr(kept, f.name, getattr(kept, f.name) + getattr(gone, f.name))
+    return mapping
