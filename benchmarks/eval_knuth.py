@@ -75,14 +75,14 @@ def main() -> int:
     ap.add_argument("books", nargs="*", metavar="BOOK", help="anna, david (default: both)")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
+    unknown = [b for b in args.books if b not in BOOKS]
+    if unknown:
+        ap.error(f"unknown book {unknown[0]!r}: use {', '.join(BOOKS)}")
     shared = _shared()
     if shared is None:
         print("eval_knuth: ../shared/eval/networks not found; nothing to score")
         return 0
     print(f"{'book':6} {'EF1':>6} {'EP':>6} {'ER':>6} {'R50':>6} {'P50':>6} {'rho50':>6}")
-    unknown = [b for b in args.books if b not in BOOKS]
-    if unknown:
-        ap.error(f"unknown book {unknown[0]!r}: use {', '.join(BOOKS)}")
     for book in args.books or list(BOOKS):
         r = score(book, shared, args.verbose)
         print(

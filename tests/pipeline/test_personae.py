@@ -166,3 +166,77 @@ def test_the_shipped_plays_state_the_families_of_verona():
 def test_the_fixture_play_gains_the_one_marriage_its_cast_list_states():
     a = graphkit.analyze(FIXTURES / "tiny_play.txt")
     assert _ties(a) == {("Lady Capella", "spouse", "Capello", "")}
+
+
+def _one(entry: str, names: dict) -> set[tuple[str, str, str, str]]:
+    return {
+        (r.source, r.type, r.target, r.role)
+        for r in personae_relations([entry], names, load_rules())
+    }
+
+
+def test_a_possessive_inside_to_whom_describes_whom_not_the_entry():
+    names = {"Balthasar": (), "Romeo": (), "Nurse": (), "Juliet": (), "Peter": ()}
+    assert _one("BALTHASAR, servant to Romeo's father.", names) == set()
+    assert _one("NURSE to Juliet's mother.", names) == set()
+    assert _one("PETER, servant to Romeo's nurse.", names) == set()
+    assert _one("PETER, Romeo's friend's servant.", names) == set()
+    assert _one("PETER, servant to Juliet's Nurse.", names) == {("Peter", "serves", "Nurse", "")}
+
+
+def test_odd_shapes_of_a_cast_line():
+    names = {
+        "Juliet": (),
+        "Capulet": (),
+        "Mercutio": (),
+        "Romeo": (),
+        "Duke of Venice": (),
+        "Portia": (),
+    }
+    assert _one("JULIET, daughter to Capulet of Verona.", names) == {
+        ("Capulet", "family", "Juliet", "daughter")
+    }
+    assert _one("Juliet, Daughter to Capulet", names) == {
+        ("Capulet", "family", "Juliet", "daughter")
+    }
+    assert _one("Duke of Venice, friend to Portia", names) == {
+        ("Duke of Venice", "friend", "Portia", "")
+    }
+    assert _one("MERCUTIO, friend to Romeo Of Verona", names) == {
+        ("Mercutio", "friend", "Romeo", "")
+    }
+
+
+def test_a_character_own_name_beats_another_alias():
+    assert _one("Zed, servant to Page", {"Abe": ("Page",), "Page": (), "Zed": ()}) == {
+        ("Zed", "serves", "Page", "")
+    }
+
+
+def test_a_very_long_cast_line_is_read_in_one_pass():
+    # bounded repetitions: this ran for minutes when name words were unbounded
+    for entry in ("Juliet, " + "Ab " * 40_000, "A" * 100_000, "A." * 50_000):
+        assert personae_relations([entry], {"Juliet": ()}, load_rules()) == []
+
+
+def test_a_cast_line_wrapped_onto_the_next_line_is_one_entry(tmp_path):
+    text = PLAY.replace(
+        "ORSO, kinsman to the Duke, and friend to Lucio.",
+        "ORSO, kinsman to the Duke, and\n    friend to Lucio.",
+    )
+    path = tmp_path / "wrapped.txt"
+    path.write_text(text, encoding="utf-8")
+    assert ("Orso", "friend", "Lucio", "") in _ties(graphkit.analyze(path))
+
+
+def test_tei_with_a_repeated_id_nested_rs_and_a_bare_cast_item():
+    tei = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><profileDesc><particDesc>
+<listPerson><person xml:id="r"><persName>Romeo</persName></person><person xml:id="r"><persName>Romeo</persName></person>
+<person xml:id="m"><persName>Montague</persName></person></listPerson>
+</particDesc></profileDesc></teiHeader><text><front><castList>
+<castItem sameAs="#m"><role><name>Montague</name></role><roleDesc><hi><rs ref="#r">his</rs></hi> father</roleDesc></castItem>
+<castItem>Other Servingmen</castItem>
+</castList></front><body><div type="scene"><head>Scene 1</head>
+<sp who="#r"><l>Hi.</l></sp><sp who="#m"><l>Son.</l></sp></div></body></text></TEI>"""
+    s = parse_tei(tei)
+    assert s.personae == ("Montague, Romeo's father", "Other Servingmen")

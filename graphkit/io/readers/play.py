@@ -154,6 +154,11 @@ def _personae(lines: list[str]) -> tuple[list[str], set[int], dict[str, str], li
                 continue
             blank_run = 0
             used.add(j)
+            if (
+                entries and entry[0].islower()
+            ):  # "ORSO, kinsman to the Duke, and\n  friend to Lucio."
+                entries[-1] += " " + " ".join(entry.split())
+                continue
             entries.append(" ".join(entry.split()))
             m = re.match(rf"^((?:{_UPPER_WORD}\s*)+)(?=[,.\s]|$)", entry)
             if m and len(m.group(1).strip(" .")) >= 2:

@@ -175,7 +175,10 @@ def parse_tei(data: bytes, source: str = "<tei>") -> Script:
         Turn(seg, tuple(dict.fromkeys(ids[w] for w in who)), text, tag)
         for seg, who, text, tag in raw_turns
     )
-    personae = _cast_entries(root, {tei: r.label for tei, r in zip(ids, roles, strict=True)})
+    labels: dict[str, str] = {}
+    for r in roles:  # (two persons may share an xml:id: the first one's name)
+        labels.setdefault(dict(r.attrs).get("tei_id", r.id), r.label)
+    personae = _cast_entries(root, labels)
     return Script(
         title, tuple(roles), tuple(segments), turns, "play", "segment", source, personae=personae
     )
@@ -195,8 +198,9 @@ def _cast_entries(root: ET.Element, labels: dict[str, str]) -> tuple[str, ...]:
     for item in root.iter():
         if _local(item.tag) != "castItem":
             continue
-        role = _text(_first_child(item, "role"))
-        desc_el = _first_child(item, "roleDesc")
+        role_el, desc_el = _first_child(item, "role"), _first_child(item, "roleDesc")
+        # (no <role>: the item's own text, "<castItem>Other Servingmen</castItem>")
+        role = _text(role_el) if role_el is not None or desc_el is not None else _text(item)
         desc = _described(desc_el, labels) if desc_el is not None else ""
         entry = f"{role}, {desc}" if role and desc else role or desc
         if entry:
@@ -207,10 +211,13 @@ def _cast_entries(root: ET.Element, labels: dict[str, str]) -> tuple[str, ...]:
 def _described(el: ET.Element, labels: dict[str, str]) -> str:
     parts = [el.text or ""]
     for child in el:
+        if _local(child.tag) != "rs":  # "<hi><rs ref=...>his</rs></hi>": read inside
+            parts.extend((_described(child, labels), child.tail or ""))
+            continue
         refs = [labels.get(r.lstrip("#")) for r in (child.get("ref") or "").split()]
         names = [n for n in refs if n]
         said = _text(child)
-        if _local(child.tag) == "rs" and names and said.lower() in _POSSESSIVE_PRONOUNS:
+        if names and said.lower() in _POSSESSIVE_PRONOUNS:
             owned = [f"{n}'s" for n in names]
             said = owned[0] if len(owned) == 1 else f"{', '.join(owned[:-1])} and {owned[-1]}"
         parts.extend((said, child.tail or ""))

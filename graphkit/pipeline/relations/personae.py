@@ -44,16 +44,43 @@ from graphkit.model import Relation
 
 __all__ = ["personae_relations"]
 
-_NAME = r"(?:[Tt]he\s+)?[A-Z][\w.\-]*(?:['’]\w*)?(?:\s+(?:de|la|le|of|[A-Z][\w.\-]*(?:['’]\w*)?))*"
+# Bounded repetitions: a cast line of any length is read in linear time.
+_WORD = r"[A-Z][\w.\-]{0,40}(?:['’]\w{0,3})?"
+_NAME = rf"(?:[Tt]he\s+)?{_WORD}(?:\s+(?:de|la|le|of|{_WORD})){{0,5}}"
 _OWNED = rf"{_NAME}(?:['’]s|(?<=s)['’])"
 _AGE = r"(?:(?:young|old|elder|younger|eldest|youngest|little|only|second|third)\s+)?"
-# "wife to Capulet", "the Prince's kinsman", "Romeo's, Montague's and Lady Montague's kinsman"
-_TO = re.compile(rf"\b(?P<noun>[a-z]+)\s+(?:to|of)\s+(?P<who>{_NAME})")
-_OF = re.compile(rf"(?P<owners>{_OWNED}(?:(?:,\s*|\s+and\s+){_OWNED})*)\s+{_AGE}(?P<noun>[a-z]+)\b")
+# "wife to Capulet", "Wife to Capulet", "kinsman to the Prince"
+_TO = re.compile(rf"\b(?P<noun>[A-Za-z]+)\s+(?:to|of)\s+(?P<who>{_NAME})")
+_LEAD = re.compile(rf"(?:to|of)\s+(?P<who>{_NAME})")  # "NURSE to Juliet"
+# "the Prince's kinsman", "Romeo's, Montague's and Lady Montague's kinsman"; not the
+# friend of "Romeo's friend's servant"
+_OF = re.compile(
+    rf"(?P<owners>{_OWNED}(?:(?:,\s*|\s+and\s+){_OWNED}){{0,8}})\s+{_AGE}(?P<noun>[A-Za-z]+)\b(?!['’])"
+)
 _OWNER = re.compile(rf"({_NAME})(?:['’]s|['’])")
-# "NAME, description" or "NAME to WHOM" ("NURSE to Juliet.")
-_ENTRY = re.compile(r"^(?P<head>[^,]+?)(?:\s*,\s*|\s+(?=(?:to|of)\s))(?P<desc>.+?)\.?$")
 _TITLE = re.compile(r"^(?:(?:an?|the)\s+)?([A-Z][a-z]+)\b(?!['’])")
+
+
+def _split(entry: str) -> tuple[str, str] | None:
+    """``(name, description)`` of a cast-list entry: at its first comma, else before "to"/"of"."""
+    entry = " ".join(entry.split())
+    head, comma, desc = entry.partition(",")
+    if comma:
+        return head.strip(), desc.strip().rstrip(".")
+    m = re.match(r"^(.+?)\s+((?:to|of)\s.+?)\.?$", entry)  # "NURSE to Juliet."
+    return (m.group(1), m.group(2)) if m else None
+
+
+def _resolve(name: str, lookup: Mapping[str, str]) -> str | None:
+    """The character ``name`` is: the longest leading words that are a name ("Capulet of
+    Verona" -> Capulet), else the one possessed ("Juliet's Nurse" -> Nurse)."""
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        hit = lookup.get(_key(" ".join(words[:n])))
+        if hit:
+            return hit
+    possessed = re.split(r"['’]s?\s+", name)[-1]
+    return lookup.get(_key(possessed)) if possessed != name else None
 
 
 def _key(name: str) -> str:
@@ -73,14 +100,16 @@ def personae_relations(
     aliases); entry ``k`` is sentence ``first_sentence + k`` of the document.
     """
     lookup: dict[str, str] = {}
+    for cid in sorted(names):  # ids first: another's alias never beats a character's own name
+        lookup.setdefault(_key(cid), cid)
     for cid, forms in sorted(names.items()):
-        for form in (cid, *forms):
+        for form in forms:
             lookup.setdefault(_key(form), cid)
-    parsed = [_ENTRY.match(" ".join(e.split())) for e in entries]
-    heads = [lookup.get(_key(m.group("head"))) if m else None for m in parsed]
+    parsed = [_split(e) for e in entries]
+    heads = [lookup.get(_key(p[0])) if p else None for p in parsed]
     titled: dict[str, list[str]] = {}
-    for m, head in zip(parsed, heads, strict=True):
-        t = _TITLE.match(m.group("desc")) if m and head else None
+    for p, head in zip(parsed, heads, strict=True):
+        t = _TITLE.match(p[1]) if p and head else None
         if t:
             titled.setdefault(_key(t.group(1)), []).append(head)
     for word, who in titled.items():
@@ -89,23 +118,25 @@ def personae_relations(
     kinds = rules.personae
     family = set(rules.generations) | set(rules.roles) | set(rules.roles.values())
     out: dict[tuple[str, str, str, str], Relation] = {}
-    for k, (m, head) in enumerate(zip(parsed, heads, strict=True)):
-        if m is None or head is None:
+    for k, (p, head) in enumerate(zip(parsed, heads, strict=True)):
+        if p is None or head is None:
             continue
-        desc = m.group("desc")
+        name, desc = p
         found: list[tuple[str, str]] = []
-        noun = m.group("head").split()[-1].lower()  # "NURSE to Juliet"
-        lead = re.match(rf"(?:to|of)\s+({_NAME})", desc)
+        spans: list[tuple[int, int]] = []  # the WHOM of each "to WHOM": no owner of its own
+        lead = _LEAD.match(desc)
         if lead:
-            found.append((noun, lead.group(1)))
-        found += [(t.group("noun"), t.group("who")) for t in _TO.finditer(desc)]
+            found.append((name.split()[-1], lead.group("who")))
+            spans.append(lead.span("who"))
+        for t in _TO.finditer(desc):
+            found.append((t.group("noun"), t.group("who")))
+            spans.append(t.span("who"))
         for t in _OF.finditer(desc):
-            found += [(t.group("noun"), o) for o in _OWNER.findall(t.group("owners"))]
+            if not any(a <= t.start() < b for a, b in spans):
+                found += [(t.group("noun"), o) for o in _OWNER.findall(t.group("owners"))]
         for word, who_name in found:
-            # "servant to Juliet's Nurse": the one possessed, when the whole is no name
-            who = lookup.get(_key(who_name)) or lookup.get(
-                _key(re.split(r"['’]s?\s+", who_name)[-1])
-            )
+            word = word.lower()
+            who = _resolve(who_name, lookup)
             rtype = kinds.get(word) or ("family" if word in family else None)
             if who is None or who == head or rtype is None:
                 continue
