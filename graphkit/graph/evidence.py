@@ -107,7 +107,10 @@ def explain(g: nx.Graph, a: str, b: str, sentence_text: Callable[[int], str]) ->
     if not g.has_edge(a, b):
         return f"{a} — {b}: no sentence links them"
     d = g.edges[a, b]
-    stated = [f"{r['source']} {r['type']} {r['target']}" for r in d.get("relations", [])]
+    stated = [  # "Capulet family Juliet (daughter)": the role is what the target is to the source
+        f"{r['source']} {r['type']} {r['target']}" + (f" ({r['role']})" if r.get("role") else "")
+        for r in d.get("relations", [])
+    ]
     link, only = ("→", "conversation only") if g.is_directed() else ("—", "co-occurrence only")
     lines = [f"{a} {link} {b}: " + ("; ".join(stated) if stated else only)]
     by_sentence: dict[int, list[str]] = {}

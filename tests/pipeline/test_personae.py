@@ -240,3 +240,11 @@ def test_tei_with_a_repeated_id_nested_rs_and_a_bare_cast_item():
 <sp who="#r"><l>Hi.</l></sp><sp who="#m"><l>Son.</l></sp></div></body></text></TEI>"""
     s = parse_tei(tei)
     assert s.personae == ("Montague, Romeo's father", "Other Servingmen")
+
+
+def test_explain_says_the_role_of_a_family_tie(tmp_path):
+    path = tmp_path / "two_houses.txt"
+    path.write_text(PLAY, encoding="utf-8")
+    text = graphkit.analyze(path).explain("Bruno", "Lucio")
+    assert text.splitlines()[0] == "Bruno — Lucio: Bruno family Lucio (son)"
+    assert "LUCIO, son to Bruno." in text
