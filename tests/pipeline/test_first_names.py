@@ -32,3 +32,11 @@ def test_first_name_of_one_bearer_stays_with_him():
         + ["Orlov came in from the stables."] * 6
     )
     assert _owner(text, "Ivan") == _owner(text, "Ivan Petrovitch")
+
+
+def test_a_first_name_is_not_the_surname_made_from_it():
+    text = " ".join(
+        ["Ivanov came in from the yard. Ivanov sat down by the stove."] * 5
+        + ['The coachman waited. "Ivan, bring the horses," said Marya.'] * 3
+    )
+    assert _owner(text, "Ivan") != _owner(text, "Ivanov")

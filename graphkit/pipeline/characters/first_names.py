@@ -19,6 +19,10 @@ out").  When one cluster other than its own holds two thirds of these
 votes, and :data:`_MIN_VOTES` at least, the first name moves to it.  A name
 whose uses no cluster ties clearly stays where it is.
 
+A first name is not the surname made from it ("Ivan" is not "Ivanov", nor "John"
+"Johnson"): the rule that joins a name to the one longer name it begins
+(``merge_characters``) skips such a pair (:func:`is_surname_of`).
+
 Cheap: one pass over the mentions to index the sentences of each form, made
 only when some first name has two bearers.
 """
@@ -31,10 +35,25 @@ from collections.abc import Sequence
 from graphkit.model import Mention
 from graphkit.pipeline.characters.forest import root_of
 
-__all__ = ["rehome_first_names", "REASON"]
+__all__ = ["rehome_first_names", "is_surname_of", "REASON"]
 
 REASON = "first name two characters share, for the one the text names beside it"
 _MIN_VOTES = 5
+#: Endings that make a surname of a given name ("Ivanov", "Petrova", "Ilyin", "Johnson").
+_SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "in", "ina", "son", "sen")
+
+
+def is_surname_of(longer: str, name: str) -> bool:
+    """Whether ``longer`` is the surname made of the given name ``name`` plus an ending.
+
+    Examples
+    --------
+    >>> is_surname_of("Ivanov", "Ivan"), is_surname_of("Johnson", "John")
+    (True, True)
+    >>> is_surname_of("Emily", "Em"), is_surname_of("Ivan Orlov", "Ivan")
+    (False, False)
+    """
+    return longer.startswith(name) and longer[len(name) :] in _SURNAME_ENDINGS
 
 
 def rehome_first_names(
