@@ -90,3 +90,13 @@ def test_in_a_family_scene_the_rank_is_the_family_bearer_named_pages_ago():
         want = Counter({("the princess", "Princess Orlova"): theirs, ("the princess", "Betsy"): 1})
         assert got == +want
         assert Counter(m.character for m in out)["Prince Orlov"] == 20  # his own stay his
+
+
+def test_the_rank_after_the_old_rank_is_that_bearer():
+    text = "Later the old Prince Orlov came. " + "Later Prince Ivan sat down. " * 20
+    text += "It rained all day. " * 1200  # 22,800 characters: Prince Ivan is out of reach
+    text += "Then the old prince laughed. Then the prince frowned. " * 10
+    doc = build_document(text)
+    chars, ms = merge_characters(doc, discover_mentions(doc).mentions)
+    count = Counter((m.character, m.text) for m in ms if m.text.lower().endswith("prince"))
+    assert count == {("Prince Orlov", "the old prince"): 10, ("Prince Orlov", "the prince"): 10}

@@ -37,6 +37,7 @@ from graphkit.io.lexicon import common_words, word_table
 from graphkit.model import Character, Document, Mention
 from graphkit.pipeline.characters.bare_titles import join_bare_titles
 from graphkit.pipeline.characters.deities import drop_invoked
+from graphkit.pipeline.characters.first_names import is_surname_of, rehome_first_names
 from graphkit.pipeline.characters.forest import root_of
 from graphkit.pipeline.characters.parts import _ADDRESS as RANKLESS
 from graphkit.pipeline.characters.parts import join_parts, nickname_tied
@@ -211,7 +212,7 @@ def _alias_parents(
             longer = [
                 s
                 for s in _starting_with(ordered, key)
-                if len(s) >= len(key) + 2 and counts[s] >= counts[key]
+                if len(s) >= len(key) + 2 and counts[s] >= counts[key] and not is_surname_of(s, key)
             ]
             if len(longer) == 1:
                 target = longer[0]
@@ -337,6 +338,7 @@ def merge_characters(
         parent = join_parts(counts, parent, honorifics, blocked, kinds, mentions, reasons)
         parent = rehome_surnames(counts, parent, honorifics, kinds, votes, reasons)
         parent = join_bare_titles(counts, parent, honorifics, reasons)
+        parent = rehome_first_names(counts, parent, honorifics, kinds, mentions, reasons)
         cast_kind, cast_work, cast_aliases = {}, {}, {}
 
     why: dict[str, list[str]] = defaultdict(list)

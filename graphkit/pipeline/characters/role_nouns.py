@@ -14,7 +14,10 @@ a mention of the character of the nearest "<Rank> X" before it, when that
 mention is at most :data:`_WINDOW` characters back (the same scene); with no
 such bearer in reach the use is left alone.  "The old prince" (or "the young
 prince") is the one bearer the text calls "the old Prince X", wherever he
-was named last, when there is exactly one.  So "the princess" is Princess
+was named last, when there is exactly one; and a plain "the prince" with no
+bearer named in reach is the one the last "the old prince" in reach stood for
+(his scene goes on: a father the text titles with his surname four times may
+be "the old prince" thirty times).  So "the princess" is Princess
 Shtcherbatskaya in her scenes and Princess Betsy in Betsy's, a cheap
 coreference that never makes a new character.
 
@@ -209,6 +212,7 @@ def resolve_role_nouns(
         scenes = _with_families(own, mentions, surnames)
         own_starts, scene_starts = [m.start for m in own], [m.start for m in scenes]
         found = []
+        last_aged = (-_WINDOW - 1, "")  # end and bearer of the last "the old prince" resolved
         for start, end, surface in uses:
             k = bisect_right(starts, start)
             if k and mentions[k - 1].end > start or (k < len(starts) and starts[k] < end):
@@ -217,12 +221,16 @@ def resolve_role_nouns(
             who = aged.get((age, rank), ())
             if len(who) == 1:  # "the old prince": the one the text calls "the old Prince X"
                 found.append((start, end, surface, next(iter(who))))
+                last_aged = (end, found[-1][3])
                 continue
             # "The young princess" in her family's scene is the daughter, not its princess.
             bearers, at = (own, own_starts) if age == "young" else (scenes, scene_starts)
             b = bisect_right(at, start) - 1
             if b >= 0 and start - bearers[b].end <= _WINDOW:
                 found.append((start, end, surface, bearers[b].character))
+            elif age != "young" and start - last_aged[0] <= _WINDOW:
+                # No bearer named in reach: "the prince" after "the old prince" is that prince.
+                found.append((start, end, surface, last_aged[1]))
         if not found:
             continue
         sentences = sentence_index(doc, [f[0] for f in found]).tolist()
