@@ -71,7 +71,11 @@ Speakers, in order:
    in 2 ("She turned. ...", the paragraph's first sentence too).
 4. **implicit, vocative** — the previous quotation of the conversation
    addresses someone by name ("..., Emma?"): that one answers, whether or
-   not the one who asked is known.
+   not the one who asked is known.  A kin word called as a vocative
+   ("Yes, papa;", "Good night, aunt!") counts as the name of the one it
+   calls in this text, learned from the explicitly tagged turns around the
+   quotations that use it (rule 4b, see ``address.py``; PDNC-dev right
+   13,241 -> 13,269).
 5. **implicit, turns** — in a conversation, speakers alternate: an open
    quotation takes the speaker of the quotation two before (or two after)
    unless that one speaks its neighbour too (an open neighbour is no
@@ -139,6 +143,7 @@ from dataclasses import replace
 
 from graphkit.model import Character, Document, Mention, Quotation
 from graphkit.pipeline.characters.pronouns import character_sexes
+from graphkit.pipeline.speakers.address import _kin_vocatives, address_terms
 from graphkit.pipeline.speakers.addressees import _tag_addressee, _vocatives
 from graphkit.pipeline.speakers.anaphora import _paragraph_speaker, _run_heads
 from graphkit.pipeline.speakers.context import _Context, _patterns, _sorted_mentions, titled
@@ -215,6 +220,8 @@ def attribute(
         if who:
             speaker[i], kind[i] = who, "implicit"
     runs = _runs(ctx, quotes, conv)
+    # rule 4b: in this text "papa" names someone, the one the tagged turns around it show
+    _kin_vocatives(address_terms(ctx.text, quotes), speaker, kind, runs, vocatives)
     _fill(speaker, kind, runs, vocatives)  # turns within each run first, then its head:
     _run_heads(ctx, quotes, speaker, kind, cue, runs, vocatives)
     _turns(speaker, kind, conv, vocatives, runs)
