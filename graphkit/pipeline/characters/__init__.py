@@ -15,9 +15,9 @@ surface forms are merged by rules that hold for names in general:
   to "Catherine", is not Lady Catherine; "Tom", 178 times and twice next to
   "Thomas Gradgrind", is the son, not the father);
 * "Mr. Darcy" joins "Fitzwilliam Darcy" only when no other titled Darcy
-  exists, so "Mr. Bennet" and "Mrs. Bennet" stay two people;
-* "the princess" is the bearer of that rank named last
-  (:mod:`graphkit.pipeline.characters.role_nouns`);
+  exists, so "Mr. Bennet" and "Mrs. Bennet" stay two people; "Mrs. Collins"
+  is the woman wed to Mr. Collins (:mod:`graphkit.pipeline.characters.married_names`);
+* "the princess" is the bearer of that rank named last (:mod:`.role_nouns`);
 * God in oaths and prayers ("thank God") is no character
   (:mod:`graphkit.pipeline.characters.deities`);
 * two names the text sets side by side as a role and its actor,
@@ -38,6 +38,7 @@ from graphkit.model import Character, Document, Mention
 from graphkit.pipeline.characters.bare_titles import join_bare_titles
 from graphkit.pipeline.characters.deities import drop_invoked
 from graphkit.pipeline.characters.forest import root_of
+from graphkit.pipeline.characters.married_names import join_married_names
 from graphkit.pipeline.characters.parts import _ADDRESS as RANKLESS
 from graphkit.pipeline.characters.parts import join_parts, nickname_tied
 from graphkit.pipeline.characters.pronouns import (
@@ -337,6 +338,7 @@ def merge_characters(
         parent = join_parts(counts, parent, honorifics, blocked, kinds, mentions, reasons)
         parent = rehome_surnames(counts, parent, honorifics, kinds, votes, reasons)
         parent = join_bare_titles(counts, parent, honorifics, reasons)
+        parent = join_married_names(doc, mentions, counts, parent, honorifics, kinds, votes, blocked, reasons)  # fmt: skip
         cast_kind, cast_work, cast_aliases = {}, {}, {}
 
     why: dict[str, list[str]] = defaultdict(list)
