@@ -33,16 +33,19 @@ Precision first: two women in one node costs more than one woman in two, so
 any doubt (two men, two women, an early "Mrs.") leaves the clusters apart.
 The merge keeps its reason (``aliases_reason``).
 
-Cheap: one compiled regex over the text finds the few joining phrases; the
-names on either side are found by bisection in the sorted mentions.
+Cheap: ``str.find`` of a few keywords ("married", "wife") finds the few
+joining phrases, the pattern runs only there; the names on either side are
+found by bisection in the sorted mentions, and only texts with a "Mrs." form
+and a tie get that far.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from operator import attrgetter
 
 from graphkit.model import Document, Mention
 from graphkit.pipeline.characters.forest import root_of
@@ -54,15 +57,44 @@ __all__ = ["MARRIED", "join_married_names"]
 MARRIED = ("Mrs.", "Mrs")
 
 _DET = r"(?:(?:a|the|our|my|your|his|her|their|dear|poor|little|young)\s+)*"
-#: Words between the two names that say they are (or are to be) married.
-_JOINED = (
-    r",? (?:(?:who |that )?(?:is|was|were|has|have|had|been|being|now|then|at last|lately|secretly|"
-    r"already|just) )*(?:married|wedded|engaged|betrothed)(?: to| with)? "
-    r"|,? (?:now |then )?the (?:wife|bride|widow|husband|betrothed) of "
-).replace(" ", r"\s+")  # a line break is a space
-#: Words before a pair "Y and X" that make it a couple.
-_COUPLED = r"\b(?:[Mm]arriage|[Ww]edding|[Ee]ngagement)\s+(?:between|of)\s+"
-_PHRASES = re.compile(rf"(?P<joined>{_JOINED})|(?P<coupled>{_COUPLED})")
+#: The words that say two names are (or are to be) married, found first: a keyword ...
+_PHRASES = re.compile(
+    r"(?:(?P<verb>married|wedded|engaged|betrothed)(?:\s+(?:to|with))?"
+    r"|(?P<noun>wife|bride|widow|husband|betrothed)\s+of"
+    r"|(?P<coupled>[Mm]arriage|[Ww]edding|[Ee]ngagement)\s+(?:between|of))\s+"
+)
+#: ... and what may stand between the first name and it: "X, who was married to Y",
+#: "X, the wife of Y" (a line break is a space).
+_AUX = re.compile(
+    r",?\s+(?:(?:who|that)\s+)?(?:(?:is|was|were|has|have|had|been|being|now|then|at\s+last|"
+    r"lately|secretly|already|just)\s+)*"
+)
+_THE = re.compile(r",?\s+(?:(?:now|then)\s+)?the\s+")
+#: What :data:`_PHRASES` starts with (less its first letter where a capital may stand).
+_KEYS = ("married", "wedded", "engaged", "betrothed", "wife", "bride", "widow", "husband")
+_KEYS_CAP = ("arriage", "edding", "ngagement")
+
+
+def _phrases(text: str) -> list[re.Match[str]]:
+    """The matches of :data:`_PHRASES` in ``text`` that start a word, in text order.
+
+    ``str.find`` for each keyword, then the pattern only where one stands: a
+    pattern of many alternatives run over a whole novel costs ten times more.
+    """
+    at: set[int] = set()
+    for keys, back in ((_KEYS, 0), (_KEYS_CAP, 1)):
+        for key in keys:
+            i = text.find(key)
+            while i >= 0:
+                at.add(i - back)
+                i = text.find(key, i + 1)
+    out = []
+    for i in sorted(at):
+        if i < 0 or (i > 0 and text[i - 1].isalnum()):
+            continue
+        if m := _PHRASES.match(text, i):
+            out.append(m)
+    return out
 _LEAD = re.compile(_DET)
 _AND = re.compile(r"\s+and\s+")
 
@@ -81,10 +113,11 @@ def _ties(doc: Document, mentions: Sequence[Mention]) -> dict[frozenset[str], in
     [(['Ann', 'Mr. Bell'], 0), (['Sue', 'Tom'], 1)]
     """
     text = doc.text
-    ordered = sorted(mentions, key=lambda m: m.start)
-    starts = [m.start for m in ordered]
-    ends = sorted((m.end, i) for i, m in enumerate(ordered))
-    end_at = [e for e, _ in ends]
+    hits = _phrases(text)
+    if not hits:
+        return {}
+    ordered = sorted(mentions, key=attrgetter("start"))  # in text order already: one pass
+    starts = list(map(attrgetter("start"), ordered))
     out: dict[frozenset[str], int] = {}
 
     def after(pos: int) -> Mention | None:
@@ -93,10 +126,13 @@ def _ties(doc: Document, mentions: Sequence[Mention]) -> dict[frozenset[str], in
             return ordered[i]
         return None
 
-    for hit in _PHRASES.finditer(text):
-        if hit["joined"]:
-            j = bisect_right(end_at, hit.start()) - 1
-            x = ordered[ends[j][1]] if j >= 0 and end_at[j] == hit.start() else None
+    for hit in hits:
+        if not hit["coupled"]:
+            j = bisect_left(starts, hit.start()) - 1  # the name just before the words
+            x = ordered[j] if j >= 0 and ordered[j].end < hit.start() else None
+            left = _AUX if hit["verb"] else _THE
+            if x is not None and not left.fullmatch(text[x.end : hit.start()]):
+                x = None
             y = after(hit.end())
         else:
             x = after(hit.end())
@@ -151,11 +187,13 @@ def join_married_names(
     for key in counts:
         if kinds.get(key) != "work":
             clusters[root_of(key, parent)].append(key)
-    first: dict[str, int] = {}
-    for m in mentions:
-        r = root_of(m.character, parent)
-        if m.sentence < first.get(r, m.sentence + 1):
-            first[r] = m.sentence
+    by_surname: dict[str, set[str]] = defaultdict(set)  # clusters with a form ending so
+    for r, fs in clusters.items():
+        for f in fs:
+            title, words = _split(f, honorifics)
+            if len(words) >= (1 if title else 2):
+                by_surname[words[-1]].add(r)
+    first: dict[str, int] = {}  # each married form's first sentence, made when first needed
     # Ties between clusters, earliest sentence kept.
     tied: dict[str, dict[str, int]] = defaultdict(dict)
     for pair, s in ties.items():
@@ -187,12 +225,12 @@ def join_married_names(
         given = max(tails, key=len)[:-1]  # "Mrs. John Knightley": his first name
         men = [
             r
-            for r, fs in clusters.items()
+            for r in sorted(by_surname.get(surname, ()))
             if r != root
             and "f" not in sexes(r)
             and ("m" in sexes(r) or pronoun_sex(r) == "m")
             and pronoun_sex(r) != "f"
-            and any(_his(f, surname, given, honorifics) for f in fs)
+            and any(_his(f, surname, given, honorifics) for f in clusters[r])
         ]
         if len(men) != 1:
             continue
@@ -210,7 +248,13 @@ def join_married_names(
             continue
         (woman,) = women
         since = tied[man][woman]
-        if first.get(root, -1) <= since or frozenset((root, woman)) in blocked:
+        if not first:
+            wanted = set(married)
+            for m in mentions:
+                if m.character in wanted and m.sentence < first.get(m.character, m.sentence + 1):
+                    first[m.character] = m.sentence
+        named = min(first.get(f, -1) for f in forms)
+        if named <= since or frozenset((root, woman)) in blocked:
             continue  # named before the tie: someone else ("Mrs. Rushworth", his mother)
         parent[root] = woman
         reasons[root] = f"married name: the text ties her to {man} (sentence {since}), named so only after"
