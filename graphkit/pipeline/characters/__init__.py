@@ -15,9 +15,9 @@ surface forms are merged by rules that hold for names in general:
   to "Catherine", is not Lady Catherine; "Tom", 178 times and twice next to
   "Thomas Gradgrind", is the son, not the father);
 * "Mr. Darcy" joins "Fitzwilliam Darcy" only when no other titled Darcy
-  exists, so "Mr. Bennet" and "Mrs. Bennet" stay two people;
-* "the princess" is the bearer of that rank named last
-  (:mod:`graphkit.pipeline.characters.role_nouns`);
+  exists, so "Mr. Bennet" and "Mrs. Bennet" stay two people; "Mrs. Collins"
+  is the woman wed to Mr. Collins (:mod:`graphkit.pipeline.characters.married_names`);
+* "the princess" is the bearer of that rank named last (:mod:`.role_nouns`);
 * God in oaths and prayers ("thank God") is no character
   (:mod:`graphkit.pipeline.characters.deities`);
 * two names the text sets side by side as a role and its actor,
@@ -39,6 +39,7 @@ from graphkit.pipeline.characters.bare_titles import join_bare_titles
 from graphkit.pipeline.characters.deities import drop_invoked
 from graphkit.pipeline.characters.first_names import is_surname_of, rehome_first_names
 from graphkit.pipeline.characters.forest import root_of
+from graphkit.pipeline.characters.married_names import join_married_names
 from graphkit.pipeline.characters.parts import _ADDRESS as RANKLESS
 from graphkit.pipeline.characters.parts import join_parts, nickname_tied
 from graphkit.pipeline.characters.pronouns import (
@@ -317,8 +318,7 @@ def merge_characters(
         parent: dict[str, str] = {}
         cast_kind = {e.name: e.kind for e in cast.entries}
         cast_work = {e.name: e.work for e in cast.entries}
-        # A cast's aliases belong to its character even where the text never uses them,
-        # so a lookup by any name the user wrote down finds it.
+        # A cast's aliases are its character's even where the text never uses them.
         cast_aliases = {e.name: set(e.aliases) for e in cast.entries}
     else:
         votes = _pronoun_votes(doc, mentions)
@@ -339,6 +339,7 @@ def merge_characters(
         parent = rehome_surnames(counts, parent, honorifics, kinds, votes, reasons)
         parent = join_bare_titles(counts, parent, honorifics, reasons)
         parent = rehome_first_names(counts, parent, honorifics, kinds, mentions, reasons)
+        parent = join_married_names(doc, mentions, counts, parent, honorifics, kinds, votes, blocked, reasons)  # fmt: skip
         cast_kind, cast_work, cast_aliases = {}, {}, {}
 
     why: dict[str, list[str]] = defaultdict(list)
@@ -377,6 +378,7 @@ def merge_characters(
         raw_first = dict(zip(firsts, mapped, strict=False))
     characters = []
     for cid, ms in by_char.items():
+        aliases = ({m.text for m in ms} | cast_aliases.get(cid, set())) - {cid}
         kind = cast_kind.get(cid) or ("work" if ms[0].kind == "work" else "character")
         if cast is None and kind == "character" and cid in people and cid not in roles:
             kind = "person"
@@ -385,9 +387,7 @@ def merge_characters(
                 id=cid,
                 label=cid,
                 kind=kind,
-                aliases=tuple(
-                    sorted(({m.text for m in ms} | cast_aliases.get(cid, set())) - {cid})
-                ),
+                aliases=tuple(sorted(aliases)),
                 mentions=len(ms),
                 first_seen=int(raw_first[cid]),
                 work=cast_work.get(cid),

@@ -13,7 +13,9 @@ as "wife" and "widower" as "husband".
 A character called both "Miss X" and "Mrs. X" (or "Lady X") is married or not as
 the name she is mostly called by (her id) says: the other form may belong to
 someone else merged with her (a mother of the same surname), and with an
-untitled id neither is trusted.  Nothing is guessed when the names do not tell.
+untitled id neither is trusted; but a woman called "Miss A" and "Mrs. B" (her married
+name joined to her, :mod:`graphkit.pipeline.characters.married_names`) was born A, and her
+"Mrs." forms are no surname of hers.  Nothing is guessed when the names do not tell.
 
 Full siblings are born with one surname, and only a woman's changes (at
 marriage): a man ("Mr.", "Sir") and an unmarried woman ("Miss") of different
@@ -85,7 +87,14 @@ class KinIndex:
             if c.kind == "work":
                 continue
             p = _Person(set(), set(), False)
-            for form in (c.id, *c.aliases):
+            forms = (c.id, *c.aliases)
+            miss = {m.group(2) for f in forms if (m := _TITLED.match(f)) and m.group(1) == "Miss"}
+            wed = {m.group(2) for f in forms if (m := _TITLED.match(f)) and m.group(1) == "Mrs"}
+            if miss and wed and not miss & wed:  # "Miss Lucas", "Mrs. Collins": born Lucas
+                forms = tuple(
+                    f for f in forms if not ((m := _TITLED.match(f)) and m.group(1) == "Mrs")
+                )
+            for form in forms:
                 if not form.istitle():
                     # Lower-case words out: "poor Mr. Darcy", "Lady Catherine de Bourgh".
                     form = " ".join(w for w in form.split() if w[:1].isupper())
