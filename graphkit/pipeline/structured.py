@@ -131,7 +131,7 @@ def script_document(script: Script) -> tuple[Document, list[Mention], list[Chara
 
     # A play's cast list opens the document: each entry a sentence, the evidence of
     # the ties it states (graphkit.pipeline.relations.personae), no one's turn.
-    for entry in script.personae if script.kind == "play" else ():
+    for entry in script.personae:  # (only play readers fill it)
         start, end = add(entry, "text")
         sentences.append(Sentence(len(sentences), start, end, len(paragraphs) - 1, 0))
     for index, title in enumerate(script.segments):
@@ -306,7 +306,7 @@ def analyze_script(
         characters = [c for c in characters if c.id in linked]
         mentions = [m for m in mentions if m.character in linked]
     relations = personae_relations(
-        script.personae if script.kind == "play" else (),
+        script.personae,
         {c.id: (c.label, *c.aliases) for c in characters},
         rules or load_rules(),
     )

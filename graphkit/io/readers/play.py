@@ -154,9 +154,8 @@ def _personae(lines: list[str]) -> tuple[list[str], set[int], dict[str, str], li
                 continue
             blank_run = 0
             used.add(j)
-            if (
-                entries and entry[0].islower()
-            ):  # "ORSO, kinsman to the Duke, and\n  friend to Lucio."
+            # a line going on in lower case: "ORSO, kinsman to the Duke, and\n  friend to Lucio."
+            if entries and entry[0].islower():
                 entries[-1] += " " + " ".join(entry.split())
                 continue
             entries.append(" ".join(entry.split()))

@@ -20,7 +20,7 @@ import numpy as np
 from graphkit.io.lexicon import common_words, word_list, word_table
 from graphkit.model import Document, Mention
 from graphkit.pipeline.document import sentence_index
-from graphkit.pipeline.mentions.patterns import _LO, _UP, _name_re
+from graphkit.pipeline.mentions.patterns import _LO, _PARTICLE_WORDS, _UP, _name_re
 
 _CONTEXT_SAMPLE = 40
 #: From this many characters on (a short novel), a form seen once needs a person cue.
@@ -204,8 +204,6 @@ def _particle_case(forms: dict[str, _Form]) -> dict[str, str]:
     >>> _particle_case(forms), forms["Miss de Bourgh"].count, "Miss De Bourgh" in forms
     ({'Miss De Bourgh': 'Miss de Bourgh'}, 19, False)
     """
-    from graphkit.pipeline.mentions.patterns import _PARTICLE_WORDS
-
     groups: dict[str, list[str]] = defaultdict(list)
     for key in forms:
         words = key.split()

@@ -88,12 +88,11 @@ class KinIndex:
                 continue
             p = _Person(set(), set(), False)
             forms = (c.id, *c.aliases)
-            miss = {m.group(2) for f in forms if (m := _TITLED.match(f)) and m.group(1) == "Miss"}
-            wed = {m.group(2) for f in forms if (m := _TITLED.match(f)) and m.group(1) == "Mrs"}
+            titled = [(f, _TITLED.match(f)) for f in forms]
+            miss = {m.group(2) for _, m in titled if m and m.group(1) == "Miss"}
+            wed = {m.group(2) for _, m in titled if m and m.group(1) == "Mrs"}
             if miss and wed and not miss & wed:  # "Miss Lucas", "Mrs. Collins": born Lucas
-                forms = tuple(
-                    f for f in forms if not ((m := _TITLED.match(f)) and m.group(1) == "Mrs")
-                )
+                forms = tuple(f for f, m in titled if not (m and m.group(1) == "Mrs"))
             for form in forms:
                 if not form.istitle():
                     # Lower-case words out: "poor Mr. Darcy", "Lady Catherine de Bourgh".

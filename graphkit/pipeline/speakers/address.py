@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from graphkit.model import Quotation
+from graphkit.pipeline.speakers.context import VOCATIVE_AFTER
 
 #: Kin vocatives: in one text, most often said to one character ("papa").
 KIN = frozenset(
@@ -35,7 +36,7 @@ KIN_VOTES = 5
 _TERMS = "|".join(sorted(KIN, key=len, reverse=True))
 #: A kin word before a stop, in lower-cased text (no flag, no anchor first: the regex
 #: engine skips fast to the words' first letters).
-_KIN_WORD = re.compile(r"(" + _TERMS + r")(?=\s*(?:[,!?.;\u2014\-]|$))")
+_KIN_WORD = re.compile(rf"({_TERMS})(?={VOCATIVE_AFTER})")
 #: What stands before a kin word in vocative position: the start, a comma, "dear", "oh".
 _BEFORE = re.compile(
     r"(?:^\s*|[,;!?\u2014\-]\s*|\b(?:[Mm]y\s+)?(?:[Dd]ear(?:est)?|[Oo]h?|[Gg]ood|[Pp]oor)\s+)$"

@@ -41,6 +41,10 @@ def _verb_pattern() -> str:
     return r"(?:" + trie_regex(sorted(verbs)) + r")\b"
 
 
+#: What follows a vocative: a stop or the end ("Emma?", "papa;").
+VOCATIVE_AFTER = r"\s*(?:[,!?.;\u2014\-]|$)"
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern]:
     verb = _verb_pattern()
@@ -107,7 +111,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "vocative_before": re.compile(
             r"(?:^|[,;!?\u2014\-]\s*|\b(?:[Mm]y[ \n]+)?(?:[Dd]ear(?:est)?|good|poor|O|[Oo]h)[ \n]+)$"
         ),
-        "vocative_after": re.compile(r"\s*(?:[,!?.;\u2014\-]|$)"),
+        "vocative_after": re.compile(VOCATIVE_AFTER),
     }
 
 
